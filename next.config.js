@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // The custom server (server/index.ts) owns the HTTP server; Socket.io lives on /socket.io.
+  poweredByHeader: false,
+  // tfjs is only ever loaded in the browser, lazily, by the pages that train.
+  serverExternalPackages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],
+};
+
+module.exports = nextConfig;
