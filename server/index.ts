@@ -1,0 +1,47 @@
+/**
+ * One HTTP server for everything: Next's request handler for pages and assets, Socket.io on its own
+ * path. `npm run dev` runs this with hot reload; `npm start` (scripts/start.ts) builds if needed and
+ * runs it in production.
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import { SOCKET_PATH } from '../game/protocol';
+import { createApplication } from './app';
+import { fileImages } from './images';
+import { memoryStore } from './store';
+
+const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+const hostname = process.env.HOST ?? '0.0.0.0';
+const dev = process.env.NODE_ENV !== 'production';
+
+async function main() {
+  const nextApp = next({ dev, hostname, port });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+  const upgrade = nextApp.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('[gan-arena] request failed', err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  // Socket.io answers its own upgrades; everything else (Next's hot reload socket in development) goes to Next.
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith(SOCKET_PATH)) return;
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
+
+  createApplication(httpServer, { clock: Date.now, store: memoryStore(), images: fileImages() });
+
+  httpServer.listen(port, hostname, () => {
+    console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+  });
+}
+
+process.on('unhandledRejection', (err) => console.error('[gan-arena] unhandled rejection', err));
+main().catch((err) => {
+  console.error('[gan-arena] failed to start', err);
+  process.exit(1);
+});
