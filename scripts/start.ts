@@ -17,5 +17,5 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   console.log('> No production build yet: building (about a minute)…');
   run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 }
-process.env.NODE_ENV = 'production';
+(process.env as Record<string, string>).NODE_ENV = 'production';
 void import('../server/index');

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { type Socket, io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  type Ack,
   type ClientToServerEvents,
   type HostView,
   IMAGE_BYTES,
@@ -47,7 +46,7 @@ function client(): Client {
 }
 
 /** Emits with an acknowledgement and resolves with it. */
-function call(c: Client, event: string, payload: unknown): Promise<Ack<Record<string, unknown>>> {
+function call(c: Client, event: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>> {
   return new Promise((resolve) => (c as unknown as { emit(...a: unknown[]): void }).emit(event, payload, resolve));
 }
 
@@ -184,7 +183,7 @@ describe('a round over real sockets', () => {
     await new Promise((r) => setTimeout(r, 5200));
     const late = await call(p.c, 'player:vote', { pin, playerToken: p.token, imageId: view.phase.images[1].id, verdict: 'fake' });
     expect(late.ok).toBe(false);
-    expect(['too_late', 'wrong_phase']).toContain((late as { error: { code: string } }).error.code);
+    expect(['too_late', 'wrong_phase']).toContain(late.error!.code);
     const revealed = await reveal;
     if (revealed.phase.kind !== 'reveal') throw new Error();
     expect(revealed.phase.images.filter((i) => i.mine !== null)).toHaveLength(1);
@@ -204,8 +203,8 @@ describe('a round over real sockets', () => {
     for (const [event, payload] of bad) {
       const ack = await call(c, event, payload);
       expect(ack.ok).toBe(false);
-      expect((ack as { error: { code: string; message: string } }).error.code).toBe('bad_payload');
-      expect((ack as { error: { message: string } }).error.message.length).toBeGreaterThan(3);
+      expect(ack.error!.code).toBe('bad_payload');
+      expect(ack.error!.message.length).toBeGreaterThan(3);
     }
     // An event sent without an acknowledgement, and an unknown event, are ignored; the server still answers.
     (c as unknown as { emit(...a: unknown[]): void }).emit('player:vote', { nonsense: true });

@@ -1,0 +1,40 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+export function JoinForm() {
+  const router = useRouter();
+  const [pin, setPin] = useState('');
+  const valid = /^\d{6}$/.test(pin);
+  return (
+    <form
+      className="mt-5 flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) router.push(`/play?pin=${pin}`);
+      }}
+    >
+      <label htmlFor="home-pin" className="sr-only">
+        Game PIN
+      </label>
+      <input
+        id="home-pin"
+        inputMode="numeric"
+        autoComplete="off"
+        pattern="\d{6}"
+        maxLength={6}
+        placeholder="Game PIN"
+        value={pin}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+        className="rounded-xl border-2 border-edge bg-ink px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] text-white placeholder:tracking-normal placeholder:text-slate-500 focus:border-accent focus:outline-none"
+      />
+      <button
+        type="submit"
+        disabled={!valid}
+        className="rounded-xl bg-white px-5 py-4 text-xl font-bold text-ink disabled:opacity-40"
+      >
+        Join
+      </button>
+    </form>
+  );
+}

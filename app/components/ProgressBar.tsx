@@ -1,0 +1,33 @@
+import type { TrainingProgress } from '@/game/protocol';
+
+/** Step i of n of the trainer's real steps, with the current losses. */
+export function TrainingBar({ progress, large = false }: { progress: TrainingProgress | null; large?: boolean }) {
+  const total = progress?.total ?? 0;
+  const step = progress?.step ?? 0;
+  const pct = total ? Math.round((100 * step) / total) : 0;
+  return (
+    <div className="w-full" data-testid="training-progress">
+      <div className={`flex justify-between ${large ? 'text-2xl' : 'text-sm'} text-slate-300`}>
+        <span>
+          {progress ? (progress.phase === 'd' ? 'Training the discriminator' : 'Training the generator') : 'Waiting for the trainer…'}
+        </span>
+        <span className="tabular-nums">{progress ? `step ${step} of ${total}` : ''}</span>
+      </div>
+      <div
+        className={`mt-2 w-full overflow-hidden rounded-full bg-edge ${large ? 'h-6' : 'h-3'}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={step}
+      >
+        <div className="h-full rounded-full bg-accent transition-all" style={{ width: `${pct}%` }} />
+      </div>
+      {progress && (
+        <div className={`mt-2 flex gap-6 tabular-nums ${large ? 'text-xl' : 'text-sm'} text-slate-300`}>
+          <span>D loss {progress.dLoss.toFixed(3)}</span>
+          <span>G loss {progress.gLoss.toFixed(3)}</span>
+        </div>
+      )}
+    </div>
+  );
+}

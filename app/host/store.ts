@@ -1,0 +1,60 @@
+'use client';
+import { create } from 'zustand';
+import type { HostView, RoundSummaryView, TrainerInfo, TrainingProgress, TrainingReport } from '@/game/protocol';
+
+export type TrainerStatus =
+  | { kind: 'loading' }
+  | { kind: 'ready'; info: TrainerInfo }
+  | { kind: 'busy'; info: TrainerInfo; task: string }
+  | { kind: 'failed'; message: string };
+
+interface HostState {
+  pin: string | null;
+  error: string | null;
+  connected: boolean;
+  view: HostView | null;
+  votes: { votesCast: number; votesExpected: number } | null;
+  progress: TrainingProgress | null;
+  /** Every loss the trainer reported this session, for the live chart. */
+  losses: { d: number; g: number }[];
+  trainer: TrainerStatus;
+  checksum: number | null;
+  lastReport: TrainingReport | null;
+  set(patch: Partial<Omit<HostState, 'set' | 'reset'>>): void;
+  reset(): void;
+}
+
+const initialState = {
+  pin: null,
+  error: null,
+  connected: false,
+  view: null,
+  votes: null,
+  progress: null,
+  losses: [],
+  trainer: { kind: 'loading' } as TrainerStatus,
+  checksum: null,
+  lastReport: null,
+};
+
+export const useHost = create<HostState>()((set) => ({
+  ...initialState,
+  set: (patch) => set(patch),
+  reset: () => set(initialState),
+}));
+
+export type { RoundSummaryView };
+
+const KEY = 'gan-arena:host';
+
+/** The host token lives in this tab's session storage: a reload takes the room back, a new tab hosts a new game. */
+export function savedHost(): { pin: string; hostToken: string } | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as { pin: string; hostToken: string }) : null;
+  } catch {
+    return null;
+  }
+}
+export const saveHost = (pin: string, hostToken: string) => sessionStorage.setItem(KEY, JSON.stringify({ pin, hostToken }));
+export const forgetHost = () => sessionStorage.removeItem(KEY);

@@ -1,0 +1,363 @@
+'use client';
+/**
+ * The player's page: phone-first, loads no TensorFlow.js. One image at a time with two large
+ * buttons; F and R on a keyboard, arrows to move.
+ */
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PROTOCOL_VERSION, type PlayerView, type Verdict } from '@/game/protocol';
+import { Countdown } from '../components/Countdown';
+import { PixelImage } from '../components/PixelImage';
+import { TrainingBar } from '../components/ProgressBar';
+import { type GameSocket, call, connectSocket } from '../lib/socket';
+import { forgetToken, savedToken, saveToken, usePlay } from './store';
+
+export function PlayScreen() {
+  const params = useSearchParams();
+  const initialPin = params.get('pin') ?? '';
+  const socketRef = useRef<GameSocket | null>(null);
+  const pinRef = useRef<string>('');
+  const { status, error, view, connected } = usePlay();
+
+  const join = useCallback(async (pin: string, nickname?: string) => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    usePlay.getState().set({ status: 'joining', error: null });
+    const token = savedToken(pin);
+    let ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, ...(token ? { playerToken: token } : { nickname }) });
+    if (!ack.ok && token && ack.error.code === 'not_player') {
+      // The saved token is from an older game with the same PIN: join afresh.
+      forgetToken(pin);
+      ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
+    }
+    if (!ack.ok) {
+      usePlay.getState().set({ status: 'form', error: ack.error.message });
+      return;
+    }
+    saveToken(pin, ack.playerToken);
+    pinRef.current = pin;
+    usePlay.getState().set({ status: 'playing' });
+  }, []);
+
+  useEffect(() => {
+    const socket = connectSocket();
+    socketRef.current = socket;
+    const store = usePlay.getState();
+    socket.on('connect', () => {
+      store.set({ connected: true });
+      // Back from a dropped connection: rejoin as the same player.
+      if (pinRef.current) void join(pinRef.current);
+      else if (initialPin && savedToken(initialPin)) void join(initialPin);
+    });
+    socket.on('disconnect', () => store.set({ connected: false }));
+    socket.on('room:player', (v) => {
+      const prev = usePlay.getState().view;
+      const pending = prev?.phase.kind === 'judging' && v.phase.kind === 'judging' && prev.phase.round === v.phase.round ? usePlay.getState().pending : {};
+      usePlay.getState().set({ view: v, pending, progress: v.phase.kind === 'training' ? v.phase.progress : null });
+    });
+    socket.on('training:progress', ({ progress }) => usePlay.getState().set({ progress }));
+    socket.on('room:closed', ({ reason }) => usePlay.getState().set({ status: 'form', view: null, error: reason }));
+    return () => {
+      socket.disconnect();
+      usePlay.getState().reset();
+    };
+  }, [initialPin, join]);
+
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-xl flex-col px-4 pb-6 pt-4">
+      <header className="flex items-center justify-between text-sm text-slate-400">
+        <span className="font-bold text-white">
+          GAN <span className="text-accent">Arena</span>
+        </span>
+        {view && (
+          <span data-testid="me">
+            {view.me.nickname} · <b className="text-white tabular-nums">{view.me.score}</b> pts · #{view.me.rank}
+          </span>
+        )}
+        <span aria-live="polite" className={connected ? 'text-real' : 'text-fake'}>
+          {connected ? '●' : '○ reconnecting…'}
+        </span>
+      </header>
+      {status !== 'playing' || !view ? (
+        <JoinPanel initialPin={initialPin} busy={status === 'joining'} error={error} onJoin={join} />
+      ) : (
+        <Phase view={view} socket={socketRef.current!} />
+      )}
+    </main>
+  );
+}
+
+function JoinPanel(props: { initialPin: string; busy: boolean; error: string | null; onJoin: (pin: string, nickname?: string) => void }) {
+  const [pin, setPin] = useState(props.initialPin);
+  const [nickname, setNickname] = useState('');
+  const valid = /^\d{6}$/.test(pin);
+  return (
+    <form
+      className="mt-10 flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) props.onJoin(pin, nickname.trim() || undefined);
+      }}
+    >
+      <h1 className="text-3xl font-black">Join a game</h1>
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-300">Game PIN</span>
+        <input
+          name="pin"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+          className="rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent focus:outline-none"
+        />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-slate-300">Nickname (optional)</span>
+        <input
+          name="nickname"
+          maxLength={20}
+          autoComplete="off"
+          placeholder="Leave empty for a fun one"
+          value={nickname}
+          onChange={(e) => setNickname(e.target.value)}
+          className="rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent focus:outline-none"
+        />
+      </label>
+      {props.error && (
+        <p role="alert" className="rounded-lg bg-fake/20 px-4 py-3 text-lg text-rose-200">
+          {props.error}
+        </p>
+      )}
+      <button type="submit" disabled={!valid || props.busy} className="rounded-xl bg-accent px-5 py-4 text-2xl font-black text-ink disabled:opacity-40">
+        {props.busy ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  );
+}
+
+function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const progress = usePlay((s) => s.progress);
+  const phase = view.phase;
+  switch (phase.kind) {
+    case 'lobby':
+      return (
+        <Centered>
+          <p className="text-slate-300">You&apos;re in as</p>
+          <p className="text-4xl font-black text-accent" data-testid="nickname">
+            {view.me.nickname}
+          </p>
+          <p className="mt-6 text-xl text-slate-300">Waiting for the host to start… {view.playerCount} playing.</p>
+        </Centered>
+      );
+    case 'generating':
+      return (
+        <Centered>
+          <p className="text-2xl font-bold">Round {phase.round}</p>
+          <p className="mt-3 text-xl text-slate-300">The generator is drawing its fakes…</p>
+          <Spinner />
+        </Centered>
+      );
+    case 'judging':
+      return phase.inRound ? (
+        <Judging view={view} socket={socket} />
+      ) : (
+        <Centered>
+          <p className="text-xl text-slate-300">A round is under way. You play from the next one.</p>
+        </Centered>
+      );
+    case 'reveal':
+      return <Reveal view={view} />;
+    case 'training':
+      return (
+        <Centered>
+          <p className="text-2xl font-bold">Your votes are training the generator</p>
+          <div className="mt-6 w-full">
+            <TrainingBar progress={progress ?? phase.progress} />
+          </div>
+          <Standing view={view} />
+        </Centered>
+      );
+    case 'leaderboard':
+    case 'ended':
+      return (
+        <Centered>
+          <p className="text-slate-300">{phase.kind === 'ended' ? 'Game over' : `Level ${phase.level} done`}</p>
+          <p className="text-6xl font-black text-accent" data-testid="final-rank">
+            #{view.me.rank}
+          </p>
+          <p className="text-xl">
+            of {view.playerCount} · {view.me.score} points
+          </p>
+          <Standing view={view} />
+        </Centered>
+      );
+  }
+}
+
+function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const phase = view.phase;
+  const pending = usePlay((s) => s.pending);
+  const [index, setIndex] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const images = phase.kind === 'judging' ? phase.images : [];
+  const mine = phase.kind === 'judging' ? { ...phase.mine, ...pending } : {};
+  const current = images[Math.min(index, images.length - 1)];
+  const done = images.filter((i) => mine[i.id]).length;
+
+  const vote = useCallback(
+    async (verdict: Verdict) => {
+      if (!current || mine[current.id]) return;
+      const token = savedToken(view.pin);
+      if (!token) return;
+      const store = usePlay.getState();
+      store.set({ pending: { ...store.pending, [current.id]: verdict } });
+      // Move on to the next image not yet judged.
+      const nextIdx = images.findIndex((img, i) => i > index && !mine[img.id]);
+      if (nextIdx >= 0) setIndex(nextIdx);
+      const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict });
+      if (!ack.ok) {
+        setError(ack.error.message);
+        if (ack.error.code !== 'duplicate_vote') {
+          const { [current.id]: _, ...rest } = usePlay.getState().pending;
+          usePlay.getState().set({ pending: rest });
+        }
+      } else setError(null);
+    },
+    [current, images, index, mine, socket, view.pin],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement) return;
+      const k = e.key.toLowerCase();
+      if (k === 'f') void vote('fake');
+      else if (k === 'r') void vote('real');
+      else if (e.key === 'ArrowRight') setIndex((i) => Math.min(images.length - 1, i + 1));
+      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(0, i - 1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [vote, images.length]);
+
+  if (phase.kind !== 'judging' || !current) return null;
+  const chosen = mine[current.id];
+  return (
+    <section className="mt-3 flex flex-1 flex-col gap-3" aria-label={`Round ${phase.round}: judge each image`}>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-bold">
+          Round {phase.round} · image {index + 1} of {images.length}
+        </h1>
+        <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
+      </div>
+      <div className="relative mx-auto w-full max-w-sm">
+        <PixelImage pixels={current.pixels} label={`Image ${index + 1} of ${images.length}`} />
+        {chosen && (
+          <span
+            className={`absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
+          >
+            You said {chosen}
+          </span>
+        )}
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <button
+          type="button"
+          onClick={() => vote('real')}
+          disabled={!!chosen}
+          aria-keyshortcuts="R"
+          className="min-h-20 rounded-2xl bg-real text-3xl font-black text-ink active:scale-95 disabled:opacity-30"
+        >
+          Real
+        </button>
+        <button
+          type="button"
+          onClick={() => vote('fake')}
+          disabled={!!chosen}
+          aria-keyshortcuts="F"
+          className="min-h-20 rounded-2xl bg-fake text-3xl font-black text-white active:scale-95 disabled:opacity-30"
+        >
+          Fake
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="rounded-lg bg-fake/20 px-3 py-2 text-rose-200">
+          {error}
+        </p>
+      )}
+      <nav className="grid grid-cols-6 gap-2" aria-label="Images in this round">
+        {images.map((img, i) => (
+          <button
+            key={img.id}
+            type="button"
+            onClick={() => setIndex(i)}
+            aria-label={`Image ${i + 1}${mine[img.id] ? `, you said ${mine[img.id]}` : ', not judged yet'}`}
+            aria-current={i === index}
+            className={`rounded-lg border-2 p-0.5 ${i === index ? 'border-accent' : mine[img.id] ? 'border-edge opacity-50' : 'border-edge'}`}
+          >
+            <PixelImage pixels={img.pixels} label="" />
+          </button>
+        ))}
+      </nav>
+      <p className="text-center text-slate-400" aria-live="polite">
+        {done === images.length ? 'All judged. Waiting for the others…' : `${done} of ${images.length} judged · keys: R real, F fake, ← →`}
+      </p>
+    </section>
+  );
+}
+
+function Reveal({ view }: { view: PlayerView }) {
+  const phase = view.phase;
+  if (phase.kind !== 'reveal') return null;
+  const right = phase.images.filter((i) => i.correct).length;
+  return (
+    <section className="mt-4 flex flex-col gap-4" aria-label="Your results">
+      <div className="text-center">
+        <p className="text-slate-300">Round {phase.round}</p>
+        <p className="text-4xl font-black" data-testid="round-result">
+          {right} of {phase.images.length} right
+        </p>
+        <p className="text-2xl font-bold text-accent">+{phase.gained} points</p>
+      </div>
+      <ul className="grid grid-cols-3 gap-3">
+        {phase.images.map((img, i) => (
+          <li key={img.id} className={`rounded-xl border-4 p-1 ${img.correct ? 'border-real' : 'border-fake'}`}>
+            <PixelImage pixels={img.pixels} label={`Image ${i + 1}: it was ${img.truth}`} />
+            <p className="mt-1 text-center text-sm font-bold">
+              {img.truth === 'real' ? 'Real' : 'Fake'} {img.mine ? (img.correct ? '✓' : '✗') : '·'}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {phase.fooledRate !== null && (
+        <p className="text-center text-lg text-slate-300">The generator fooled the room {Math.round(phase.fooledRate * 100)}% of the time.</p>
+      )}
+      <Standing view={view} />
+    </section>
+  );
+}
+
+function Standing({ view }: { view: PlayerView }) {
+  return (
+    <p className="mt-4 text-center text-lg text-slate-300" data-testid="standing">
+      You are <b className="text-white">#{view.me.rank}</b> of {view.playerCount}
+      {view.ahead ? (
+        <>
+          {' '}
+          · {view.ahead.score - view.me.score} points behind <b className="text-white">{view.ahead.nickname}</b>
+        </>
+      ) : view.playerCount > 1 ? (
+        ' · in the lead!'
+      ) : null}
+      {view.me.streak > 1 && <> · streak {view.me.streak}🔥</>}
+    </p>
+  );
+}
+
+function Centered({ children }: { children: React.ReactNode }) {
+  return <section className="flex flex-1 flex-col items-center justify-center gap-2 text-center">{children}</section>;
+}
+
+function Spinner() {
+  return <div className="mt-6 h-12 w-12 animate-spin rounded-full border-4 border-edge border-t-accent" aria-hidden />;
+}

@@ -1,0 +1,78 @@
+/**
+ * A host and two players, each in their own browser context, play one full round in Chromium.
+ * The generator's weights must change during training, and the host page must say which backend trained.
+ */
+import { type Page, expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const shots = path.join(__dirname, 'artifacts');
+mkdirSync(shots, { recursive: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+async function judgeAll(page: Page, verdict: 'Real' | 'Fake' | 'alternate') {
+  await expect(page.getByRole('button', { name: 'Real', exact: true })).toBeVisible();
+  const total = await page.getByRole('navigation', { name: 'Images in this round' }).getByRole('button').count();
+  for (let i = 0; i < total; i++) {
+    const v = verdict === 'alternate' ? (i % 2 ? 'Fake' : 'Real') : verdict;
+    const button = page.getByRole('button', { name: v, exact: true });
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(page.getByText(`${i + 1} of ${total} judged`).or(page.getByText('All judged'))).toBeVisible();
+  }
+}
+
+test('a host and two players play a full round that really trains the generator', async ({ browser }) => {
+  const hostCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const host = await hostCtx.newPage();
+  host.on('console', (m) => m.type() === 'error' && console.log('[host console]', m.text()));
+  await host.goto('/host?preset=tiny');
+  const pin = (await host.getByTestId('pin').textContent())!.trim();
+  expect(pin).toMatch(/^\d{6}$/);
+  // The trainer chose a backend and built its models.
+  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/, { timeout: 120_000 });
+  const backend = await host.getByTestId('backend').getAttribute('data-backend');
+  console.log(`host trains on ${backend}`);
+
+  const players: Page[] = [];
+  for (const name of ['Ada', '']) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    await page.goto(`/play?pin=${pin}`);
+    if (name) await page.getByLabel('Nickname (optional)').fill(name);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByTestId('nickname')).toBeVisible();
+    players.push(page);
+  }
+  await expect(players[0].getByTestId('nickname')).toHaveText('Ada');
+  await expect(host.getByTestId('player-count')).toHaveText('2');
+  await shot(host, 'host-lobby');
+  await shot(players[0], 'play-lobby');
+
+  await host.getByRole('button', { name: 'Start the game' }).click();
+  await expect(host.getByTestId('vote-count')).toBeVisible({ timeout: 120_000 });
+  await shot(host, 'host-judging');
+  await shot(players[0], 'play-judging');
+
+  const checksumBefore = await host.getByTestId('checksum').getAttribute('data-checksum');
+  expect(checksumBefore).not.toBe('');
+
+  await judgeAll(players[0], 'alternate');
+  await judgeAll(players[1], 'Real');
+
+  await expect(players[0].getByTestId('round-result')).toBeVisible();
+  await expect(host.getByTestId('fooled-rate')).toBeVisible();
+  await shot(host, 'host-reveal');
+  await shot(players[0], 'play-reveal');
+
+  // Training runs on its own after the reveal; the checksum changes when the steps have run.
+  await expect(host.getByTestId('training-progress')).toBeVisible({ timeout: 30_000 });
+  await shot(host, 'host-training');
+  await expect(host.getByTestId('phase-title')).toHaveText('Game over', { timeout: 180_000 });
+  const checksumAfter = await host.getByTestId('checksum').getAttribute('data-checksum');
+  expect(Number(checksumAfter)).not.toBe(Number(checksumBefore));
+  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', backend!);
+  await expect(players[1].getByTestId('final-rank')).toBeVisible();
+  await shot(host, 'host-ended');
+  await shot(players[1], 'play-ended');
+});
