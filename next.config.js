@@ -3,6 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   // The custom server (server/index.ts) owns the HTTP server; Socket.io lives on /socket.io.
   poweredByHeader: false,
+  // Separate build folders let several checkouts or engineers build side by side (NEXT_DIST_DIR=.next-foo).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // tfjs is only ever loaded in the browser, lazily, by the pages that train.
   serverExternalPackages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],
 };

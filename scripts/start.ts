@@ -13,7 +13,7 @@ const run = (cmd: string, args: string[]) => {
 };
 
 run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', '--if-missing']);
-if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
   console.log('> No production build yet: building (about a minute)…');
   run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 }
