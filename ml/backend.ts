@@ -1,0 +1,120 @@
+/**
+ * Picks the fastest tfjs backend that really works here: WebGPU → WebGL → WASM → CPU in a browser
+ * or worker, WASM → CPU in Node. "Really works" means tf.setBackend resolved true and a tiny op
+ * returned the right answer; drivers that advertise an API and then fail are common on school
+ * laptops. The reason string tells the page why earlier choices were skipped.
+ */
+import * as tf from '@tensorflow/tfjs';
+// Static, not dynamic, imports: a classic Web Worker bundle cannot count on loading async chunks.
+// Both only register a factory at import time (WebGPU only where navigator.gpu exists), so they are
+// harmless in Node.
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export interface BackendChoice {
+  name: BackendName;
+  reason: string;
+  /** False on WASM: tfjs 4.22 has no Conv2DBackpropFilter kernel there, so no DCGAN training. */
+  canTrainConv: boolean;
+  /** True where conv training works but is far too slow for a lesson (tfjs CPU: tens of s/step). */
+  convIsSlow: boolean;
+}
+
+/** Where the lead copies node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm. */
+export const WASM_PUBLIC_PATH = '/tfjs-wasm/';
+
+interface GpuNavigator {
+  gpu?: { requestAdapter(): Promise<unknown | null> };
+}
+
+export function isNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined';
+}
+
+function nav(): (GpuNavigator & object) | undefined {
+  return (globalThis as { navigator?: GpuNavigator }).navigator;
+}
+
+/** Checks the preconditions for one backend and loads its module; returns why not, or null. */
+async function prepare(name: BackendName): Promise<string | null> {
+  switch (name) {
+    case 'webgpu': {
+      if (isNode()) return 'not offered in Node';
+      const gpu = nav()?.gpu;
+      if (!gpu) return 'navigator.gpu missing';
+      const adapter = await gpu.requestAdapter().catch(() => null);
+      if (!adapter) return 'no GPU adapter';
+      return null;
+    }
+    case 'webgl': {
+      if (isNode()) return 'not offered in Node';
+      const g = globalThis as { OffscreenCanvas?: unknown; document?: unknown };
+      if (typeof g.OffscreenCanvas === 'undefined' && typeof g.document === 'undefined') return 'no canvas to draw on';
+      return null; // registered by @tensorflow/tfjs itself
+    }
+    case 'wasm': {
+      // In Node the module finds its .wasm files beside itself; a browser must be told where.
+      if (!isNode()) setWasmPaths(WASM_PUBLIC_PATH);
+      return null;
+    }
+    case 'cpu':
+      return null;
+  }
+}
+
+/** setBackend + a tiny op whose answer we check. */
+async function tryInit(name: BackendName): Promise<string | null> {
+  const why = await prepare(name).catch((e: unknown) => `failed to load: ${errMsg(e)}`);
+  if (why) return why;
+  try {
+    if (!tf.findBackendFactory(name)) return 'not registered';
+    const ok = await tf.setBackend(name);
+    if (!ok) return 'setBackend returned false';
+    await tf.ready();
+    const t = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.scalar(3)));
+    const v = await t.data();
+    t.dispose();
+    if (v[0] !== 4 || v[1] !== 5) return `test op gave ${v[0]},${v[1]} instead of 4,5`;
+    return null;
+  } catch (e) {
+    return `failed to initialise: ${errMsg(e)}`;
+  }
+}
+
+export function errMsg(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function describeCapabilities(name: BackendName): Pick<BackendChoice, 'canTrainConv' | 'convIsSlow'> {
+  return { canTrainConv: name !== 'wasm', convIsSlow: name === 'cpu' };
+}
+
+/**
+ * Tries `prefer` in order (default WebGPU → WebGL → WASM → CPU; Node: WASM → CPU) and settles
+ * on the first that initialises. CPU always works, so it is tried last even if not listed.
+ */
+export async function chooseBackend(prefer?: BackendName[]): Promise<BackendChoice> {
+  const order: BackendName[] = prefer?.length ? [...prefer] : isNode() ? ['wasm', 'cpu'] : [...BACKENDS];
+  for (const name of order) {
+    if (!BACKENDS.includes(name)) throw new Error(`unknown backend "${name}"; expected one of ${BACKENDS.join(', ')}`);
+  }
+  if (!order.includes('cpu')) order.push('cpu');
+  const skipped: string[] = [];
+  for (const name of order) {
+    const why = await tryInit(name);
+    if (why === null) {
+      const reason = skipped.length ? `${skipped.join('; ')}` : `${name} was the first choice`;
+      return { name, reason, ...describeCapabilities(name) };
+    }
+    skipped.push(`${label(name)}: ${why}`);
+  }
+  throw new Error(`no tfjs backend initialised (${skipped.join('; ')})`);
+}
+
+function label(name: BackendName): string {
+  return { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' }[name];
+}

@@ -1,0 +1,213 @@
+/**
+ * Everything the page and the training worker share: the GAN configuration (defaults, presets,
+ * validation, backend adaptation), the round's inputs and reports, and the worker message shapes.
+ * Deliberately tfjs-free: trainer-client.ts imports it on the main thread, and the server may too.
+ */
+import type { BackendName } from './backend';
+
+export const GAN_DATASETS = ['digits', 'fashion', 'ring', 'grid'] as const;
+export type GanDataset = (typeof GAN_DATASETS)[number];
+export const ARCHS = ['mlp', 'dcgan'] as const;
+export type Arch = (typeof ARCHS)[number];
+export const LOSSES = ['minimax', 'nonsaturating', 'lsgan', 'hinge', 'wgan-gp'] as const;
+export type LossKind = (typeof LOSSES)[number];
+
+export interface GanConfig {
+  dataset: GanDataset;
+  arch: Arch;
+  /** Class label fed to G and D (images only). */
+  conditional: boolean;
+  latentDim: number;
+  /** MLP: narrowest hidden width (G uses h, 2h, 4h). DCGAN: base filter count. */
+  hidden: number;
+  loss: LossKind;
+  lrD: number;
+  lrG: number;
+  /** Adam β₁; 0.5 is the DCGAN paper's choice (0.9 makes GANs oscillate). */
+  beta1: number;
+  batchSize: number;
+  /** λ of the human-alignment term. */
+  humanWeight: number;
+  labelSmoothing: number;
+  /** G minimises the distance between D's mean features on real and fake instead of its adversarial loss. */
+  featureMatching: boolean;
+  /** WGAN-GP's penalty weight (10 in the paper); ignored by the other losses. */
+  gpWeight: number;
+}
+
+/** Fields that fix the weights' shapes: a checkpoint must agree on these. */
+export const SHAPE_FIELDS = ['dataset', 'arch', 'conditional', 'latentDim', 'hidden'] as const;
+/** Fields a running trainer may change between rounds (the coaches' knobs). */
+export const TUNABLE_FIELDS = ['loss', 'lrD', 'lrG', 'batchSize', 'humanWeight', 'labelSmoothing', 'featureMatching', 'gpWeight'] as const;
+export type TunableConfig = Pick<GanConfig, (typeof TUNABLE_FIELDS)[number]>;
+
+export function isToy(dataset: GanDataset): dataset is 'ring' | 'grid' {
+  return dataset === 'ring' || dataset === 'grid';
+}
+
+/** A configuration that learns visibly within a lesson on a laptop GPU. */
+export function defaultConfig<D extends GanDataset>(dataset: D): GanConfig & { dataset: D } {
+  if (!GAN_DATASETS.includes(dataset)) throw new Error(`dataset must be one of ${GAN_DATASETS.join(', ')}, got "${String(dataset)}"`);
+  const common = { arch: 'mlp', conditional: false, loss: 'nonsaturating', beta1: 0.5, humanWeight: 1, labelSmoothing: 0, featureMatching: false, gpWeight: 10 } as const;
+  if (isToy(dataset)) return { ...common, dataset, latentDim: 8, hidden: 128, lrD: 1e-3, lrG: 1e-3, batchSize: 128 };
+  return { ...common, dataset, latentDim: 64, hidden: 128, lrD: 2e-4, lrG: 2e-4, batchSize: 64 };
+}
+
+/** Tiny models for end-to-end tests: headless Chromium on SwiftShader trains a step in well under a second. */
+export function tinyConfig<D extends GanDataset>(dataset: D): GanConfig & { dataset: D } {
+  return { ...defaultConfig(dataset), hidden: 32, batchSize: 16, latentDim: 16 };
+}
+
+/** Default DCGAN base filters; an MLP fallback uses 4× this width. */
+export const DCGAN_HIDDEN = 32;
+
+/** Fills defaults (per dataset and arch) and checks every field, saying what was expected. */
+export function resolveConfig(partial: Partial<GanConfig> & { dataset: GanDataset }): GanConfig {
+  const base = defaultConfig(partial.dataset);
+  const c: GanConfig = { ...base, ...(partial.arch === 'dcgan' ? { hidden: DCGAN_HIDDEN } : {}), ...stripUndefined(partial) };
+  validateConfig(c);
+  return c;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function validateConfig(c: GanConfig): void {
+  const int = (k: keyof GanConfig, lo: number, hi: number) => {
+    const v = c[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) throw new Error(`config.${k} must be an integer in ${lo}..${hi}, got ${String(v)}`);
+  };
+  const num = (k: keyof GanConfig, lo: number, hi: number, openHi = false) => {
+    const v = c[k];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || (openHi ? v >= hi : v > hi)) {
+      throw new Error(`config.${k} must be a number in [${lo}, ${hi}${openHi ? ')' : ']'}, got ${String(v)}`);
+    }
+  };
+  if (!GAN_DATASETS.includes(c.dataset)) throw new Error(`config.dataset must be one of ${GAN_DATASETS.join(', ')}, got "${String(c.dataset)}"`);
+  if (!ARCHS.includes(c.arch)) throw new Error(`config.arch must be one of ${ARCHS.join(', ')}, got "${String(c.arch)}"`);
+  if (!LOSSES.includes(c.loss)) throw new Error(`config.loss must be one of ${LOSSES.join(', ')}, got "${String(c.loss)}"`);
+  if (typeof c.conditional !== 'boolean') throw new Error(`config.conditional must be a boolean, got ${String(c.conditional)}`);
+  if (typeof c.featureMatching !== 'boolean') throw new Error(`config.featureMatching must be a boolean, got ${String(c.featureMatching)}`);
+  int('latentDim', 1, 1024);
+  int('hidden', 1, 4096);
+  int('batchSize', 1, 4096);
+  num('lrD', 0, 1);
+  num('lrG', 0, 1);
+  num('beta1', 0, 1, true);
+  num('humanWeight', 0, 1000);
+  num('labelSmoothing', 0, 1, true);
+  num('gpWeight', 0, 1000);
+  if (isToy(c.dataset) && c.arch !== 'mlp') throw new Error(`config.arch must be "mlp" for the 2-D ${c.dataset} data (a DCGAN draws images)`);
+  if (isToy(c.dataset) && c.conditional) throw new Error(`config.conditional must be false for the 2-D ${c.dataset} data (it has no classes)`);
+}
+
+/**
+ * Adapts a config to what the backend can train: no conv training on WASM (tfjs 4.22 has no
+ * Conv2DBackpropFilter kernel there), and none on CPU unless asked (tens of seconds a step).
+ * Returns the notes to show the page, empty when nothing changed.
+ */
+export function adaptConfig(
+  c: GanConfig,
+  backend: { name: BackendName; canTrainConv: boolean; convIsSlow: boolean },
+  allowSlowConv = false,
+): { config: GanConfig; notes: string[] } {
+  if (c.arch !== 'dcgan') return { config: c, notes: [] };
+  const why = !backend.canTrainConv
+    ? `the ${backend.name} backend cannot train convolutions (no Conv2DBackpropFilter kernel)`
+    : backend.convIsSlow && !allowSlowConv
+      ? `the ${backend.name} backend trains a DCGAN at tens of seconds per step`
+      : null;
+  if (!why) return { config: c, notes: [] };
+  const config = { ...c, arch: 'mlp' as const, hidden: 4 * c.hidden };
+  return { config, notes: [`DCGAN → MLP (hidden ${config.hidden}): ${why}`] };
+}
+
+/** One judged image and how the room voted on it. */
+export interface HumanVerdict {
+  /** rows×cols bytes, 0..255. */
+  pixels: Uint8Array;
+  truth: 'real' | 'fake';
+  votes: number;
+  fakeVotes: number;
+  /** Class of the image; needed by conditional models (verdicts without one are left out there). */
+  label?: number;
+}
+
+export interface StepProgress {
+  phase: 'd' | 'g';
+  /** 1-based over the whole round (D steps first, then G steps). */
+  step: number;
+  /** dSteps + gSteps. */
+  total: number;
+  /** Latest measured D and G losses (during D steps, gLoss is G's loss on that step's fakes). */
+  dLoss: number;
+  gLoss: number;
+}
+
+export interface StepStats {
+  dLoss: number;
+  gLoss: number;
+  /** Mean D score on real and fake (a probability for BCE losses, a raw score otherwise). */
+  dReal: number;
+  dFake: number;
+  ms: number;
+}
+
+export interface RoundReport {
+  dSteps: number;
+  gSteps: number;
+  /** Means over the round's D steps / G steps (0 where none ran). */
+  dLoss: number;
+  gLoss: number;
+  /** Mean of the human-alignment term over the D steps, before λ (0 without verdicts). */
+  humanLoss: number;
+  /** Verdicts that entered the human term (votes > 0, and a label for conditional models). */
+  humanImages: number;
+  dReal: number;
+  dFake: number;
+  stepsPerSec: number;
+  ms: number;
+  backend: string;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  reason: string;
+}
+
+// ---- worker messages ----
+
+export interface WorkerInit {
+  config: Partial<GanConfig> & { dataset: GanDataset };
+  /** Where to fetch the dataset binary (images only); the page's default is `/${datasetPath}`. */
+  datasetUrl?: string;
+  /** Or the bytes themselves (tests, or a page that already has them). */
+  datasetBytes?: Uint8Array;
+  prefer?: BackendName[];
+  seed?: number;
+  checkpoint?: Uint8Array;
+  /** Train a DCGAN on the CPU backend anyway (benchmarks). */
+  allowSlowConv?: boolean;
+}
+
+export interface InitResult {
+  backend: BackendInfo;
+  config: GanConfig;
+  notes: string[];
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'init'; init: WorkerInit }
+  | { id: number; type: 'generate'; count: number; seed?: number; labels?: number[] }
+  | { id: number; type: 'trainRound'; verdicts: HumanVerdict[]; budget: { dSteps: number; gSteps: number } }
+  | { id: number; type: 'configure'; patch: Partial<TunableConfig> }
+  | { id: number; type: 'checksum' }
+  | { id: number; type: 'save' }
+  | { id: number; type: 'load'; bytes: Uint8Array }
+  | { id: number; type: 'dispose' };
+
+export type WorkerResponse =
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: string }
+  | { type: 'progress'; id: number; progress: StepProgress };

@@ -1,0 +1,150 @@
+/**
+ * The page's handle on the training worker. Imports no tfjs (only types and the tfjs-free
+ * protocol), so a page pays for TensorFlow.js only when it starts a trainer, inside the worker.
+ */
+import type { BackendName } from './backend';
+import { datasetPath } from './format';
+import type {
+  GanConfig, HumanVerdict, InitResult, RoundReport, StepProgress, TunableConfig, WorkerInit, WorkerRequest, WorkerResponse,
+} from './protocol-worker';
+
+export { defaultConfig, tinyConfig } from './protocol-worker';
+export type { GanConfig, HumanVerdict, RoundReport, StepProgress, BackendName };
+
+/** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */
+export interface WorkerLike {
+  postMessage(msg: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
+  addEventListener(type: 'error' | 'messageerror', fn: (e: Event) => void): void;
+  terminate(): void;
+}
+
+export interface TrainerInit {
+  config: Partial<GanConfig> & { dataset: 'digits' | 'fashion' };
+  /** Defaults to `/${datasetPath(dataset)}`. */
+  datasetUrl?: string;
+  prefer?: BackendName[];
+  seed?: number;
+  checkpoint?: Uint8Array;
+  allowSlowConv?: boolean;
+}
+
+/** Bundlers (Next/Turbopack, webpack) recognise exactly this pattern and emit a worker chunk. */
+function spawnWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url));
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Request = DistributiveOmit<WorkerRequest, 'id'>;
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+export class TrainerClient {
+  readonly backend: { name: BackendName; reason: string };
+  readonly config: GanConfig;
+  /** Adaptations made to fit the backend (e.g. DCGAN → MLP on WASM), also folded into backend.reason. */
+  readonly notes: string[];
+  private readonly rpc: Rpc;
+
+  private constructor(rpc: Rpc, init: InitResult) {
+    this.rpc = rpc;
+    this.backend = init.backend;
+    this.config = init.config;
+    this.notes = init.notes;
+  }
+
+  /** Resolves once the worker has chosen a backend, loaded the data and built the models. */
+  static async start(init: TrainerInit, onProgress?: (p: StepProgress) => void, worker: WorkerLike = spawnWorker()): Promise<TrainerClient> {
+    const rpc = new Rpc(worker, onProgress);
+    const msg: WorkerInit = { ...init, datasetUrl: init.datasetUrl ?? `/${datasetPath(init.config.dataset)}` };
+    try {
+      const result = (await rpc.call({ type: 'init', init: msg })) as InitResult;
+      return new TrainerClient(rpc, result);
+    } catch (e) {
+      rpc.close('the trainer failed to start');
+      throw e;
+    }
+  }
+
+  generate(count: number, seed?: number, labels?: number[]): Promise<Uint8Array[]> {
+    return this.rpc.call({ type: 'generate', count, seed, labels }) as Promise<Uint8Array[]>;
+  }
+
+  trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport> {
+    return this.rpc.call({ type: 'trainRound', verdicts, budget }) as Promise<RoundReport>;
+  }
+
+  /** Changes the coaches' knobs (loss, learning rates, λ, …) for the next rounds; resolves to the new config. */
+  async configure(patch: Partial<TunableConfig>): Promise<GanConfig> {
+    const c = (await this.rpc.call({ type: 'configure', patch })) as GanConfig;
+    Object.assign(this.config, c);
+    return c;
+  }
+
+  checksum(): Promise<number> {
+    return this.rpc.call({ type: 'checksum' }) as Promise<number>;
+  }
+
+  save(): Promise<Uint8Array> {
+    return this.rpc.call({ type: 'save' }) as Promise<Uint8Array>;
+  }
+
+  async load(bytes: Uint8Array): Promise<void> {
+    await this.rpc.call({ type: 'load', bytes });
+  }
+
+  /** Stops the worker at once; calls in flight reject. */
+  dispose(): void {
+    this.rpc.close('the trainer was disposed');
+  }
+}
+
+/** Promise-per-request over postMessage, with progress routed to the page's callback. */
+class Rpc {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closed: string | null = null;
+
+  constructor(private readonly worker: WorkerLike, private readonly onProgress?: (p: StepProgress) => void) {
+    worker.addEventListener('message', (e: MessageEvent) => this.receive(e.data as WorkerResponse));
+    // A worker script that fails to load or throws outside a request reports here, not per request.
+    worker.addEventListener('error', (e: Event) => this.failAll(`the training worker failed: ${(e as ErrorEvent).message ?? 'unknown error'}`));
+    worker.addEventListener('messageerror', () => this.failAll('the training worker sent a message that could not be read'));
+  }
+
+  call(req: Request, transfer?: Transferable[]): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error(this.closed));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id }, transfer ?? []);
+    });
+  }
+
+  private receive(msg: WorkerResponse): void {
+    if (msg.type === 'progress') {
+      this.onProgress?.(msg.progress);
+      return;
+    }
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    if (msg.type === 'result') p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
+  }
+
+  private failAll(reason: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(reason));
+    this.pending.clear();
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = reason;
+    this.worker.terminate();
+    this.failAll(reason);
+  }
+}

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeImageSet, type ImageSet } from './format';
+import { GanTrainer, type GanConfig } from './trainer';
+import { modeStats, toyMixture } from './data';
+import { LOSSES } from './losses';
+
+/** The first n digits: enough to train on, small enough to keep tests quick. */
+function digits(n = 512): ImageSet {
+  const all = decodeImageSet(readFileSync(path.join(__dirname, '../public/data/digits.bin')));
+  return { ...all, count: n, labels: all.labels.subarray(0, n), pixels: all.pixels.subarray(0, n * 784) };
+}
+
+let images: ImageSet;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  images = digits();
+});
+
+const tinyMlp = { dataset: 'digits', hidden: 16, latentDim: 8, batchSize: 8 } as const;
+const tinyDcgan = { dataset: 'digits', arch: 'dcgan', hidden: 4, latentDim: 8, batchSize: 4 } as const;
+
+function verdict(i: number, votes: number, fakeVotes: number, label?: number) {
+  return { pixels: images.pixels.slice(i * 784, (i + 1) * 784), truth: 'real' as const, votes, fakeVotes, label };
+}
+
+describe('GanTrainer: no tensor leaks after a warm-up step', () => {
+  const cases: [string, Partial<GanConfig> & { dataset: GanConfig['dataset'] }][] = [
+    ...LOSSES.map((loss) => [`mlp ${loss}`, { ...tinyMlp, loss }] as [string, Partial<GanConfig> & { dataset: 'digits' }]),
+    ['mlp conditional + feature matching + smoothing', { ...tinyMlp, conditional: true, featureMatching: true, labelSmoothing: 0.1 }],
+    ['dcgan nonsaturating', tinyDcgan],
+    ['dcgan conditional wgan-gp', { ...tinyDcgan, conditional: true, loss: 'wgan-gp' }],
+    ['toy ring', { dataset: 'ring', hidden: 16, batchSize: 16 }],
+  ];
+  for (const [name, config] of cases) {
+    it(name, async () => {
+      const before = tf.memory().numTensors;
+      const t = new GanTrainer(config, { images, allowSlowConv: true, seed: 3 });
+      const toy = config.dataset === 'ring';
+      const verdicts = toy ? [] : [verdict(0, 4, 1, 3), verdict(1, 2, 2, 7)];
+      await t.trainRound(verdicts, { dSteps: 1, gSteps: 1 });
+      const warm = tf.memory().numTensors;
+      const s = await t.step();
+      const r = await t.trainRound(verdicts, { dSteps: 2, gSteps: 2 });
+      if (toy) await t.generatePoints(4, 1);
+      else await t.generate(3, 1);
+      await t.weightsChecksum();
+      expect(tf.memory().numTensors).toBe(warm);
+      for (const v of [s.dLoss, s.gLoss, s.dReal, s.dFake, r.dLoss, r.gLoss]) expect(Number.isFinite(v)).toBe(true);
+      t.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+});
+
+describe('GanTrainer.trainRound', () => {
+  it('changes the G weights, feels the human term and reports each step', async () => {
+    const t = new GanTrainer({ ...tinyMlp, humanWeight: 2 }, { images, seed: 9 });
+    const c0 = await t.weightsChecksum();
+    const progress: { phase: string; step: number; total: number }[] = [];
+    const r = await t.trainRound([verdict(0, 5, 4), verdict(1, 3, 0), verdict(2, 0, 0)], { dSteps: 3, gSteps: 2 }, (p) => progress.push(p));
+    expect(await t.weightsChecksum()).not.toBe(c0);
+    expect(r.humanLoss).toBeGreaterThan(0.1);
+    expect(r.humanImages).toBe(2); // the verdict with no votes carries no information
+    expect(r).toMatchObject({ dSteps: 3, gSteps: 2, backend: 'cpu' });
+    expect(r.stepsPerSec).toBeGreaterThan(0);
+    expect(progress.map((p) => `${p.phase}${p.step}/${p.total}`)).toEqual(['d1/5', 'd2/5', 'd3/5', 'g4/5', 'g5/5']);
+    t.dispose();
+  });
+
+  it('the human term moves D toward the room: an image everyone called fake loses D score', async () => {
+    // Only the human term and an empty step budget for G: compare D on the judged image before/after.
+    const t = new GanTrainer({ ...tinyMlp, humanWeight: 50, lrD: 1e-3 }, { images, seed: 2 });
+    const v = verdict(5, 10, 10);
+    const before = await t.trainRound([v], { dSteps: 1, gSteps: 0 });
+    const after = await t.trainRound([v], { dSteps: 15, gSteps: 0 });
+    // BCE toward target 0 shrinks as D learns to call this image fake.
+    expect(after.humanLoss).toBeLessThan(before.humanLoss);
+    t.dispose();
+  });
+
+  it('refuses malformed verdicts and budgets with clear errors', async () => {
+    const t = new GanTrainer(tinyMlp, { images });
+    await expect(t.trainRound([{ ...verdict(0, 2, 3) }], { dSteps: 1, gSteps: 0 })).rejects.toThrow(/fakeVotes must be an integer in 0..votes/);
+    await expect(t.trainRound([{ ...verdict(0, 2, 1), pixels: new Uint8Array(10) }], { dSteps: 1, gSteps: 0 })).rejects.toThrow(/784 bytes/);
+    await expect(t.trainRound([], { dSteps: -1, gSteps: 0 })).rejects.toThrow(/budget.dSteps/);
+    t.dispose();
+  });
+});
+
+describe('GanTrainer.generate', () => {
+  it('is seeded, 8-bit, and conditional labels are checked', async () => {
+    const t = new GanTrainer({ ...tinyMlp, conditional: true }, { images });
+    const a = await t.generate(4, 11);
+    const b = await t.generate(4, 11);
+    const c = await t.generate(4, 12);
+    expect(a).toHaveLength(4);
+    expect(a[0]).toBeInstanceOf(Uint8Array);
+    expect(a[0]).toHaveLength(784);
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+    expect(await t.generate(2, 11, [3, 3])).toHaveLength(2);
+    await expect(t.generate(2, 1, [3, 10])).rejects.toThrow(/label must be an integer in 0..9/);
+    t.dispose();
+  });
+
+  it('interpolates between two latents, ending exactly at their images', async () => {
+    const t = new GanTrainer(tinyMlp, { images });
+    const zA = t.sampleLatent(1), zB = t.sampleLatent(2);
+    const path = await t.interpolate(zA, zB, 5);
+    expect(path).toHaveLength(5);
+    const [ends] = [await t.interpolate(zA, zA, 2)];
+    expect(ends[0]).toEqual(path[0]);
+    expect(path[0]).not.toEqual(path[4]);
+    await expect(t.interpolate(zA, new Float32Array(3), 5)).rejects.toThrow(/latents must have 8 values/);
+    t.dispose();
+  });
+});
+
+describe('GanTrainer on the 2-D ring', () => {
+  it('moves the generator measurably closer to the modes within a few hundred CPU steps', async () => {
+    const t = new GanTrainer({ dataset: 'ring', hidden: 64, batchSize: 64, latentDim: 4, lrD: 2e-3, lrG: 2e-3 }, { seed: 4 });
+    const ring = toyMixture('ring');
+    const before = modeStats(ring, await t.generatePoints(512, 99));
+    await t.trainRound([], { dSteps: 0, gSteps: 0 });
+    for (let i = 0; i < 300; i++) await t.step();
+    const after = modeStats(ring, await t.generatePoints(512, 99));
+    expect(after.meanDist).toBeLessThan(0.6 * before.meanDist);
+    t.dispose();
+  });
+});
+
+describe('GanTrainer config', () => {
+  it('rejects bad configs naming the field and what was expected', () => {
+    expect(() => new GanTrainer({ ...tinyMlp, latentDim: 0 }, { images })).toThrow(/config.latentDim must be an integer in 1..1024, got 0/);
+    expect(() => new GanTrainer({ ...tinyMlp, loss: 'bogus' as never }, { images })).toThrow(/config.loss must be one of/);
+    expect(() => new GanTrainer({ dataset: 'ring', arch: 'dcgan' })).toThrow(/must be "mlp"/);
+    expect(() => new GanTrainer({ dataset: 'digits' })).toThrow(/needs its images/);
+  });
+
+  it('falls back from DCGAN to MLP on the CPU backend unless told otherwise, and says why', () => {
+    const t = new GanTrainer(tinyDcgan, { images });
+    expect(t.config.arch).toBe('mlp');
+    expect(t.notes.join()).toMatch(/DCGAN → MLP.*cpu/);
+    t.dispose();
+  });
+
+  it('configure changes the tunable knobs and refuses shape fields', async () => {
+    const t = new GanTrainer(tinyMlp, { images });
+    t.configure({ loss: 'hinge', lrG: 1e-3 });
+    expect(t.config).toMatchObject({ loss: 'hinge', lrG: 1e-3 });
+    expect(() => t.configure({ hidden: 8 } as never)).toThrow(/cannot change on a running trainer/);
+    expect(() => t.configure({ lrD: -1 })).toThrow(/config.lrD/);
+    await t.step();
+    t.dispose();
+  });
+});

@@ -1,0 +1,452 @@
+/**
+ * GanTrainer: one generator, one discriminator, their Adam optimizers and a data source, with
+ * the operations the game needs (train a round from human verdicts, generate seeded samples,
+ * checksum, checkpoint). Runs on whatever tfjs backend is active; pick it with chooseBackend first.
+ * Every step disposes what it creates: after the first step (which creates Adam's moments) the
+ * tensor count stays flat.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ImageSet } from './format';
+import { Rng } from './random';
+import { ImagePool, toSigned, toUint8, toyBatch, toyMixture, type Batch, type ToyMixture } from './data';
+import { buildGan, run, trainableVariables, type ModelSpec } from './models';
+import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss } from './losses';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from './checkpoint';
+import { describeCapabilities, type BackendName } from './backend';
+import {
+  SHAPE_FIELDS, TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
+  type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
+} from './protocol-worker';
+
+export type { GanConfig, HumanVerdict, RoundReport, StepProgress, StepStats };
+
+export interface TrainerOptions {
+  /** The decoded data set; required for digits and fashion. */
+  images?: ImageSet;
+  seed?: number;
+  /** Train a DCGAN on the CPU backend instead of falling back to the MLP. */
+  allowSlowConv?: boolean;
+}
+
+interface HumanTensors {
+  x: tf.Tensor;
+  labels: tf.Tensor1D;
+  fakeFraction: tf.Tensor1D;
+  votes: tf.Tensor1D;
+  count: number;
+}
+
+const GEN_CHUNK = 256;
+
+export class GanTrainer {
+  readonly config: GanConfig;
+  /** Why the config differs from the one asked for (backend adaptation), for the page. */
+  readonly notes: string[];
+  readonly backend: string;
+  private readonly spec: ModelSpec;
+  private readonly G: tf.LayersModel;
+  private readonly D: tf.LayersModel;
+  private optG: tf.AdamOptimizer;
+  private optD: tf.AdamOptimizer;
+  private readonly pool: ImagePool | null;
+  private readonly toy: ToyMixture | null;
+  private rng: Rng;
+  private sampleRng: Rng;
+  /** Optimizer steps taken (D and G), kept in checkpoints. */
+  steps = 0;
+  private disposed = false;
+
+  constructor(config: Partial<GanConfig> & { dataset: GanConfig['dataset'] }, opts: TrainerOptions = {}) {
+    this.backend = tf.getBackend();
+    const resolved = resolveConfig(config);
+    const adapted = adaptConfig(resolved, { name: this.backend as BackendName, ...describeCapabilities(this.backend as BackendName) }, opts.allowSlowConv);
+    this.config = adapted.config;
+    this.notes = adapted.notes;
+    const seed = opts.seed ?? 1;
+    this.rng = new Rng(seed);
+    this.sampleRng = new Rng(seed ^ 0x5eed);
+    const c = this.config;
+    if (isToy(c.dataset)) {
+      this.toy = toyMixture(c.dataset);
+      this.pool = null;
+      this.spec = { arch: c.arch, output: 'toy', conditional: false, latentDim: c.latentDim, hidden: c.hidden, rows: 1, cols: 2, classes: 1 };
+    } else {
+      if (!opts.images) throw new Error(`dataset "${c.dataset}" needs its images: pass decodeImageSet(public/data/${c.dataset}.bin) as options.images`);
+      this.toy = null;
+      this.pool = new ImagePool(opts.images);
+      this.spec = { arch: c.arch, output: 'image', conditional: c.conditional, latentDim: c.latentDim, hidden: c.hidden, rows: this.pool.rows, cols: this.pool.cols, classes: this.pool.classes };
+    }
+    const m = buildGan(this.spec);
+    this.G = m.generator;
+    this.D = m.discriminator;
+    this.optD = tf.train.adam(c.lrD, c.beta1);
+    this.optG = tf.train.adam(c.lrG, c.beta1);
+  }
+
+  /** Builds a trainer from a checkpoint, using the config saved in it. */
+  static async fromCheckpoint(bytes: Uint8Array, opts: TrainerOptions = {}): Promise<GanTrainer> {
+    const cp = decodeCheckpoint(bytes);
+    const t = new GanTrainer(cp.config as unknown as GanConfig, opts);
+    await t.load(bytes);
+    return t;
+  }
+
+  get imageShape(): [number, number] {
+    return [this.spec.rows, this.spec.cols];
+  }
+
+  /** Changes the coaches' knobs between rounds; shape-defining fields need a new trainer. */
+  configure(patch: Partial<TunableConfig>): void {
+    for (const k of Object.keys(patch)) {
+      if (!(TUNABLE_FIELDS as readonly string[]).includes(k)) throw new Error(`config.${k} cannot change on a running trainer; tunable: ${TUNABLE_FIELDS.join(', ')}`);
+    }
+    const next = { ...this.config, ...patch };
+    validateConfig(next);
+    Object.assign(this.config, patch);
+    // AdamOptimizer reads learningRate at each applyGradients; it is only protected in the typings.
+    (this.optD as unknown as { learningRate: number }).learningRate = next.lrD;
+    (this.optG as unknown as { learningRate: number }).learningRate = next.lrG;
+  }
+
+  // ---- sampling ----
+
+  private realBatch(n: number): Batch {
+    return this.pool ? this.pool.sample(n, this.rng) : toyBatch(this.toy!, n, this.rng);
+  }
+
+  private latents(n: number, rng: Rng): tf.Tensor2D {
+    return tf.tensor2d(rng.normals(n * this.config.latentDim), [n, this.config.latentDim]);
+  }
+
+  private randomLabels(n: number, rng: Rng): tf.Tensor1D {
+    const l = new Int32Array(n);
+    if (this.spec.conditional) for (let i = 0; i < n; i++) l[i] = rng.int(this.spec.classes);
+    return tf.tensor1d(l, 'int32');
+  }
+
+  private gIn(z: tf.Tensor, labels: tf.Tensor1D): tf.Tensor[] {
+    return this.spec.conditional ? [z, tf.oneHot(labels, this.spec.classes).toFloat()] : [z];
+  }
+
+  private dIn(x: tf.Tensor, labels: tf.Tensor1D): tf.Tensor[] {
+    return this.spec.conditional ? [x, tf.oneHot(labels, this.spec.classes).toFloat()] : [x];
+  }
+
+  // ---- steps ----
+
+  /** One D update; returns [dLoss, dReal, dFake, gLossOnTheseFakes, humanTerm]. */
+  private async dStep(human: HumanTensors | null): Promise<number[]> {
+    const c = this.config;
+    const real = this.realBatch(c.batchSize);
+    const fake = tf.tidy(() => run(this.G, this.gIn(this.latents(c.batchSize, this.rng), real.labels), true)[0]);
+    const alpha = c.loss === 'wgan-gp' ? tf.tensor(uniform(c.batchSize, this.rng), [c.batchSize, ...real.x.shape.slice(1).map(() => 1)]) : null;
+    const kept: { stats?: tf.Tensor } = {};
+    const { value, grads } = tf.variableGrads(() => {
+      const [rl] = run(this.D, this.dIn(real.x, real.labels), true);
+      const [fl] = run(this.D, this.dIn(fake, real.labels), true);
+      let loss = discriminatorLoss(c.loss, rl, fl, { labelSmoothing: c.labelSmoothing });
+      if (alpha) {
+        const gp = gradientPenalty((x) => run(this.D, this.dIn(x, real.labels), true)[0], real.x, fake, alpha);
+        loss = tf.add(loss, tf.mul(c.gpWeight, gp));
+      }
+      let h: tf.Scalar = tf.scalar(0);
+      if (human) {
+        h = humanAlignmentLoss(run(this.D, this.dIn(human.x, human.labels), true)[0], human.fakeFraction, human.votes);
+        loss = tf.add(loss, tf.mul(c.humanWeight, h));
+      }
+      kept.stats = tf.keep(tf.stack([dScore(c.loss, rl), dScore(c.loss, fl), generatorLoss(c.loss, fl), h]));
+      return loss as tf.Scalar;
+    }, trainableVariables(this.D));
+    this.optD.applyGradients(grads as tf.NamedTensorMap as never);
+    const stats = kept.stats!;
+    const out = tf.tidy(() => tf.concat([value.reshape([1]), stats]));
+    tf.dispose([real.x, real.labels, fake, value, stats]);
+    alpha?.dispose();
+    tf.dispose(Object.values(grads));
+    const v = await out.data();
+    out.dispose();
+    this.steps++;
+    return Array.from(v);
+  }
+
+  /** One G update; returns G's loss. */
+  private async gStep(): Promise<number> {
+    const c = this.config;
+    const n = c.batchSize;
+    const z = this.latents(n, this.rng);
+    const labels = this.randomLabels(n, this.rng);
+    let realFeatures: tf.Tensor | null = null;
+    if (c.featureMatching) {
+      const real = this.realBatch(n);
+      realFeatures = tf.tidy(() => run(this.D, this.dIn(real.x, real.labels), true)[1]);
+      tf.dispose([real.x, real.labels]);
+    }
+    const { value, grads } = tf.variableGrads(() => {
+      const fake = run(this.G, this.gIn(z, labels), true)[0];
+      const [fl, ff] = run(this.D, this.dIn(fake, labels), true);
+      return realFeatures ? featureMatchingLoss(realFeatures, ff) : generatorLoss(c.loss, fl);
+    }, trainableVariables(this.G));
+    this.optG.applyGradients(grads as tf.NamedTensorMap as never);
+    tf.dispose([z, labels]);
+    realFeatures?.dispose();
+    tf.dispose(Object.values(grads));
+    const v = await value.data();
+    value.dispose();
+    this.steps++;
+    return v[0];
+  }
+
+  /** One D step and one G step, no human term. */
+  async step(): Promise<StepStats> {
+    this.assertLive();
+    const t0 = now();
+    const [dLoss, dReal, dFake] = await this.dStep(null);
+    const gLoss = await this.gStep();
+    return { dLoss, gLoss, dReal, dFake, ms: now() - t0 };
+  }
+
+  /**
+   * A round of the game: `dSteps` discriminator steps on fresh real/fake batches plus λ × the
+   * human-alignment term on the judged images, then `gSteps` generator steps against that D.
+   */
+  async trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }, onProgress?: (p: StepProgress) => void): Promise<RoundReport> {
+    this.assertLive();
+    for (const k of ['dSteps', 'gSteps'] as const) {
+      const v = budget?.[k];
+      if (!Number.isInteger(v) || v < 0 || v > 100_000) throw new Error(`budget.${k} must be an integer in 0..100000, got ${String(v)}`);
+    }
+    const human = this.humanTensors(verdicts);
+    const total = budget.dSteps + budget.gSteps;
+    const t0 = now();
+    let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0;
+    let dLoss = 0, gLoss = 0;
+    try {
+      for (let i = 0; i < budget.dSteps; i++) {
+        const [d, r, f, g, h] = await this.dStep(human);
+        dLoss = d;
+        gLoss = g;
+        dSum += d; rSum += r; fSum += f; hSum += h;
+        onProgress?.({ phase: 'd', step: i + 1, total, dLoss, gLoss });
+      }
+      for (let i = 0; i < budget.gSteps; i++) {
+        gLoss = await this.gStep();
+        gSum += gLoss;
+        onProgress?.({ phase: 'g', step: budget.dSteps + i + 1, total, dLoss, gLoss });
+      }
+    } finally {
+      if (human) tf.dispose([human.x, human.labels, human.fakeFraction, human.votes]);
+    }
+    const ms = now() - t0;
+    const nd = Math.max(1, budget.dSteps);
+    return {
+      dSteps: budget.dSteps,
+      gSteps: budget.gSteps,
+      dLoss: dSum / nd,
+      gLoss: budget.gSteps ? gSum / budget.gSteps : 0,
+      humanLoss: hSum / nd,
+      humanImages: human?.count ?? 0,
+      dReal: rSum / nd,
+      dFake: fSum / nd,
+      stepsPerSec: ms > 0 ? (total * 1000) / ms : 0,
+      ms,
+      backend: this.backend,
+    };
+  }
+
+  private humanTensors(verdicts: HumanVerdict[]): HumanTensors | null {
+    if (!Array.isArray(verdicts)) throw new Error('verdicts must be an array');
+    if (isToy(this.config.dataset)) {
+      if (verdicts.length) throw new Error(`the 2-D ${this.config.dataset} data has no images to judge; pass no verdicts`);
+      return null;
+    }
+    const size = this.spec.rows * this.spec.cols;
+    const used = verdicts.filter((v, i) => {
+      if (!(v.pixels instanceof Uint8Array) || v.pixels.length !== size) throw new Error(`verdict ${i}: pixels must be a Uint8Array of ${size} bytes, got ${v.pixels?.length ?? typeof v.pixels}`);
+      if (!Number.isInteger(v.votes) || v.votes < 0) throw new Error(`verdict ${i}: votes must be a non-negative integer, got ${v.votes}`);
+      if (!Number.isInteger(v.fakeVotes) || v.fakeVotes < 0 || v.fakeVotes > v.votes) throw new Error(`verdict ${i}: fakeVotes must be an integer in 0..votes (${v.votes}), got ${v.fakeVotes}`);
+      if (v.label !== undefined && (!Number.isInteger(v.label) || v.label < 0 || v.label >= this.spec.classes)) throw new Error(`verdict ${i}: label must be an integer in 0..${this.spec.classes - 1}, got ${v.label}`);
+      // No votes carry no information (w = 0); a conditional D cannot judge an image without its class.
+      return v.votes > 0 && (!this.spec.conditional || v.label !== undefined);
+    });
+    if (!used.length) return null;
+    const px = new Uint8Array(used.length * size);
+    used.forEach((v, i) => px.set(v.pixels, i * size));
+    return tf.tidy(() => ({
+      x: tf.tensor4d(toSigned(px), [used.length, this.spec.rows, this.spec.cols, 1]),
+      labels: tf.tensor1d(used.map((v) => v.label ?? 0), 'int32'),
+      fakeFraction: tf.tensor1d(used.map((v) => v.fakeVotes / v.votes)),
+      votes: tf.tensor1d(used.map((v) => v.votes)),
+      count: used.length,
+    }));
+  }
+
+  // ---- generation ----
+
+  /** A latent vector for a seed, for interpolate(). */
+  sampleLatent(seed: number): Float32Array {
+    return new Rng(seed).normals(this.config.latentDim);
+  }
+
+  private async runG(z: Float32Array, labels: number[] | null): Promise<Float32Array> {
+    const n = z.length / this.config.latentDim;
+    const out = tf.tidy(() => {
+      const l = labels ? tf.tensor1d(labels, 'int32') : tf.zeros([n], 'int32') as tf.Tensor1D;
+      return run(this.G, this.gIn(tf.tensor2d(z, [n, this.config.latentDim]), l), false)[0];
+    });
+    const v = (await out.data()) as Float32Array;
+    out.dispose();
+    return v;
+  }
+
+  private checkLabels(n: number, labels?: number[]): number[] | null {
+    if (!this.spec.conditional) {
+      if (labels) throw new Error('labels given, but this generator is not conditional');
+      return null;
+    }
+    if (!labels) return Array.from({ length: n }, (_, i) => i % this.spec.classes);
+    if (labels.length !== n) throw new Error(`expected ${n} labels, got ${labels.length}`);
+    for (const l of labels) if (!Number.isInteger(l) || l < 0 || l >= this.spec.classes) throw new Error(`label must be an integer in 0..${this.spec.classes - 1}, got ${l}`);
+    return labels;
+  }
+
+  /** n images as 8-bit pixels (rows×cols each). Same seed, same weights → same images. */
+  async generate(n: number, seed?: number, labels?: number[]): Promise<Uint8Array[]> {
+    this.assertLive();
+    if (this.toy) throw new Error(`the ${this.config.dataset} generator draws 2-D points; use generatePoints`);
+    if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new Error(`count must be an integer in 0..100000, got ${n}`);
+    const ls = this.checkLabels(n, labels);
+    const rng = new Rng(seed ?? this.sampleRng.int(2 ** 31));
+    const size = this.spec.rows * this.spec.cols;
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < n; i += GEN_CHUNK) {
+      const m = Math.min(GEN_CHUNK, n - i);
+      const v = await this.runG(rng.normals(m * this.config.latentDim), ls ? ls.slice(i, i + m) : null);
+      for (let j = 0; j < m; j++) out.push(toUint8(v.subarray(j * size, (j + 1) * size)));
+    }
+    return out;
+  }
+
+  /** n points from a toy generator, interleaved x,y. */
+  async generatePoints(n: number, seed?: number): Promise<Float32Array> {
+    this.assertLive();
+    if (!this.toy) throw new Error(`the ${this.config.dataset} generator draws images; use generate`);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`count must be a non-negative integer, got ${n}`);
+    const rng = new Rng(seed ?? this.sampleRng.int(2 ** 31));
+    return this.runG(rng.normals(n * this.config.latentDim), null);
+  }
+
+  /** `steps` images along the straight line from zA to zB (both ends included). */
+  async interpolate(zA: ArrayLike<number>, zB: ArrayLike<number>, steps: number, label?: number): Promise<Uint8Array[]> {
+    this.assertLive();
+    const d = this.config.latentDim;
+    if (zA.length !== d || zB.length !== d) throw new Error(`latents must have ${d} values, got ${zA.length} and ${zB.length}`);
+    if (!Number.isInteger(steps) || steps < 2 || steps > 1000) throw new Error(`steps must be an integer in 2..1000, got ${steps}`);
+    if (this.toy) throw new Error('interpolate draws images; the toy generators draw points');
+    const z = new Float32Array(steps * d);
+    for (let s = 0; s < steps; s++) {
+      const t = s / (steps - 1);
+      for (let k = 0; k < d; k++) z[s * d + k] = (1 - t) * zA[k] + t * zB[k];
+    }
+    const ls = this.checkLabels(steps, label === undefined ? undefined : new Array<number>(steps).fill(label));
+    const v = await this.runG(z, ls);
+    const size = this.spec.rows * this.spec.cols;
+    return Array.from({ length: steps }, (_, j) => toUint8(v.subarray(j * size, (j + 1) * size)));
+  }
+
+  /** FNV-1a over the bits of every G weight: changes whenever any of them changes. */
+  async weightsChecksum(): Promise<number> {
+    this.assertLive();
+    let h = 0x811c9dc5;
+    for (const w of this.G.weights) {
+      const v = (await w.read().data()) as Float32Array;
+      const b = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+      for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  // ---- checkpoints ----
+
+  async save(): Promise<Uint8Array> {
+    this.assertLive();
+    const tensors: CheckpointTensor[] = [];
+    const add = async (group: string, ts: tf.Tensor[]) => {
+      for (const t of ts) tensors.push({ group, shape: t.shape.slice(), data: Float32Array.from(await t.data()) });
+    };
+    await add('G', this.G.weights.map((w) => w.read()));
+    await add('D', this.D.weights.map((w) => w.read()));
+    for (const [group, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
+      const named = await opt.getWeights();
+      await add(group, named.map((n) => n.tensor));
+      named[0].tensor.dispose(); // "iter" is a fresh scalar; the moments are the optimizer's own variables
+    }
+    return encodeCheckpoint({ config: { ...this.config }, meta: { steps: this.steps, rng: this.rng.state, sampleRng: this.sampleRng.state }, tensors });
+  }
+
+  /** Restores weights and optimizer state; refuses a checkpoint for a different model. */
+  async load(bytes: Uint8Array): Promise<void> {
+    this.assertLive();
+    const cp = decodeCheckpoint(bytes);
+    for (const k of SHAPE_FIELDS) {
+      if (cp.config[k] !== this.config[k]) {
+        throw new Error(`checkpoint does not fit this model: its ${k} is ${JSON.stringify(cp.config[k])}, this trainer's is ${JSON.stringify(this.config[k])}`);
+      }
+    }
+    const group = (g: string) => cp.tensors.filter((t) => t.group === g);
+    const expectShapes = (g: string, got: CheckpointTensor[], want: number[][]) => {
+      if (got.length !== want.length) throw new Error(`checkpoint does not fit this model: ${g} has ${got.length} tensors, expected ${want.length}`);
+      got.forEach((t, i) => {
+        if (t.shape.join('x') !== want[i].join('x')) throw new Error(`checkpoint does not fit this model: ${g} tensor ${i} has shape [${t.shape}], expected [${want[i]}]`);
+      });
+    };
+    const models = [['G', this.G], ['D', this.D]] as const;
+    for (const [g, m] of models) expectShapes(g, group(g), m.weights.map((w) => w.shape as number[]));
+    for (const [g, m] of [['optG', this.G], ['optD', this.D]] as const) {
+      const shapes = m.trainableWeights.map((w) => w.shape as number[]);
+      const got = group(g);
+      // Adam has no moments before its first step, so a fresh optimizer saves only its iteration count.
+      expectShapes(g, got, got.length === 1 ? [[]] : [[], ...shapes, ...shapes]);
+    }
+    for (const [g, m] of models) {
+      const ts = group(g).map((t) => tf.tensor(t.data, t.shape));
+      m.setWeights(ts);
+      tf.dispose(ts);
+    }
+    // Fresh optimizers: Adam.setWeights replaces its moment variables without disposing the old ones.
+    this.optG.dispose();
+    this.optD.dispose();
+    this.optG = tf.train.adam(this.config.lrG, this.config.beta1);
+    this.optD = tf.train.adam(this.config.lrD, this.config.beta1);
+    for (const [g, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
+      const named = group(g).map((t, i) => ({ name: `${g}/${i}`, tensor: tf.tensor(t.data, t.shape) }));
+      await opt.setWeights(named);
+      tf.dispose(named.map((n) => n.tensor));
+    }
+    const meta = cp.meta as { steps?: number; rng?: Rng['state']; sampleRng?: Rng['state'] };
+    if (typeof meta.steps === 'number') this.steps = meta.steps;
+    if (meta.rng) this.rng.state = meta.rng;
+    if (meta.sampleRng) this.sampleRng.state = meta.sampleRng;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.G.dispose();
+    this.D.dispose();
+    this.optG.dispose();
+    this.optD.dispose();
+    this.pool?.dispose();
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error('this trainer has been disposed');
+  }
+}
+
+function uniform(n: number, rng: Rng): number[] {
+  return Array.from({ length: n }, () => rng.next());
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

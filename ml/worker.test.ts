@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createWorkerHandler } from './worker';
+import { TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
+import type { WorkerRequest, WorkerResponse } from './protocol-worker';
+
+const digitsBytes = readFileSync(path.join(__dirname, '../public/data/digits.bin'));
+const fetchBytes = async (url: string) => {
+  if (url !== '/data/digits.bin') throw new Error(`404 ${url}`);
+  return new Uint8Array(digitsBytes);
+};
+
+/** A Worker stand-in that runs the real handler in this process, with structured-clone copies both ways. */
+function fakeWorker(): WorkerLike & { terminated: boolean } {
+  const listeners: ((e: MessageEvent) => void)[] = [];
+  const handle = createWorkerHandler((msg) => {
+    const copy = structuredClone(msg);
+    setTimeout(() => listeners.forEach((l) => l({ data: copy } as MessageEvent)), 0);
+  }, { fetchBytes });
+  const w = {
+    terminated: false,
+    postMessage(msg: unknown) {
+      if (!w.terminated) void handle(structuredClone(msg) as WorkerRequest);
+    },
+    addEventListener(type: string, fn: (e: never) => void) {
+      if (type === 'message') listeners.push(fn as (e: MessageEvent) => void);
+    },
+    terminate() {
+      w.terminated = true;
+    },
+  };
+  return w;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('TrainerClient over the worker handler', () => {
+  it('starts, generates, trains with progress, checksums, saves and loads', async () => {
+    const progress: StepProgress[] = [];
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, (p) => progress.push(p), fakeWorker());
+    expect(client.backend.name).toBe('cpu');
+    expect(client.config).toMatchObject({ dataset: 'digits', arch: 'mlp', hidden: 8, batchSize: 16 });
+
+    const imgs = await client.generate(3, 1);
+    expect(imgs).toHaveLength(3);
+    expect(imgs[0]).toBeInstanceOf(Uint8Array);
+    expect(imgs[0]).toHaveLength(784);
+
+    const c0 = await client.checksum();
+    const saved = await client.save();
+    const report = await client.trainRound([{ pixels: imgs[0], truth: 'fake', votes: 4, fakeVotes: 3 }], { dSteps: 2, gSteps: 1 });
+    expect(report).toMatchObject({ dSteps: 2, gSteps: 1, humanImages: 1, backend: 'cpu' });
+    expect(progress.map((p) => p.phase)).toEqual(['d', 'd', 'g']);
+    expect(await client.checksum()).not.toBe(c0);
+
+    await client.load(saved);
+    expect(await client.checksum()).toBe(c0);
+    expect(await client.generate(3, 1)).toEqual(imgs);
+
+    const cfg = await client.configure({ loss: 'lsgan' });
+    expect(cfg.loss).toBe('lsgan');
+    expect(client.config.loss).toBe('lsgan');
+    client.dispose();
+    await expect(client.checksum()).rejects.toThrow(/disposed/);
+  });
+
+  it('turns errors inside the worker into rejected promises with the message', async () => {
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'] }, undefined, fakeWorker());
+    await expect(client.generate(-1)).rejects.toThrow(/count must be an integer/);
+    await expect(client.load(new Uint8Array([1, 2, 3]))).rejects.toThrow(/checkpoint is truncated/);
+    // The worker keeps serving after an error.
+    expect(await client.generate(1, 2)).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('rejects start when the data set cannot be fetched or the config is wrong', async () => {
+    await expect(TrainerClient.start({ config: { dataset: 'digits' }, datasetUrl: '/nope.bin', prefer: ['cpu'] }, undefined, fakeWorker())).rejects.toThrow(/404 \/nope.bin/);
+    await expect(TrainerClient.start({ config: { dataset: 'digits', latentDim: -3 }, prefer: ['cpu'] }, undefined, fakeWorker())).rejects.toThrow(/config.latentDim/);
+  });
+
+  it('falls back from DCGAN to MLP on WASM and says why in backend.reason', async () => {
+    const client = await TrainerClient.start({ config: { dataset: 'digits', arch: 'dcgan', hidden: 2, batchSize: 4 }, prefer: ['wasm'] }, undefined, fakeWorker());
+    expect(client.backend.name).toBe('wasm');
+    expect(client.config.arch).toBe('mlp');
+    expect(client.backend.reason).toMatch(/DCGAN → MLP.*wasm.*Conv2DBackpropFilter/);
+    client.dispose();
+    await tf.setBackend('cpu');
+  });
+});
+
+describe('createWorkerHandler', () => {
+  it('answers a request before init with a clear error', async () => {
+    const out: WorkerResponse[] = [];
+    const handle = createWorkerHandler((m) => out.push(m));
+    await handle({ id: 7, type: 'checksum' });
+    expect(out).toEqual([{ type: 'error', id: 7, error: 'the trainer is not initialised: send init first' }]);
+  });
+});
