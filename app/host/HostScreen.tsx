@@ -37,7 +37,7 @@ export function HostScreen() {
       prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
     });
 
-    const settings = tiny ? { dSteps: 4, gSteps: 4, roundSeconds: 20, revealSeconds: 3, roundsPerLevel: 1 } : {};
+    const settings = tiny ? { dSteps: 4, gSteps: 4, roundSeconds: 60, revealSeconds: 60, roundsPerLevel: 1 } : {};
     const openRoom = async () => {
       const saved = savedHost();
       if (saved) {

@@ -4,7 +4,7 @@
  * here only, so no other page pays for it. Jobs run one at a time, in the order they came.
  */
 import { type Backend, type Dataset, type TrainerJob, decodePixels, encodePixels } from '@/game/protocol';
-import type { TrainerClient } from '@/ml/trainer-client';
+import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { type GameSocket, call } from '../lib/socket';
 import { useHost } from './store';
 
@@ -35,7 +35,7 @@ export class HostTrainer {
       const { TrainerClient, defaultConfig, tinyConfig } = await import('@/ml/trainer-client');
       const config = options.preset === 'tiny' ? tinyConfig(options.dataset) : defaultConfig(options.dataset);
       let lastSent = 0;
-      const client = await TrainerClient.start({ config, prefer: options.prefer }, (p) => {
+      const client = await TrainerClient.start({ config, prefer: options.prefer }, (p: StepProgress) => {
         useHost.getState().set({ progress: p, losses: [...useHost.getState().losses, { d: p.dLoss, g: p.gLoss }] });
         // Relay progress to every screen, at most ~8 times a second and always the last step.
         const now = performance.now();
@@ -90,7 +90,9 @@ export class HostTrainer {
       this.currentRound = job.round;
       const before = await client.checksum();
       const verdicts = job.verdicts.map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes }));
-      const r = await client.trainRound(verdicts, job.budget, job.humanWeight);
+      // λ comes from the room's level (or its coaches), so it can change between rounds.
+      if (client.config.humanWeight !== job.humanWeight) await client.configure({ humanWeight: job.humanWeight });
+      const r = await client.trainRound(verdicts, job.budget);
       const after = await client.checksum();
       this.currentRound = null;
       const report = {
