@@ -3,6 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   // The custom server (server/index.ts) owns the HTTP server; Socket.io lives on /socket.io.
   poweredByHeader: false,
+  // Hot reload from the usual local addresses in development (the custom server listens on all of them).
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // Separate build folders let several checkouts or engineers build side by side (NEXT_DIST_DIR=.next-foo).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // tfjs is only ever loaded in the browser, lazily, by the pages that train.
