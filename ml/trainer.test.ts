@@ -124,10 +124,11 @@ describe('GanTrainer on the 2-D ring', () => {
     const t = new GanTrainer({ dataset: 'ring', hidden: 64, batchSize: 64, latentDim: 4, lrD: 2e-3, lrG: 2e-3 }, { seed: 4 });
     const ring = toyMixture('ring');
     const before = modeStats(ring, await t.generatePoints(512, 99));
-    await t.trainRound([], { dSteps: 0, gSteps: 0 });
     for (let i = 0; i < 300; i++) await t.step();
     const after = modeStats(ring, await t.generatePoints(512, 99));
+    // Measured on this seed: 1.80 → 0.87, and from 0 to 8 modes with a point within 0.5.
     expect(after.meanDist).toBeLessThan(0.6 * before.meanDist);
+    expect(after.modesHit).toBeGreaterThan(before.modesHit);
     t.dispose();
   });
 });
