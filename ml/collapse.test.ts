@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { detectCollapse } from './collapse';
+import { modeReport, toyModeReport } from './eval';
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const real = modeReport([98, 113, 103, 101, 98, 89, 96, 103, 97, 102]);
+
+describe('detectCollapse on class histograms', () => {
+  it('flags a generator whose samples are all one class, naming it', () => {
+    const v = detectCollapse(modeReport([0, 0, 0, 0, 0, 0, 0, 200, 0, 0]), real, { labels: DIGITS });
+    expect(v).toMatchObject({ collapsed: true, covered: 1, coverage: 0.1, entropy: 0 });
+    expect(v.reason).toMatch(/100% of the samples are "7"/);
+    expect(v.reason).toMatch(/mode collapse/);
+  });
+
+  it('does not flag a diverse generator', () => {
+    const v = detectCollapse(modeReport([25, 18, 22, 20, 19, 21, 17, 23, 16, 19]), real, { labels: DIGITS });
+    expect(v.collapsed).toBe(false);
+    expect(v.reason).toMatch(/10 of 10 classes/);
+  });
+
+  it('flags an even spread over only 3 classes (coverage below half)', () => {
+    const v = detectCollapse(modeReport([70, 0, 0, 65, 0, 0, 0, 0, 65, 0]), real, { labels: DIGITS });
+    expect(v.collapsed).toBe(true);
+    expect(v.reason).toMatch(/Only 3 of 10 classes show up \("0", "3", "8"\)/);
+  });
+
+  it('flags a spread that reaches most classes but piles onto a few (entropy well below the real data)', () => {
+    // 8 of 304 is just over a quarter of a fair share, so all 10 count as covered; entropy is 0.65.
+    const v = detectCollapse(modeReport([120, 120, 8, 8, 8, 8, 8, 8, 8, 8]), real);
+    expect(v).toMatchObject({ collapsed: true, covered: 10 });
+    expect(v.reason).toMatch(/very unevenly \(variety 0\.65 against 1\.00/);
+  });
+
+  it('judges without a reference against a perfectly even spread', () => {
+    expect(detectCollapse(modeReport([30, 30, 30, 30, 30, 30, 30, 30, 30, 30])).collapsed).toBe(false);
+    expect(detectCollapse(modeReport([])).collapsed).toBe(false);
+  });
+});
+
+describe('detectCollapse on 2-D toy mixtures', () => {
+  const grid = Array.from({ length: 25 }, (_, i) => [(i % 5) - 2, Math.floor(i / 5) - 2] as const);
+  const sigma = 0.05;
+
+  it('flags all points at one mode', () => {
+    const points = Array.from({ length: 500 }, (_, i) => [1 + 0.01 * Math.sin(i), 1 + 0.01 * Math.cos(i)] as const);
+    const v = detectCollapse(toyModeReport(points, grid, sigma));
+    expect(v.collapsed).toBe(true);
+    expect(v.reason).toMatch(/mode 18/);
+  });
+
+  it('does not flag points on every mode, nor blame a handful of points for missing 25 modes', () => {
+    const every = Array.from({ length: 500 }, (_, i) => grid[i % 25]);
+    expect(detectCollapse(toyModeReport(every, grid, sigma)).collapsed).toBe(false);
+    const few = grid.slice(0, 8);
+    expect(detectCollapse(toyModeReport(few, grid, sigma)).collapsed).toBe(false);
+  });
+
+  it('explains points that land near no mode as "still learning", not collapse', () => {
+    const v = detectCollapse(toyModeReport([[10, 10], [-10, 3]], grid, sigma));
+    expect(v.collapsed).toBe(false);
+    expect(v.reason).toMatch(/still learning/);
+  });
+});

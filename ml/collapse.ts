@@ -1,0 +1,92 @@
+/**
+ * Mode-collapse detector on a ModeReport (classifier histogram of images, or mode histogram of 2-D
+ * toy points). Pure and deterministic, so a lesson card can show the exact sentence it produced.
+ *
+ * A generator is flagged when any of these holds (checked in this order, the most striking first):
+ *  1. one class holds half or more of the samples (with 4+ classes; real data gives each about 1/K);
+ *  2. fewer than half the classes are covered (half of min(K, samples), so a handful of samples
+ *     is not blamed for failing to reach 25 modes);
+ *  3. the normalised entropy is below 3/4 of the real data's (or of the most a sample that size can
+ *     reach, if lower). Evenly spread over 5 of 10 classes scores 0.70 against real data's ~1.0.
+ */
+import type { ModeReport } from './eval';
+
+export interface CollapseVerdict {
+  collapsed: boolean;
+  /** One or two sentences for a student. */
+  reason: string;
+  coverage: number;
+  covered: number;
+  entropy: number;
+}
+
+export const DOMINANT_SHARE = 0.5;
+export const ENTROPY_RATIO = 0.75;
+
+export interface CollapseOptions {
+  /** Names of the classes ("7", "Trouser"); defaults to "mode i" for toy mixtures and "class i" otherwise. */
+  labels?: readonly string[];
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+export function detectCollapse(report: ModeReport, reference?: ModeReport, options: CollapseOptions = {}): CollapseVerdict {
+  const k = report.histogram.length;
+  const toy = 'highQuality' in report;
+  const unit = toy ? 'mode' : 'class';
+  const units = toy ? 'modes' : 'classes';
+  const name = (i: number): string => (options.labels?.[i] !== undefined ? `"${options.labels[i]}"` : `${unit} ${i}`);
+  const verdict = (collapsed: boolean, reason: string): CollapseVerdict => ({
+    collapsed,
+    reason,
+    coverage: report.coverage,
+    covered: report.covered,
+    entropy: report.entropy,
+  });
+
+  const counted = report.histogram.reduce((a, b) => a + b, 0);
+  if (report.total === 0 || counted === 0) {
+    return verdict(false, toy ? 'No points landed near any mode yet, so there is nothing to judge: the generator is still learning where the data is.' : 'There are no samples to judge yet.');
+  }
+
+  let top = 0;
+  report.histogram.forEach((c, i) => (top = c > report.histogram[top] ? i : top));
+  const topShare = report.histogram[top] / counted;
+  if (k >= 4 && topShare >= DOMINANT_SHARE) {
+    return verdict(
+      true,
+      `${percent(topShare)} of the samples are ${name(top)}, where real data has about ${percent(1 / k)} of each ${unit}. ` +
+        `The generator found one answer that fools the discriminator and keeps giving it: that is mode collapse.`,
+    );
+  }
+
+  const reachable = Math.min(k, report.total);
+  const realCovered = reference ? reference.covered : k;
+  if (report.covered * 2 < Math.min(reachable, realCovered)) {
+    const present = report.histogram.flatMap((c, i) => (c >= Math.max(1, report.minShare * report.total) ? [name(i)] : []));
+    return verdict(
+      true,
+      `Only ${report.covered} of ${k} ${units} show up${present.length > 0 ? ` (${present.join(', ')})` : ''}, ` +
+        `where real data covers ${realCovered}. The generator has dropped the others: that is mode collapse.`,
+    );
+  }
+
+  // The most even a sample of this size can be, so 8 samples over 25 modes are not judged against 25.
+  const attainable = Math.log(reachable) / Math.log(k);
+  const realEntropy = Math.min(reference?.entropy ?? 1, attainable);
+  if (k >= 2 && report.entropy < ENTROPY_RATIO * realEntropy) {
+    return verdict(
+      true,
+      `The samples reach ${report.covered} of ${k} ${units} but very unevenly (variety ${report.entropy.toFixed(2)} against ` +
+        `${realEntropy.toFixed(2)} for real data): the generator is drifting toward a few favourites, the start of mode collapse.`,
+    );
+  }
+
+  return verdict(
+    false,
+    `The samples spread over ${report.covered} of ${k} ${units} with variety ${report.entropy.toFixed(2)}` +
+      `${reference ? ` (real data: ${reference.entropy.toFixed(2)})` : ''}: no sign of mode collapse.`,
+  );
+}
