@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_POINTS, LESSON_LEVELS, LEVEL_CARDS, LessonCheckError, cardsAfterLevel, checkAnswer } from './check';
+import { CARDS, getCard } from './cards';
+
+describe('checkAnswer', () => {
+  it('scores the right choice with points and the explanation', () => {
+    const card = getCard('T06')!;
+    const r = checkAnswer('T06', card.check.answer);
+    expect(r).toEqual({ correct: true, answer: card.check.answer, explanation: card.check.explanation, points: CHECK_POINTS });
+  });
+
+  it('scores a wrong choice with no points but still explains', () => {
+    for (const card of CARDS) {
+      const wrong = (card.check.answer + 1) % card.check.choices.length;
+      const r = checkAnswer(card.id, wrong);
+      expect(r.correct).toBe(false);
+      expect(r.points).toBe(0);
+      expect(r.explanation).toBe(card.check.explanation);
+    }
+  });
+
+  it('refuses an unknown card', () => {
+    expect(() => checkAnswer('T99', 0)).toThrow(LessonCheckError);
+    expect(() => checkAnswer('T99', 0)).toThrow(/no lesson card with id "T99"/);
+  });
+
+  it('refuses a choice that is not one of the card\u2019s choices', () => {
+    const n = getCard('T01')!.check.choices.length;
+    for (const bad of [-1, n, 1.5, Number.NaN, Infinity]) {
+      expect(() => checkAnswer('T01', bad)).toThrow(/choices 0\.\./);
+    }
+    try {
+      checkAnswer('T01', n);
+    } catch (e) {
+      expect((e as LessonCheckError).code).toBe('bad-choice');
+    }
+  });
+});
+
+describe('cards after each level', () => {
+  it('covers every card somewhere in the default campaign, and only real cards', () => {
+    const used = LESSON_LEVELS.flatMap((l) => LEVEL_CARDS[l]);
+    for (const id of used) expect(getCard(id), id).toBeDefined();
+    for (const c of CARDS) expect(used, c.id).toContain(c.id);
+  });
+
+  it('follows the design: collapse → T09, deepfakes → the responsible-use cards', () => {
+    expect(cardsAfterLevel('noise')).toEqual(expect.arrayContaining(['T01', 'T03']));
+    expect(cardsAfterLevel('first-strokes')).toEqual(expect.arrayContaining(['T04', 'T05']));
+    expect(cardsAfterLevel('dcgan')).toContain('T12');
+    expect(cardsAfterLevel('collapse')[0]).toBe('T09');
+    expect(cardsAfterLevel('fix-it')).toEqual(expect.arrayContaining(['T13', 'T14']));
+    expect(cardsAfterLevel('conditional')).toContain('T11');
+    expect(cardsAfterLevel('fashion')).toEqual(expect.arrayContaining(['T10', 'T15']));
+    expect(cardsAfterLevel('deepfakes')).toEqual(expect.arrayContaining(['T16', 'T16b', 'T16c']));
+  });
+
+  it('accepts a level index and clamps past the end to the finale', () => {
+    expect(cardsAfterLevel(0)).toBe(LEVEL_CARDS.noise);
+    expect(cardsAfterLevel(99)).toBe(LEVEL_CARDS.finale);
+    expect(() => cardsAfterLevel(-1)).toThrow(RangeError);
+    expect(() => cardsAfterLevel('lava' as never)).toThrow(/unknown level "lava"/);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CARDS, getCard } from './cards';
+import { FIELD_PANEL, planPanels, sourceLabel } from './panels';
+import { detectionVerdict } from './verdict';
+import { LESSON_DATA_FIELDS, type LessonData, type LessonExamples } from './types';
+import { IMAGE_BYTES, decodePixels } from '../protocol';
+
+const examples: LessonExamples = {
+  version: 1,
+  about: 'test',
+  runs: {
+    main: { source: 'example', losses: [{ d: 1, g: 1 }], samples: ['x'], latentDim: 64 },
+    badLr: { source: 'example', losses: [{ d: 9, g: 9 }] },
+  },
+};
+
+describe('planPanels', () => {
+  it('maps every LessonData field to a panel', () => {
+    for (const f of LESSON_DATA_FIELDS) expect(FIELD_PANEL[f], f).toBeDefined();
+  });
+
+  it('prefers the room\u2019s data, panel by panel', () => {
+    const live: LessonData = { source: 'live', losses: [{ d: 0.5, g: 2 }] };
+    const panels = planPanels(getCard('T14')!, live, examples);
+    expect(panels.map((p) => [p.kind, p.data?.source])).toEqual([
+      ['losses', 'live'],
+      ['samples', 'example'],
+    ]);
+  });
+
+  it('falls back to the card\u2019s own example run, then to the main run', () => {
+    const t08 = planPanels(getCard('T08')!, null, examples);
+    expect(t08.find((p) => p.kind === 'losses')!.data).toBe(examples.runs.badLr);
+    expect(t08.find((p) => p.kind === 'samples')!.data).toBe(examples.runs.main);
+  });
+
+  it('says when nobody has the data yet instead of inventing it', () => {
+    const t09 = planPanels(getCard('T09')!, null, examples);
+    expect(t09.find((p) => p.kind === 'histogram')!.data).toBeNull();
+  });
+
+  it('treats an empty array as missing', () => {
+    const panels = planPanels(getCard('T06')!, { source: 'live', losses: [] }, examples);
+    expect(panels[0].data?.source).toBe('example');
+  });
+
+  it('labels the source plainly', () => {
+    expect(sourceLabel({ source: 'live' })).toBe("Your room's data");
+    expect(sourceLabel({ source: 'example' })).toMatch(/^Example data from GAN Arena's own training run/);
+  });
+});
+
+describe('detectionVerdict', () => {
+  it('says the room could not tell when the fooled rate interval reaches chance from above', () => {
+    const v = detectionVerdict({ source: 'live', fooledRate: 0.55, fooledInterval: { low: 0.41, high: 0.68 }, realErrorRate: 0.4, judgments: 120 });
+    expect(v.couldTell).toBe(false);
+    expect(v.headline).toBe('Your room could not tell real from fake.');
+    expect(v.detail).toContain('55% of the time (95% interval 41%–68%)');
+    expect(v.detail).toContain('Real images were called fake 40%');
+  });
+
+  it('says could not reliably tell when the interval straddles 50%', () => {
+    const v = detectionVerdict({ source: 'live', fooledRate: 0.42, fooledInterval: { low: 0.3, high: 0.55 } });
+    expect(v.couldTell).toBe(false);
+    expect(v.headline).toMatch(/could not reliably tell/);
+  });
+
+  it('says the room could tell when even the interval\u2019s top is below chance', () => {
+    const v = detectionVerdict({ source: 'live', fooledRate: 0.1, fooledInterval: { low: 0.05, high: 0.18 } });
+    expect(v.couldTell).toBe(true);
+    expect(v.headline).toBe('Your room could still tell real from fake, most of the time.');
+  });
+
+  it('names a machine judge as such, and admits when there is nothing to say', () => {
+    expect(detectionVerdict({ source: 'example', judge: 'discriminator', fooledRate: 0.6 }).headline).toMatch(/^The example run\u2019s discriminator could not tell/);
+    expect(detectionVerdict({ source: 'live' }).couldTell).toBeNull();
+  });
+});
+
+describe('public/lessons/examples.json', () => {
+  const file = path.join(__dirname, '../../public/lessons/examples.json');
+  it.skipIf(!existsSync(file))('is a small, well-formed recording of real runs', () => {
+    const text = readFileSync(file, 'utf8');
+    expect(text.length).toBeLessThan(300 * 1024);
+    const ex = JSON.parse(text) as LessonExamples;
+    expect(ex.version).toBe(1);
+    expect(ex.runs.main.source).toBe('example');
+    for (const run of Object.values(ex.runs)) {
+      for (const img of [...(run!.samples ?? []), ...(run!.interpolation ?? []), ...(run!.realSamples ?? [])]) {
+        expect(decodePixels(img).length).toBe(IMAGE_BYTES);
+      }
+      for (const l of run!.losses ?? []) expect(Number.isFinite(l.d) && Number.isFinite(l.g)).toBe(true);
+    }
+    // Every card with live data can show something from the examples (the histogram may wait for the classifier).
+    for (const card of CARDS) {
+      for (const p of planPanels(card, null, ex)) if (p.kind !== 'histogram' && p.kind !== 'fid') expect(p.data, `${card.id} ${p.kind}`).not.toBeNull();
+    }
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Records the example data lesson cards show before a room has its own: real training runs of
+ * the project's own GanTrainer on digits (CPU backend), written to public/lessons/examples.json.
+ *
+ *   npx tsx scripts/lesson-examples.ts [--steps 400] [--quick]
+ *
+ * Runs: 'main' (MLP, non-saturating loss: losses, D(x), samples over time, interpolation, the
+ * trained D's error as a stand-in judge, and the class histogram when the committed classifier
+ * exists), 'badLr' (the same model with a learning rate 25× too high), 'wgan' (WGAN-GP critic
+ * loss) and 'conditional' (a cGAN asked for 7s). Nothing is invented: every number is measured.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeImageSet, imageAt, CLASS_NAMES, type ImageSet } from '../ml/format';
+import { GanTrainer, type GanConfig } from '../ml/trainer';
+import { run, trainableVariables } from '../ml/models';
+import { generatorLoss } from '../ml/losses';
+import { toSigned } from '../ml/data';
+import { encodePixels } from '../game/protocol';
+import { bootstrapProportion } from '../game/stats';
+import { seededRng } from '../game/rng';
+import type { LessonData, LessonExamples } from '../game/lessons/types';
+
+const ROOT = path.join(__dirname, '..');
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const QUICK = process.argv.includes('--quick');
+const STEPS = arg('steps', QUICK ? 20 : 400);
+/** Points kept per curve: enough to draw, few enough to keep the file small. */
+const CURVE_POINTS = 200;
+const SNAPSHOTS = 8;
+
+const b64 = (px: Uint8Array) => encodePixels(px);
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+function thin<T>(xs: T[], n: number): T[] {
+  if (xs.length <= n) return xs;
+  return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))]);
+}
+
+/**
+ * GanTrainer keeps its networks private (the game only needs rounds and samples), but two example
+ * measures need them: D's per-image verdicts and the gradient norm reaching G. Read-only access.
+ */
+function nets(t: GanTrainer): { G: tf.LayersModel; D: tf.LayersModel } {
+  return t as unknown as { G: tf.LayersModel; D: tf.LayersModel };
+}
+
+/** The trained D as a judge: the share of fresh fakes it calls real, and of reals it calls fake. */
+async function discriminatorJudge(t: GanTrainer, images: ImageSet, n: number): Promise<Partial<LessonData>> {
+  const { D } = nets(t);
+  const fakes = await t.generate(n, 4242);
+  const score = async (px: Uint8Array[]) => {
+    const x = tf.tensor4d(toSigned(concat(px)), [px.length, 28, 28, 1]);
+    const p = tf.tidy(() => tf.sigmoid(run(D, [x], false)[0]));
+    const v = Array.from(await p.data());
+    tf.dispose([x, p]);
+    return v;
+  };
+  const reals = Array.from({ length: n }, (_, i) => imageAt(images, (i * 37) % images.count));
+  const fooled = (await score(fakes)).map((p) => (p > 0.5 ? 1 : 0) as 0 | 1);
+  const missed = (await score(reals)).map((p) => (p <= 0.5 ? 1 : 0) as 0 | 1);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const iv = bootstrapProportion(fooled, seededRng(7))!;
+  return {
+    fooledRate: round4(mean(fooled)),
+    fooledInterval: { low: round4(iv.low), high: round4(iv.high) },
+    fakeErrorRate: round4(mean(fooled)),
+    realErrorRate: round4(mean(missed)),
+    judgments: 2 * n,
+    judge: 'discriminator',
+  };
+}
+
+function concat(px: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(px.length * 784);
+  px.forEach((p, i) => out.set(p, i * 784));
+  return out;
+}
+
+/** ‖∇_θG L_G‖₂ for one batch: how strongly D's verdict pushes on G's weights right now. */
+function generatorGradientNorm(t: GanTrainer): number {
+  const { G, D } = nets(t);
+  return tf.tidy(() => {
+    const z = tf.randomNormal([t.config.batchSize, t.config.latentDim], 0, 1, 'float32', 11);
+    const { grads } = tf.variableGrads(() => generatorLoss(t.config.loss, run(D, [run(G, [z], true)[0]], true)[0]), trainableVariables(G));
+    const sq = Object.values(grads).reduce((s, g) => s + (tf.sum(tf.square(g)).dataSync()[0] as number), 0);
+    return round4(Math.sqrt(sq));
+  });
+}
+
+interface RunResult {
+  data: LessonData;
+  trainer: GanTrainer;
+}
+
+async function train(name: string, config: Partial<GanConfig> & { dataset: 'digits' }, images: ImageSet, steps: number, opts: { labels?: number[] } = {}): Promise<RunResult> {
+  const t = new GanTrainer(config, { images, seed: 1 });
+  const losses: LessonData['losses'] = [];
+  const dTrace: LessonData['dTrace'] = [];
+  const samplesOverTime: NonNullable<LessonData['samplesOverTime']> = [];
+  const every = Math.max(1, Math.floor(steps / (SNAPSHOTS - 1)));
+  const snap = async (step: number) => {
+    const [img] = await t.generate(1, 2024, opts.labels?.slice(0, 1));
+    samplesOverTime.push({ step, image: b64(img) });
+  };
+  const t0 = Date.now();
+  await snap(0);
+  for (let i = 1; i <= steps; i++) {
+    const s = await t.step();
+    losses.push({ d: round4(s.dLoss), g: round4(s.gLoss) });
+    dTrace.push({ real: round4(s.dReal), fake: round4(s.dFake) });
+    if (i % every === 0 || i === steps) {
+      if (samplesOverTime[samplesOverTime.length - 1].step !== i) await snap(i);
+      console.log(`${name}: step ${i}/${steps}  D ${s.dLoss.toFixed(3)}  G ${s.gLoss.toFixed(3)}  D(x) ${s.dReal.toFixed(2)}/${s.dFake.toFixed(2)}  ${((Date.now() - t0) / i).toFixed(0)} ms/step`);
+    }
+  }
+  const c = t.config;
+  const data: LessonData = {
+    source: 'example',
+    caption: `${c.conditional ? 'Conditional ' : ''}MLP GAN on digits, ${c.loss} loss, learning rate ${c.lrG}, ${steps} steps on the ${t.backend} backend`,
+    losses: thin(losses, CURVE_POINTS),
+    lossKind: c.loss,
+    dTrace: thin(dTrace, CURVE_POINTS),
+    samplesOverTime: thin(samplesOverTime, SNAPSHOTS),
+    samples: (await t.generate(opts.labels?.length ?? 12, 99, opts.labels)).map(b64),
+    latentDim: c.latentDim,
+    layerSizes: [c.latentDim, c.hidden, 2 * c.hidden, 4 * c.hidden, 784],
+    batchSize: c.batchSize,
+    stepsThisRound: steps,
+    backend: t.backend,
+  };
+  return { data, trainer: t };
+}
+
+async function histogram(samples: Uint8Array[]): Promise<LessonData['histogram'] | undefined> {
+  try {
+    const { loadClassifier } = await import('../ml/classifier');
+    const clf = await loadClassifier('digits', { readFile: async (rel) => new Uint8Array(readFileSync(path.join(ROOT, 'public', rel))) });
+    const labels = await clf.labels(samples);
+    clf.dispose();
+    const counts = new Array<number>(10).fill(0);
+    for (const l of labels) counts[l]++;
+    return { counts, classNames: [...CLASS_NAMES.digits] };
+  } catch (e) {
+    console.warn(`no class histogram: the digits classifier is not available (${(e as Error).message})`);
+    return undefined;
+  }
+}
+
+async function main() {
+  await tf.setBackend('cpu');
+  const images = decodeImageSet(readFileSync(path.join(ROOT, 'public/data/digits.bin')));
+  const runs: LessonExamples['runs'] = { main: { source: 'example' } };
+
+  const main = await train('main', { dataset: 'digits' }, images, STEPS);
+  const t = main.trainer;
+  const [za, zb] = [t.sampleLatent(3), t.sampleLatent(8)];
+  main.data.interpolation = (await t.interpolate(za, zb, 8)).map(b64);
+  main.data.realSamples = Array.from({ length: 12 }, (_, i) => b64(imageAt(images, i * 101)));
+  main.data.gradientNorm = generatorGradientNorm(t);
+  Object.assign(main.data, await discriminatorJudge(t, images, 200));
+  const hist = await histogram(await t.generate(500, 77));
+  if (hist) main.data.histogram = hist;
+  // The session timeline: the fixed-z sample at each snapshot, as if each were a round's best fake.
+  main.data.timeline = main.data.samplesOverTime!.map((s, i) => ({ round: i, bestFake: s.image, fooledRate: null }));
+  t.dispose();
+  runs.main = main.data;
+
+  const short = Math.max(10, Math.round(STEPS / 2));
+  const bad = await train('badLr', { dataset: 'digits', lrD: 5e-3, lrG: 5e-3, beta1: 0.9 }, images, short);
+  bad.trainer.dispose();
+  runs.badLr = bad.data;
+
+  const wgan = await train('wgan', { dataset: 'digits', loss: 'wgan-gp', lrD: 1e-4, lrG: 1e-4 }, images, short);
+  wgan.trainer.dispose();
+  runs.wgan = wgan.data;
+
+  const seven = 7;
+  const cond = await train('conditional', { dataset: 'digits', conditional: true }, images, Math.round(STEPS * 0.75), { labels: new Array<number>(8).fill(seven) });
+  cond.data.conditionalClass = String(seven);
+  cond.trainer.dispose();
+  runs.conditional = cond.data;
+
+  const out: LessonExamples = {
+    version: 1,
+    about: `Recorded by scripts/lesson-examples.ts on ${new Date().toISOString().slice(0, 10)} with GAN Arena's own GanTrainer (tfjs ${tf.version.tfjs}, cpu backend)${QUICK ? ' — quick smoke run' : ''}.`,
+    runs,
+  };
+  const file = path.join(ROOT, 'public/lessons/examples.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const json = JSON.stringify(out);
+  writeFileSync(file, json);
+  console.log(`wrote ${file}: ${(json.length / 1024).toFixed(0)} KB${hist ? '' : ' (no histogram)'}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
