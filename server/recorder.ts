@@ -1,0 +1,250 @@
+/**
+ * What the game server writes down as a room plays: the session, players, each round's images with
+ * their truth, every vote (written before the vote is acknowledged), reveals, training reports,
+ * checkpoints, check-question answers, and a snapshot of the live room for restarts.
+ *
+ * server/app.ts calls these; the engine stays pure. Each method is idempotent, so a retried call
+ * never records anything twice.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { decodePixels, type TrainingReport, type Verdict } from '../game/protocol';
+import type { Room } from '../game/state';
+import {
+  checkAnswers,
+  checkpoints,
+  gameSessions,
+  players,
+  roomSnapshots,
+  roundImages,
+  rounds,
+  trainingSummaries,
+  votes,
+} from './db/schema';
+import type { Db } from './db/types';
+
+export interface GameRecorder {
+  /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
+  sessionCreated(room: Room, teacherId: string | null): Promise<void>;
+  playerJoined(room: Room, playerId: string): Promise<void>;
+  /** The room entered judging: records the round and its images with their truth. */
+  roundStarted(room: Room): Promise<void>;
+  /** Must be awaited before the vote is acknowledged: an acknowledged vote survives a crash. */
+  vote(room: Room, playerId: string, imageId: string, verdict: Verdict, at: number): Promise<void>;
+  /** The room entered reveal: the round's fooled rate and the players' scores so far. */
+  roundRevealed(room: Room): Promise<void>;
+  /** The trainer reported (null: the host skipped training). */
+  trainingReported(room: Room, round: number, report: TrainingReport | null): Promise<void>;
+  checkpointSaved(pin: string, level: number, bytes: Uint8Array): Promise<void>;
+  checkAnswered(pin: string, playerId: string, cardId: string, choice: number, correct: boolean): Promise<void>;
+  /** Saves the live room; writes for one PIN are applied in call order, the latest winning. */
+  snapshot(room: Room): Promise<void>;
+  /** Rooms to bring back after a restart: the latest snapshot of every room that has not ended. */
+  loadSnapshots(): Promise<Room[]>;
+  sessionEnded(room: Room): Promise<void>;
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+function pgCode(err: unknown): string | undefined {
+  // drizzle wraps driver errors; pg and PGlite both put the SQLSTATE in `code`.
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+export function dbRecorder(db: Db): GameRecorder {
+  /** `${pin}@${createdAt}` → session id; and pin → the latest session id, for the PIN-only calls. */
+  const byRoom = new Map<string, string>();
+  const byPin = new Map<string, string>();
+  const roomKey = (room: Room) => `${room.pin}@${room.createdAt}`;
+
+  async function insertSession(room: Room, teacherId: string | null): Promise<string> {
+    await db
+      .insert(gameSessions)
+      .values({
+        id: crypto.randomUUID(),
+        pin: room.pin,
+        teacherId,
+        dataset: room.dataset,
+        settings: room.settings,
+        levels: room.levels,
+        createdAt: new Date(room.createdAt),
+      })
+      .onConflictDoNothing();
+    const [row] = await db
+      .select({ id: gameSessions.id })
+      .from(gameSessions)
+      .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))));
+    byRoom.set(roomKey(room), row.id);
+    byPin.set(room.pin, row.id);
+    return row.id;
+  }
+
+  /** The room's session, created on the spot if sessionCreated never got through (the data still counts). */
+  async function sessionOf(room: Room): Promise<string> {
+    return byRoom.get(roomKey(room)) ?? insertSession(room, null);
+  }
+
+  async function sessionOfPin(pin: string): Promise<string | null> {
+    const cached = byPin.get(pin);
+    if (cached) return cached;
+    const [row] = await db
+      .select({ id: gameSessions.id })
+      .from(gameSessions)
+      .where(eq(gameSessions.pin, pin))
+      .orderBy(desc(gameSessions.createdAt))
+      .limit(1);
+    if (row) byPin.set(pin, row.id);
+    return row?.id ?? null;
+  }
+
+  async function insertPlayers(sessionId: string, room: Room, ids?: string[]) {
+    const list = room.players.filter((p) => !ids || ids.includes(p.id));
+    if (!list.length) return;
+    await db
+      .insert(players)
+      .values(list.map((p) => ({ sessionId, id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) })))
+      .onConflictDoNothing();
+  }
+
+  async function insertRound(sessionId: string, room: Room) {
+    const phase = room.phase;
+    if (phase.kind !== 'judging') return;
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(rounds)
+        .values({ sessionId, round: phase.round, level: room.level, startedAt: new Date(phase.startedAt), deadline: new Date(phase.deadline) })
+        .onConflictDoNothing();
+      await tx
+        .insert(roundImages)
+        .values(
+          phase.images.map((img, position) => ({
+            sessionId,
+            round: phase.round,
+            imageId: img.id,
+            position,
+            pixels: decodePixels(img.pixels),
+            truth: img.truth,
+          })),
+        )
+        .onConflictDoNothing();
+    });
+  }
+
+  /** One statement for every player's score, however many there are. */
+  async function updateScores(sessionId: string, room: Room) {
+    const rows = room.players.map((p) => ({ id: p.id, score: p.score, best: p.bestStreak }));
+    if (!rows.length) return;
+    await db.execute(sql`
+      update ${players} set score = x.score, best_streak = x.best
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, score int, best int)
+      where ${players.sessionId} = ${sessionId} and ${players.id} = x.id`);
+  }
+
+  // Snapshot writes run one after another per PIN (so an older room never lands after a newer one),
+  // and calls made while a write waits its turn coalesce into the newest room.
+  const queued = new Map<string, Room>();
+  const tail = new Map<string, Promise<void>>();
+  function queueSnapshot(room: Room): Promise<void> {
+    const pin = room.pin;
+    const waiting = queued.has(pin);
+    queued.set(pin, room);
+    if (waiting) return tail.get(pin)!;
+    const job = (tail.get(pin) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => {
+        const latest = queued.get(pin)!;
+        queued.delete(pin);
+        const updatedAt = new Date();
+        await db
+          .insert(roomSnapshots)
+          .values({ pin, room: latest, updatedAt })
+          .onConflictDoUpdate({ target: roomSnapshots.pin, set: { room: latest, updatedAt } });
+      });
+    tail.set(pin, job);
+    const forget = () => void (tail.get(pin) === job && tail.delete(pin));
+    job.then(forget, forget);
+    return job;
+  }
+
+  return {
+    async sessionCreated(room, teacherId) {
+      await insertSession(room, teacherId);
+    },
+
+    async playerJoined(room, playerId) {
+      await insertPlayers(await sessionOf(room), room, [playerId]);
+    },
+
+    async roundStarted(room) {
+      await insertRound(await sessionOf(room), room);
+    },
+
+    async vote(room, playerId, imageId, verdict, at) {
+      const sessionId = await sessionOf(room);
+      const round = room.phase.kind === 'judging' || room.phase.kind === 'reveal' ? room.phase.round : room.round;
+      const write = () =>
+        db.insert(votes).values({ sessionId, round, imageId, playerId, verdict, at: new Date(at) }).onConflictDoNothing();
+      try {
+        await write();
+      } catch (err) {
+        if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
+        // The player or the round was not recorded yet (a call still in flight, or one that failed): record them from the room, then retry.
+        await insertPlayers(sessionId, room, [playerId]);
+        await insertRound(sessionId, room);
+        await write();
+      }
+    },
+
+    async roundRevealed(room) {
+      const phase = room.phase;
+      if (phase.kind !== 'reveal') return;
+      const sessionId = await sessionOf(room);
+      await db
+        .update(rounds)
+        .set({ revealedAt: new Date(), fooledRate: phase.results.fooledRate })
+        .where(and(eq(rounds.sessionId, sessionId), eq(rounds.round, phase.round)));
+      await updateScores(sessionId, room);
+    },
+
+    async trainingReported(room, round, report) {
+      const sessionId = await sessionOf(room);
+      const level = room.history.find((r) => r.round === round)?.level ?? room.level;
+      await db
+        .insert(trainingSummaries)
+        .values({ sessionId, round, level, report })
+        .onConflictDoUpdate({ target: [trainingSummaries.sessionId, trainingSummaries.round], set: { report } });
+    },
+
+    async checkpointSaved(pin, level, bytes) {
+      const sessionId = await sessionOfPin(pin);
+      if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+      await db
+        .insert(checkpoints)
+        .values({ sessionId, level, bytes })
+        .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: { bytes, savedAt: new Date() } });
+    },
+
+    async checkAnswered(pin, playerId, cardId, choice, correct) {
+      const sessionId = await sessionOfPin(pin);
+      if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+      // The first answer counts: a check question is not retried until right.
+      await db.insert(checkAnswers).values({ sessionId, playerId, cardId, choice, correct }).onConflictDoNothing();
+    },
+
+    snapshot: queueSnapshot,
+
+    async loadSnapshots() {
+      const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
+      return rows.map((r) => r.room).filter((room) => room.phase.kind !== 'ended');
+    },
+
+    async sessionEnded(room) {
+      const sessionId = await sessionOf(room);
+      const endedAt = room.phase.kind === 'ended' ? new Date(room.phase.endedAt) : new Date();
+      await db.update(gameSessions).set({ endedAt }).where(eq(gameSessions.id, sessionId));
+      await updateScores(sessionId, room);
+    },
+  };
+}
