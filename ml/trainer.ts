@@ -11,7 +11,7 @@ import { Rng } from './random';
 import { ImagePool, toSigned, toUint8, toyBatch, toyMixture, type Batch, type ToyMixture } from './data';
 import { buildGan, run, trainableVariables, type ModelSpec } from './models';
 import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss } from './losses';
-import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
 import {
   SHAPE_FIELDS, TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
@@ -26,6 +26,13 @@ export interface TrainerOptions {
   seed?: number;
   /** Train a DCGAN on the CPU backend instead of falling back to the MLP. */
   allowSlowConv?: boolean;
+}
+
+export interface SaveOptions {
+  /** Leave out the optimizer state (Adam moments and iteration counts). */
+  weightsOnly?: boolean;
+  /** Store G's and D's weights as float16: half the bytes, about 3 significant digits. */
+  float16?: boolean;
 }
 
 interface HumanTensors {
@@ -367,15 +374,21 @@ export class GanTrainer {
 
   // ---- checkpoints ----
 
-  async save(): Promise<Uint8Array> {
+  /**
+   * The whole training state by default (exact resume). `weightsOnly` leaves out the optimizers
+   * (a load then starts fresh Adam moments) and `float16` stores the weights at half precision:
+   * together they make the small level checkpoints committed under public/checkpoints.
+   */
+  async save(options: SaveOptions = {}): Promise<Uint8Array> {
     this.assertLive();
     const tensors: CheckpointTensor[] = [];
-    const add = async (group: string, ts: tf.Tensor[]) => {
-      for (const t of ts) tensors.push({ group, shape: t.shape.slice(), data: Float32Array.from(await t.data()) });
+    const add = async (group: string, ts: tf.Tensor[], dtype?: StorageDtype) => {
+      for (const t of ts) tensors.push({ group, shape: t.shape.slice(), data: Float32Array.from(await t.data()), ...(dtype ? { dtype } : {}) });
     };
-    await add('G', this.G.weights.map((w) => w.read()));
-    await add('D', this.D.weights.map((w) => w.read()));
-    for (const [group, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
+    const weightDtype = options.float16 ? 'float16' : undefined;
+    await add('G', this.G.weights.map((w) => w.read()), weightDtype);
+    await add('D', this.D.weights.map((w) => w.read()), weightDtype);
+    if (!options.weightsOnly) for (const [group, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
       const named = await opt.getWeights();
       await add(group, named.map((n) => n.tensor));
       named[0].tensor.dispose(); // "iter" is a fresh scalar; the moments are the optimizer's own variables
@@ -383,7 +396,10 @@ export class GanTrainer {
     return encodeCheckpoint({ config: { ...this.config }, meta: { steps: this.steps, rng: this.rng.state, sampleRng: this.sampleRng.state }, tensors });
   }
 
-  /** Restores weights and optimizer state; refuses a checkpoint for a different model. */
+  /**
+   * Restores weights and optimizer state (fresh optimizers for a weights-only checkpoint); refuses
+   * a checkpoint for a different model.
+   */
   async load(bytes: Uint8Array): Promise<void> {
     this.assertLive();
     const cp = decodeCheckpoint(bytes);
@@ -401,7 +417,9 @@ export class GanTrainer {
     };
     const models = [['G', this.G], ['D', this.D]] as const;
     for (const [g, m] of models) expectShapes(g, group(g), m.weights.map((w) => w.shape as number[]));
-    for (const [g, m] of [['optG', this.G], ['optD', this.D]] as const) {
+    // A weights-only checkpoint has no optimizer groups at all: it loads with fresh Adam state.
+    const weightsOnly = group('optG').length === 0 && group('optD').length === 0;
+    if (!weightsOnly) for (const [g, m] of [['optG', this.G], ['optD', this.D]] as const) {
       const shapes = m.trainableWeights.map((w) => w.shape as number[]);
       const got = group(g);
       // Adam has no moments before its first step, so a fresh optimizer saves only its iteration count.
@@ -417,7 +435,7 @@ export class GanTrainer {
     this.optD.dispose();
     this.optG = tf.train.adam(this.config.lrG, this.config.beta1);
     this.optD = tf.train.adam(this.config.lrD, this.config.beta1);
-    for (const [g, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
+    if (!weightsOnly) for (const [g, opt] of [['optG', this.optG], ['optD', this.optD]] as const) {
       const named = group(g).map((t, i) => ({ name: `${g}/${i}`, tensor: tf.tensor(t.data, t.shape) }));
       await opt.setWeights(named);
       tf.dispose(named.map((n) => n.tensor));
