@@ -8,6 +8,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { decodePixels, type TrainingReport, type Verdict } from '../game/protocol';
+import { LEVELS } from '../game/levels';
 import type { Room } from '../game/state';
 import {
   checkAnswers,
@@ -43,6 +44,12 @@ export interface GameRecorder {
   sessionEnded(room: Room): Promise<void>;
 }
 
+/** The dataset the room starts on; a campaign may move to another (Fashion-MNIST) later. */
+function datasetOf(room: Room): string {
+  const first = room.levels[0];
+  return first && first in LEVELS ? LEVELS[first].model.dataset : 'digits';
+}
+
 const FOREIGN_KEY_VIOLATION = '23503';
 
 function pgCode(err: unknown): string | undefined {
@@ -66,9 +73,9 @@ export function dbRecorder(db: Db): GameRecorder {
         id: crypto.randomUUID(),
         pin: room.pin,
         teacherId,
-        dataset: room.dataset,
+        dataset: datasetOf(room),
         settings: room.settings,
-        levels: room.levels,
+        levels: [...room.levels],
         createdAt: new Date(room.createdAt),
       })
       .onConflictDoNothing();
@@ -114,7 +121,7 @@ export function dbRecorder(db: Db): GameRecorder {
     await db.transaction(async (tx) => {
       await tx
         .insert(rounds)
-        .values({ sessionId, round: phase.round, level: room.level, startedAt: new Date(phase.startedAt), deadline: new Date(phase.deadline) })
+        .values({ sessionId, round: phase.round, level: room.level, levelId: room.levels[room.level - 1] ?? null, startedAt: new Date(phase.startedAt), deadline: new Date(phase.deadline) })
         .onConflictDoNothing();
       await tx
         .insert(roundImages)

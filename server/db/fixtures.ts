@@ -26,7 +26,7 @@ export class PlayedRoom {
     now = Date.UTC(2025, 0, 6, 9, 0, 0),
   ) {
     this.now = now;
-    this.room = createRoom({ pin, hostToken: 'host-token-0123456789', settings: { imagesPerRound: 4, roundsPerLevel: 2 }, levels: 2 }, { now });
+    this.room = createRoom({ pin, hostToken: 'host-token-0123456789', settings: { imagesPerRound: 4, roundsPerLevel: 2 }, levels: ['noise', 'strokes'] }, { now });
   }
 
   private apply(event: GameEvent): Room {
@@ -52,9 +52,11 @@ export class PlayedRoom {
   /** Starts a round (from the lobby or a leaderboard) and lets the images in. */
   async startRound(): Promise<Room> {
     this.now += 1000;
-    const kind = this.room.phase.kind;
-    if (kind === 'lobby') this.apply({ type: 'start', hostToken: this.room.hostToken });
-    else if (kind === 'leaderboard') this.apply({ type: 'advance', hostToken: this.room.hostToken });
+    // From the lobby, a leaderboard or a lesson: on through the level's intro to the next round's images.
+    for (let i = 0; i < 6 && this.room.phase.kind !== 'generating'; i++) {
+      if (this.room.phase.kind === 'lobby') this.apply({ type: 'start', hostToken: this.room.hostToken });
+      else this.apply({ type: 'advance', hostToken: this.room.hostToken });
+    }
     if (this.room.phase.kind !== 'generating') throw new Error(`expected generating, got ${this.room.phase.kind}`);
     const fakes = this.room.phase.fakes;
     const reals = this.room.settings.imagesPerRound - fakes;
@@ -95,7 +97,12 @@ export class PlayedRoom {
     if (report) this.apply({ type: 'trained', hostToken: this.room.hostToken, round, report: report as never });
     else this.apply({ type: 'advance', hostToken: this.room.hostToken });
     await this.recorder.trainingReported(this.room, round, report as never);
-    if ((this.room.phase.kind as string) === 'ended') await this.recorder.sessionEnded(this.room);
+  }
+
+  async end() {
+    this.now += 1000;
+    this.apply({ type: 'end', hostToken: this.room.hostToken });
+    await this.recorder.sessionEnded(this.room);
   }
 
 }

@@ -63,9 +63,11 @@ export const gameSessions = pgTable(
     id: uuid('id').primaryKey(),
     pin: text('pin').notNull(),
     teacherId: uuid('teacher_id').references(() => teachers.id, { onDelete: 'cascade' }),
+    /** The first level's dataset, for the list; each level names its own. */
     dataset: text('dataset').notNull(),
     settings: jsonb('settings').$type<Settings>().notNull(),
-    levels: integer('levels').notNull(),
+    /** The campaign in play order (level ids); level n of the game is levels[n - 1]. */
+    levels: jsonb('levels').$type<string[]>().notNull(),
     createdAt: ts('created_at').notNull(),
     endedAt: ts('ended_at'),
   },
@@ -101,6 +103,7 @@ export const rounds = pgTable(
     sessionId: sessionRef(),
     round: integer('round').notNull(),
     level: integer('level').notNull(),
+    levelId: text('level_id'),
     startedAt: ts('started_at').notNull(),
     deadline: ts('deadline').notNull(),
     revealedAt: ts('revealed_at'),

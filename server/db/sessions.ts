@@ -63,7 +63,7 @@ export interface ImageInfo {
 }
 
 export interface SessionDetail {
-  session: Omit<SessionSummary, 'players' | 'rounds' | 'votes'> & { settings: unknown; levels: number };
+  session: Omit<SessionSummary, 'players' | 'rounds' | 'votes'> & { settings: unknown; levels: string[] };
   players: PlayerRow[];
   rounds: RoundInfo[];
   images: ImageInfo[];

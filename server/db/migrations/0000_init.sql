@@ -29,7 +29,7 @@ CREATE TABLE "game_sessions" (
 	"teacher_id" uuid,
 	"dataset" text NOT NULL,
 	"settings" jsonb NOT NULL,
-	"levels" integer NOT NULL,
+	"levels" jsonb NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"ended_at" timestamp with time zone,
 	CONSTRAINT "game_sessions_pin_created_uq" UNIQUE("pin","created_at")
@@ -65,6 +65,7 @@ CREATE TABLE "rounds" (
 	"session_id" uuid NOT NULL,
 	"round" integer NOT NULL,
 	"level" integer NOT NULL,
+	"level_id" text,
 	"started_at" timestamp with time zone NOT NULL,
 	"deadline" timestamp with time zone NOT NULL,
 	"revealed_at" timestamp with time zone,
