@@ -171,7 +171,9 @@ export function machineMetrics(report: unknown): MachineMetrics {
 export function entropyBits(counts: readonly number[]): number | null {
   const total = counts.reduce((s, c) => s + c, 0);
   if (!total) return null;
-  return -counts.reduce((s, c) => (c > 0 ? s + (c / total) * Math.log2(c / total) : s), 0);
+  const h = -counts.reduce((s, c) => (c > 0 ? s + (c / total) * Math.log2(c / total) : s), 0);
+  return h + 0; // no -0 for a single class
+
 }
 
 /** The last report in each level that carries machine metrics. */
