@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectCollapse } from './collapse';
-import { modeReport, toyModeReport } from './eval';
+import { evaluatePoints, modeReport, toyModeReport } from './eval';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const real = modeReport([98, 113, 103, 101, 98, 89, 96, 103, 97, 102]);
@@ -46,6 +46,7 @@ describe('detectCollapse on 2-D toy mixtures', () => {
     const points = Array.from({ length: 500 }, (_, i) => [1 + 0.01 * Math.sin(i), 1 + 0.01 * Math.cos(i)] as const);
     const v = detectCollapse(toyModeReport(points, grid, sigma));
     expect(v.collapsed).toBe(true);
+    expect(evaluatePoints(points, grid, sigma).collapse).toEqual(v);
     expect(v.reason).toMatch(/mode 18/);
   });
 

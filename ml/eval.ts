@@ -139,6 +139,17 @@ export function toyModeReport(
   return { ...report, highQuality: list.length === 0 ? 0 : near / list.length, radius };
 }
 
+/** The lab's one call for a 2-D generator: where its points land, and whether it has collapsed. */
+export function evaluatePoints(
+  points: Points2D,
+  centres: readonly (readonly [number, number])[],
+  sigma: number,
+  options: { radiusSigmas?: number; minShare?: number } = {},
+): ToyReport & { collapse: CollapseVerdict } {
+  const report = toyModeReport(points, centres, sigma, options);
+  return { ...report, collapse: detectCollapse(report) };
+}
+
 export interface ImageEvaluation extends ModeReport {
   /** Fréchet distance between classifier features of the generated and the real images. */
   fid: number;
