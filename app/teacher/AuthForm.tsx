@@ -1,0 +1,80 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+/** Sign in or sign up with an email and a passphrase; the server sets an http-only cookie. */
+export function AuthForm() {
+  const router = useRouter();
+  const [mode, setMode] = useState<'signin' | 'signup'>('signin');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    try {
+      const res = await fetch(`/api/auth/${mode}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: form.get('email'), passphrase: form.get('passphrase') }),
+      });
+      if (!res.ok) {
+        setError(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? 'something went wrong; try again');
+        return;
+      }
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = 'mt-1 w-full rounded-xl border border-edge bg-ink px-4 py-3 text-lg focus:outline-none focus-visible:ring-4 focus-visible:ring-accent';
+  return (
+    <form onSubmit={submit} className="mx-auto mt-8 flex max-w-md flex-col gap-4 rounded-2xl border border-edge bg-panel p-6">
+      <div role="tablist" className="grid grid-cols-2 gap-2">
+        {(['signin', 'signup'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            onClick={() => setMode(m)}
+            className={`rounded-xl px-4 py-2 font-bold ${mode === m ? 'bg-accent text-ink' : 'border border-edge text-slate-300'}`}
+          >
+            {m === 'signin' ? 'Sign in' : 'Create an account'}
+          </button>
+        ))}
+      </div>
+      <label className="block">
+        <span className="text-slate-300">Email</span>
+        <input name="email" type="email" required autoComplete="email" className={field} />
+      </label>
+      <label className="block">
+        <span className="text-slate-300">Passphrase</span>
+        <input
+          name="passphrase"
+          type="password"
+          required
+          minLength={10}
+          autoComplete={mode === 'signin' ? 'current-password' : 'new-password'}
+          className={field}
+        />
+        {mode === 'signup' && <span className="mt-1 block text-sm text-slate-400">At least 10 characters. A few words are easy to remember.</span>}
+      </label>
+      {error && (
+        <p role="alert" className="rounded-lg bg-fake/15 px-3 py-2 text-fake">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-xl bg-accent px-5 py-3 text-lg font-bold text-ink hover:brightness-110 disabled:opacity-60"
+      >
+        {mode === 'signin' ? 'Sign in' : 'Create account'}
+      </button>
+    </form>
+  );
+}

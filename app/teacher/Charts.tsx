@@ -1,0 +1,102 @@
+'use client';
+/**
+ * The dashboard's charts. recharts draws in the browser only, so these are client components fed
+ * plain numbers by the server page.
+ */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+const AXIS = { stroke: '#94a3b8', fontSize: 12 };
+const GRID = '#2a3358';
+const TOOLTIP = { contentStyle: { background: '#151b33', border: '1px solid #2a3358', borderRadius: 8 }, labelStyle: { color: '#f8fafc' } };
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export interface RealismPoint {
+  label: string;
+  fakes: number | null;
+  reals: number | null;
+  /** [below, above] distances to the 95% interval's ends, as ErrorBar wants them. */
+  fakesErr: [number, number] | null;
+  realsErr: [number, number] | null;
+}
+
+/** Error rate on fakes and on reals per level; 50% is a room that can no longer tell. */
+export function RealismChart({ data }: { data: RealismPoint[] }) {
+  return (
+    <div className="h-64 w-full" data-testid="realism-chart">
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis dataKey="label" {...AXIS} />
+          <YAxis domain={[0, 1]} tickFormatter={pct} {...AXIS} />
+          <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? pct(v) : String(v))} />
+          <Legend />
+          <ReferenceLine y={0.5} stroke="#facc15" strokeDasharray="4 4" label={{ value: 'chance', fill: '#facc15', fontSize: 12, position: 'right' }} />
+          <Bar dataKey="fakes" name="Error on fakes (fooled)" fill="#f43f5e" isAnimationActive={false}>
+            <ErrorBar dataKey="fakesErr" stroke="#f8fafc" width={6} />
+          </Bar>
+          <Bar dataKey="reals" name="Error on reals" fill="#22c55e" isAnimationActive={false}>
+            <ErrorBar dataKey="realsErr" stroke="#f8fafc" width={6} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export interface RoundPoint {
+  round: number;
+  fooledRate: number | null;
+  dLoss: number | null;
+  gLoss: number | null;
+}
+
+/** Per round: how often the fakes fooled the room, beside the losses the trainer reported. */
+export function RoundsChart({ data }: { data: RoundPoint[] }) {
+  return (
+    <div className="h-64 w-full" data-testid="rounds-chart">
+      <ResponsiveContainer>
+        <LineChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis dataKey="round" {...AXIS} />
+          <YAxis yAxisId="rate" domain={[0, 1]} tickFormatter={pct} {...AXIS} />
+          <YAxis yAxisId="loss" orientation="right" {...AXIS} />
+          <Tooltip {...TOOLTIP} />
+          <Legend />
+          <Line yAxisId="rate" dataKey="fooledRate" name="Fooled rate" stroke="#facc15" strokeWidth={3} connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="dLoss" name="D loss" stroke="#60a5fa" connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="gLoss" name="G loss" stroke="#c084fc" connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Generated samples per class as the project's classifier sees them: a spike is mode collapse. */
+export function HistogramChart({ counts, classNames }: { counts: number[]; classNames: string[] | null }) {
+  const data = counts.map((n, i) => ({ label: classNames?.[i] ?? String(i), n }));
+  return (
+    <div className="h-40 w-full">
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ top: 5, right: 5, bottom: 0, left: -25 }}>
+          <XAxis dataKey="label" {...AXIS} interval={0} />
+          <YAxis allowDecimals={false} {...AXIS} />
+          <Tooltip {...TOOLTIP} />
+          <Bar dataKey="n" name="Samples" fill="#60a5fa" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

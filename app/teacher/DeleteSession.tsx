@@ -1,0 +1,25 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+export function DeleteSession({ id }: { id: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        onClick={async () => {
+          if (!window.confirm('Delete this session and all of its data (players, votes, images, checkpoints)? This cannot be undone.')) return;
+          const res = await fetch(`/api/sessions/${id}`, { method: 'DELETE' });
+          if (res.ok) router.push('/teacher');
+          else setError('could not delete; try again');
+        }}
+        className="rounded-lg border border-fake/60 px-3 py-1.5 text-fake hover:bg-fake/10"
+      >
+        Delete session
+      </button>
+      {error && <span role="alert" className="text-fake">{error}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { listSessions } from '@/server/db/sessions';
+import { retentionDays } from '@/server/db/retention';
+import { AuthForm } from './AuthForm';
+import { SignOut } from './SignOut';
+import { currentTeacher, dateTime } from './session';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Teacher · GAN Arena' };
+
+export default async function TeacherPage() {
+  const { db, teacher } = await currentTeacher();
+  if (!teacher) {
+    return (
+      <main className="mx-auto max-w-5xl px-5 py-10">
+        <h1 className="text-center text-4xl font-black">
+          Teacher <span className="text-accent">dashboard</span>
+        </h1>
+        <p className="mx-auto mt-3 max-w-xl text-center text-slate-300">
+          Sign in before you host, and every game you run is saved here: who understood, who struggled, and how far the generator got.
+        </p>
+        <AuthForm />
+      </main>
+    );
+  }
+  const sessions = await listSessions(db, teacher.id);
+  return (
+    <main className="mx-auto max-w-5xl px-5 py-10">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-black">Your sessions</h1>
+        <div className="flex items-center gap-3 text-slate-400">
+          <span data-testid="teacher-email">{teacher.email}</span>
+          <SignOut />
+        </div>
+      </header>
+      <p className="mt-2 text-slate-400">
+        Games you host while signed in are saved for {retentionDays()} days, then deleted with all their data. Players appear by nickname only.{' '}
+        <Link href="/host" className="text-accent underline">
+          Host a game
+        </Link>
+      </p>
+      {sessions.length === 0 ? (
+        <p className="mt-8 rounded-2xl border border-dashed border-edge p-8 text-center text-slate-400">No sessions yet.</p>
+      ) : (
+        <table className="mt-6 w-full border-separate border-spacing-y-2 text-left" data-testid="session-list">
+          <thead className="text-sm text-slate-400">
+            <tr>
+              <th className="px-3">When</th>
+              <th className="px-3">PIN</th>
+              <th className="px-3">Dataset</th>
+              <th className="px-3 text-right">Players</th>
+              <th className="px-3 text-right">Rounds</th>
+              <th className="px-3 text-right">Votes</th>
+              <th className="px-3">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} className="bg-panel">
+                <td className="rounded-l-xl px-3 py-3">
+                  <Link href={`/teacher/sessions/${s.id}`} className="font-bold text-accent underline-offset-4 hover:underline">
+                    {dateTime(s.createdAt)}
+                  </Link>
+                </td>
+                <td className="px-3 font-mono">{s.pin}</td>
+                <td className="px-3">{s.dataset}</td>
+                <td className="px-3 text-right tabular-nums">{s.players}</td>
+                <td className="px-3 text-right tabular-nums">{s.rounds}</td>
+                <td className="px-3 text-right tabular-nums">{s.votes}</td>
+                <td className="rounded-r-xl px-3 text-slate-400">{s.endedAt ? 'ended' : 'open'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
