@@ -1,71 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Ctx, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce } from './engine';
-import { IMAGE_BYTES, encodePixels } from './protocol';
-import { seededRng } from './rng';
-import type { Room } from './state';
+import { pendingJob } from './engine';
+import { HOST, harness, px } from './test-harness';
 import { hostView, playerView } from './views';
-
-const HOST = 'host-token-0123456789';
-const px = (v: number) => encodePixels(new Uint8Array(IMAGE_BYTES).fill(v));
-
-/** A tiny harness: a clock we move by hand and a seeded rng, applying events like the server would. */
-function harness(settings = {}, levels = 1) {
-  let now = 1_000_000;
-  const rng = seededRng(42);
-  let state: Room = createRoom({ pin: '123456', hostToken: HOST, settings: { imagesPerRound: 6, ...settings }, levels }, { now });
-  const ctx = (): Ctx => ({ now, rng });
-  const h = {
-    get state() {
-      return state;
-    },
-    at(t: number) {
-      now = t;
-      return h;
-    },
-    later(ms: number) {
-      now += ms;
-      return h;
-    },
-    get now() {
-      return now;
-    },
-    send(event: GameEvent): Result {
-      const r = reduce(state, event, ctx());
-      if (!r.error) state = r.state;
-      else expect(r.state).toBe(state); // a refusal never changes anything
-      return r;
-    },
-    join(nickname?: string) {
-      const i = state.players.length;
-      const r = h.send({ type: 'join', playerId: `p${i}`, token: `player-token-${i}-abcdef`, nickname });
-      expect(r.error).toBeUndefined();
-      return r;
-    },
-    /** Start and answer the fakes request, ending in judging. */
-    startRound(first = true) {
-      if (first) expect(h.send({ type: 'start', hostToken: HOST }).error).toBeUndefined();
-      expect(state.phase.kind).toBe('generating');
-      const fakes = state.phase.kind === 'generating' ? state.phase.fakes : 0;
-      const r = h.send({
-        type: 'fakes',
-        hostToken: HOST,
-        round: state.round,
-        images: Array.from({ length: fakes }, () => px(7)),
-        reals: Array.from({ length: realsWanted(state) }, () => px(200)),
-      });
-      expect(r.error).toBeUndefined();
-      expect(state.phase.kind).toBe('judging');
-    },
-    images() {
-      if (state.phase.kind !== 'judging') throw new Error(`not judging but ${state.phase.kind}`);
-      return state.phase.images;
-    },
-    vote(i: number, imageId: string, verdict: 'real' | 'fake') {
-      return h.send({ type: 'vote', token: `player-token-${i}-abcdef`, imageId, verdict });
-    },
-  };
-  return h;
-}
 
 describe('lobby', () => {
   it('creates a room with a PIN, the host token and default settings', () => {
@@ -110,7 +46,9 @@ describe('lobby', () => {
     const h = harness();
     expect(h.send({ type: 'start', hostToken: HOST }).error?.code).toBe('not_enough_players');
     h.join();
-    expect(h.send({ type: 'start', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1 });
+    h.send({ type: 'start', hostToken: HOST });
+    expect(h.state.phase).toEqual({ kind: 'intro', level: 1 });
+    expect(h.send({ type: 'advance', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1, levelIndex: 1 });
     expect(h.send({ type: 'start', hostToken: HOST }).error?.code).toBe('wrong_phase');
   });
 });
@@ -120,6 +58,7 @@ describe('a round', () => {
     const h = harness();
     h.join();
     h.send({ type: 'start', hostToken: HOST });
+    h.send({ type: 'advance', hostToken: HOST });
     const phase = h.state.phase;
     expect(phase.kind).toBe('generating');
     if (phase.kind !== 'generating') return;
@@ -139,6 +78,7 @@ describe('a round', () => {
     const early = h.send({ type: 'fakes', hostToken: HOST, round: 1, images: [px(1)], reals: [] });
     expect(early.error?.code).toBe('wrong_phase');
     h.send({ type: 'start', hostToken: HOST });
+    h.send({ type: 'advance', hostToken: HOST });
     expect(h.send({ type: 'fakes', hostToken: HOST, round: 2, images: [px(1)], reals: [] }).error?.code).toBe('wrong_round');
     expect(h.send({ type: 'fakes', hostToken: HOST, round: 1, images: [px(1)], reals: [] }).error?.code).toBe('bad_payload');
   });
@@ -205,7 +145,7 @@ describe('a round', () => {
     const fakes = images.filter((i) => i.truth === 'fake').length;
     const reals = 6 - fakes;
     // p1: correct on the reals only, 10% of the time left → bonus 5; a fresh streak each time it restarts.
-    expect(p1.correct).toBe(reals);
+    expect(p1.perLevel[1]).toMatchObject({ correct: reals, judged: 6 });
     expect(p1.score).toBeGreaterThanOrEqual(reals * 105);
     const phase = h.state.phase;
     if (phase.kind !== 'reveal') throw new Error();
@@ -268,7 +208,13 @@ describe('training and the end', () => {
   it('sends the trainer every image with its truth and the votes on it after the reveal', () => {
     const { r, images } = toTraining();
     const job = r.effects.find((e) => e.type === 'requestTraining');
-    expect(job).toMatchObject({ type: 'requestTraining', round: 1, job: { budget: { dSteps: 30, gSteps: 30 }, humanWeight: 1 } });
+    // The level ('noise') sets the budget and the loss; without coaches nobody turns the knobs.
+    expect(job).toMatchObject({
+      type: 'requestTraining',
+      round: 1,
+      levelIndex: 1,
+      job: { budget: { dSteps: 40, gSteps: 40 }, humanWeight: 1, tunables: { loss: 'nonsaturating' }, knobs: null },
+    });
     if (job?.type !== 'requestTraining') return;
     expect(job.job.verdicts).toHaveLength(images.length);
     for (const v of job.job.verdicts) expect(v).toMatchObject({ votes: 1, fakeVotes: 1 });
@@ -288,7 +234,7 @@ describe('training and the end', () => {
     expect(h.send({ type: 'trained', hostToken: HOST, round: 1, report: report() }).error?.code).toBe('wrong_phase');
   });
 
-  it('ends after the last round, and the host can skip training', () => {
+  it('ends the level with a leaderboard and its lesson cards, then the game; the host can skip training', () => {
     const { h } = toTraining();
     h.send({ type: 'advance', hostToken: HOST }); // skip training of round 1
     expect(h.state.history[0].report).toBeNull();
@@ -297,22 +243,42 @@ describe('training and the end', () => {
     expect(h.state.phase.kind).toBe('reveal');
     h.send({ type: 'advance', hostToken: HOST }); // end the reveal
     h.send({ type: 'trained', hostToken: HOST, round: 2, report: report() });
-    expect(h.state.phase.kind).toBe('ended');
+    expect(h.state.phase).toEqual({ kind: 'leaderboard', level: 1 });
+    h.send({ type: 'advance', hostToken: HOST });
+    expect(h.state.phase).toEqual({ kind: 'lesson', level: 1, cards: ['T01', 'T03'] });
+    h.send({ type: 'advance', hostToken: HOST });
+    expect(h.state.phase).toMatchObject({ kind: 'ended', reason: 'the campaign is complete' });
     expect(h.send({ type: 'advance', hostToken: HOST }).error?.code).toBe('wrong_phase');
     expect(h.send({ type: 'join', playerId: 'px', token: 'late-token-abcdefgh' }).error?.code).toBe('wrong_phase');
   });
 
-  it('shows a leaderboard between levels and goes on to the next level', () => {
-    const h = harness({ roundsPerLevel: 1 }, 2);
+  it('goes from one level to the next through its intro, with per-level accuracy in the summary', () => {
+    const h = harness({ roundsPerLevel: 1 }, ['noise', 'strokes']);
     h.join();
     h.startRound();
-    h.send({ type: 'advance', hostToken: HOST });
+    for (const img of h.images()) h.vote(0, img.id, img.truth);
     h.send({ type: 'advance', hostToken: HOST });
     h.send({ type: 'trained', hostToken: HOST, round: 1, report: report() });
-    expect(h.state.phase).toEqual({ kind: 'leaderboard', level: 1 });
-    h.send({ type: 'advance', hostToken: HOST });
+    h.send({ type: 'advance', hostToken: HOST }); // leaderboard → lesson
+    h.send({ type: 'advance', hostToken: HOST }); // lesson → next level
     expect(h.state.level).toBe(2);
-    expect(h.state.phase).toMatchObject({ kind: 'generating', round: 2 });
+    expect(h.state.phase).toEqual({ kind: 'intro', level: 2 });
+    const r = h.send({ type: 'advance', hostToken: HOST });
+    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2, levelIndex: 2 });
+    h.startRound(false);
+    const imgs = h.images();
+    h.vote(0, imgs[0].id, imgs[0].truth === 'real' ? 'fake' : 'real');
+    h.send({ type: 'end', hostToken: HOST });
+    const view = hostView(h.state, h.now);
+    if (view.phase.kind !== 'ended') throw new Error('not ended');
+    const [summary] = view.phase.summaries;
+    // Level 2's judgment was never scored: the game ended before its reveal.
+    expect(summary.perLevel).toEqual([
+      { level: 1, name: 'Pure noise', accuracy: 1, judged: 6 },
+      { level: 2, name: 'First strokes', accuracy: null, judged: 0 },
+    ]);
+    expect(summary.accuracy).toBe(1);
+    expect(summary.bestStreak).toBe(6);
   });
 
   it('lets the host end the game at any time', () => {

@@ -5,11 +5,16 @@
  * turns socket events into GameEvents and the effects into emits, timers and writes. Refusals come
  * back as `error` with the state untouched, so a bad event can never half-apply.
  */
+import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, swapRoles, trainingPlan } from './coaching';
+import { DEFAULT_CAMPAIGN, levelSpec } from './levels';
+import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
-  type Dataset,
   ErrorCode,
   type GameError,
+  type Knobs,
+  type LevelId,
+  type LevelSpec,
   type Settings,
   type TrainVerdict,
   type TrainerInfo,
@@ -17,11 +22,20 @@ import {
   type TrainingReport,
   type Verdict,
 } from './protocol';
-import { generateNickname } from './nicknames';
 import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
+import {
+  HOST_GRACE_MS,
+  MAX_PLAYERS,
+  type Phase,
+  type Player,
+  type Room,
+  type RoundImage,
+  type RoundResults,
+  type TrainingJob,
+  type Votes,
+} from './state';
 import { bootstrapProportion } from './stats';
-import { MAX_PLAYERS, type Phase, type TrainingJob, type Player, type Room, type RoundImage, type RoundResults, type Votes } from './state';
 
 export interface Ctx {
   now: number;
@@ -32,9 +46,19 @@ export type GameEvent =
   | { type: 'join'; playerId: string; token: string; nickname?: string }
   | { type: 'rejoin'; token: string }
   | { type: 'disconnect'; playerId: string }
+  | { type: 'hostLeft' }
+  | { type: 'hostBack' }
   | { type: 'start'; hostToken: string }
+  | { type: 'settings'; hostToken: string; settings: Partial<Settings>; levels?: LevelId[] }
+  | { type: 'pause'; hostToken: string; paused: boolean }
+  | { type: 'extend'; hostToken: string; seconds: number }
+  | { type: 'kick'; hostToken: string; playerId: string }
+  | { type: 'lock'; hostToken: string; locked: boolean }
+  | { type: 'swap'; hostToken: string }
   | { type: 'trainer'; hostToken: string; info: TrainerInfo }
   | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[] }
+  | { type: 'pick'; token: string; imageIds: string[] }
+  | { type: 'knobs'; token: string; knobs: Knobs }
   | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
   | { type: 'tick' }
   | { type: 'advance'; hostToken: string }
@@ -43,10 +67,10 @@ export type GameEvent =
   | { type: 'end'; hostToken: string };
 
 export type Effect =
-  /** Ask the host's trainer for `count` generated images. */
-  | { type: 'requestFakes'; round: number; count: number }
+  /** Ask the host's trainer for `count` generated images for a level. */
+  | { type: 'requestFakes'; round: number; count: number; levelIndex: number }
   /** Send the round's verdicts to the host's trainer. */
-  | { type: 'requestTraining'; round: number; job: TrainingJob }
+  | { type: 'requestTraining'; round: number; job: TrainingJob; levelIndex: number }
   /** Deliver a tick to this room at `at` (server time). */
   | { type: 'schedule'; at: number }
   /** The views changed: send every screen its view. */
@@ -54,9 +78,15 @@ export type Effect =
   /** Only the live vote count changed: tell the host. */
   | { type: 'votes' }
   /** Training progress to relay to every screen. */
-  | { type: 'progress'; round: number; progress: TrainingProgress };
+  | { type: 'progress'; round: number; progress: TrainingProgress }
+  /** A player was removed by the host: close their screens. */
+  | { type: 'kicked'; playerId: string }
+  /** The room is over for good (the host never came back): close every screen and forget it. */
+  | { type: 'closed'; reason: string };
 
-export type Reply = { kind: 'joined'; playerId: string; playerToken: string; nickname: string } | { kind: 'voted'; imageId: string; verdict: Verdict };
+export type Reply =
+  | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
+  | { kind: 'voted'; imageId: string; verdict: Verdict };
 
 export interface Result {
   state: Room;
@@ -68,9 +98,8 @@ export interface Result {
 export interface CreateRoomInput {
   pin: string;
   hostToken: string;
-  dataset?: Dataset;
   settings?: Partial<Settings>;
-  levels?: number;
+  levels?: LevelId[];
 }
 
 export function createRoom(input: CreateRoomInput, ctx: Pick<Ctx, 'now'>): Room {
@@ -78,28 +107,36 @@ export function createRoom(input: CreateRoomInput, ctx: Pick<Ctx, 'now'>): Room 
     pin: input.pin,
     hostToken: input.hostToken,
     createdAt: ctx.now,
-    dataset: input.dataset ?? 'digits',
     settings: { ...DEFAULT_SETTINGS, ...input.settings },
-    levels: input.levels ?? 1,
+    levels: input.levels ?? DEFAULT_CAMPAIGN,
     level: 1,
     round: 0,
     players: [],
+    banned: [],
+    locked: false,
+    paused: null,
+    host: { connected: true, leftAt: null },
+    knobs: {},
     trainer: null,
     history: [],
     phase: { kind: 'lobby' },
   };
 }
 
-const refuse = (state: Room, code: GameError['code'], message: string): Result => ({
-  state,
-  effects: [],
-  error: { code, message },
-});
-
+const refuse = (state: Room, code: GameError['code'], message: string): Result => ({ state, effects: [], error: { code, message } });
 const ok = (state: Room, effects: Effect[] = [], reply?: Reply): Result => ({ state, effects, reply });
+const broadcast = (state: Room, more: Effect[] = []): Result => ok(state, [...more, { type: 'broadcast' }]);
+
+export function currentLevel(state: Room): LevelSpec {
+  return levelSpec(state.levels[state.level - 1]);
+}
 
 export function totalRounds(state: Room): number {
-  return state.levels * state.settings.roundsPerLevel;
+  return state.levels.length * state.settings.roundsPerLevel;
+}
+
+export function roundInLevel(state: Room): number {
+  return Math.max(0, state.round - (state.level - 1) * state.settings.roundsPerLevel);
 }
 
 export function findPlayerByToken(state: Room, token: string): Player | undefined {
@@ -110,37 +147,92 @@ function updatePlayer(state: Room, id: string, patch: Partial<Player>): Room {
   return { ...state, players: state.players.map((p) => (p.id === id ? { ...p, ...patch } : p)) };
 }
 
-const HOST_EVENTS = new Set(['start', 'trainer', 'fakes', 'advance', 'progress', 'trained', 'end']);
+const HOST_EVENTS = new Set<GameEvent['type']>([
+  'start', 'settings', 'pause', 'extend', 'kick', 'lock', 'swap', 'trainer', 'fakes', 'advance', 'progress', 'trained', 'end',
+]);
+/** Host events that would move the game on; refused while it is paused so nothing happens behind a frozen screen. */
+const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'pick']);
 
 export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
   if (HOST_EVENTS.has(event.type) && (event as { hostToken: string }).hostToken !== state.hostToken) {
     return refuse(state, ErrorCode.NotHost, 'only the host can do that');
   }
+  if (state.paused && FROZEN_WHILE_PAUSED.has(event.type)) {
+    return refuse(state, ErrorCode.Paused, 'the game is paused');
+  }
   switch (event.type) {
     case 'join':
       return join(state, event, ctx);
     case 'rejoin': {
+      if (state.banned.includes(event.token)) return refuse(state, ErrorCode.Kicked, 'the host removed you from this game');
       const p = findPlayerByToken(state, event.token);
       if (!p) return refuse(state, ErrorCode.NotPlayer, 'that player token is not in this game; join again');
-      return ok(updatePlayer(state, p.id, { connected: true }), [{ type: 'broadcast' }], {
-        kind: 'joined',
-        playerId: p.id,
-        playerToken: p.token,
-        nickname: p.nickname,
-      });
+      return {
+        ...broadcast(updatePlayer(state, p.id, { connected: true })),
+        reply: { kind: 'joined', playerId: p.id, playerToken: p.token, nickname: p.nickname },
+      };
     }
     case 'disconnect': {
       if (!state.players.some((p) => p.id === event.playerId)) return ok(state);
-      return ok(updatePlayer(state, event.playerId, { connected: false }), [{ type: 'broadcast' }]);
+      const next = updatePlayer(state, event.playerId, { connected: false });
+      // The last judge who had not voted leaving should not hold the round up.
+      if (allVotesIn(next)) return reveal(next, ctx);
+      return broadcast(next);
     }
-    case 'trainer':
-      return ok({ ...state, trainer: event.info }, [{ type: 'broadcast' }]);
+    case 'hostLeft': {
+      const away = { ...state, host: { connected: false, leftAt: ctx.now } };
+      const frozen = state.phase.kind === 'lobby' || state.phase.kind === 'ended' || state.paused ? away : pause(away, 'host-away', ctx.now);
+      return broadcast(frozen, [{ type: 'schedule', at: ctx.now + HOST_GRACE_MS }]);
+    }
+    case 'hostBack':
+      // Still paused: the game goes on once the host's trainer has reloaded (the 'trainer' event).
+      return broadcast({ ...state, host: { connected: true, leftAt: null } });
+    case 'trainer': {
+      const withInfo = { ...state, trainer: event.info };
+      if (state.paused?.reason === 'host-away') return resume(withInfo, ctx);
+      return broadcast(withInfo);
+    }
     case 'start':
       if (state.phase.kind !== 'lobby') return refuse(state, ErrorCode.WrongPhase, 'the game has already started');
       if (state.players.length === 0) return refuse(state, ErrorCode.NotEnoughPlayers, 'wait for at least one player to join');
-      return beginRound(state, ctx);
+      return broadcast({
+        ...state,
+        players: state.settings.teams ? assignRoles(state.players) : state.players,
+        phase: { kind: 'intro', level: 1 },
+      });
+    case 'settings':
+      if (state.phase.kind !== 'lobby') return refuse(state, ErrorCode.WrongPhase, 'settings can only change in the lobby');
+      return broadcast({ ...state, settings: { ...state.settings, ...event.settings }, levels: event.levels ?? state.levels });
+    case 'pause':
+      if (state.phase.kind === 'ended') return refuse(state, ErrorCode.WrongPhase, 'the game has ended');
+      if (event.paused) return state.paused ? ok(state) : broadcast(pause(state, 'host', ctx.now));
+      return state.paused ? resume(state, ctx) : ok(state);
+    case 'extend': {
+      const phase = state.phase;
+      if (phase.kind !== 'judging' && phase.kind !== 'coaching') return refuse(state, ErrorCode.WrongPhase, 'there is no timer running');
+      const deadline = phase.deadline + event.seconds * 1000;
+      return broadcast({ ...state, phase: { ...phase, deadline } }, [{ type: 'schedule', at: deadline }]);
+    }
+    case 'kick':
+      return kick(state, event.playerId, ctx);
+    case 'lock':
+      return broadcast({ ...state, locked: event.locked });
+    case 'swap': {
+      if (!state.settings.teams) return refuse(state, ErrorCode.WrongPhase, 'teams are off');
+      const between = ['lobby', 'intro', 'leaderboard', 'lesson'].includes(state.phase.kind);
+      if (!between) return refuse(state, ErrorCode.WrongPhase, 'roles can swap only between levels');
+      return broadcast({ ...state, players: swapRoles(state.players), knobs: {} });
+    }
     case 'fakes':
       return acceptFakes(state, event, ctx);
+    case 'pick':
+      return pick(state, event, ctx);
+    case 'knobs': {
+      const player = findPlayerByToken(state, event.token);
+      if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
+      if (player.role !== 'coach') return refuse(state, ErrorCode.NotCoach, 'only coaches set the training knobs');
+      return ok({ ...state, knobs: { ...state.knobs, [player.id]: event.knobs } }, [{ type: 'broadcast' }]);
+    }
     case 'vote':
       return vote(state, event, ctx);
     case 'tick':
@@ -159,12 +251,34 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       return finishTraining(state, event.report, ctx);
     case 'end':
       if (state.phase.kind === 'ended') return ok(state);
-      return ok({ ...state, phase: { kind: 'ended', endedAt: ctx.now } }, [{ type: 'broadcast' }]);
+      return broadcast({ ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason: 'the host ended the game' } });
   }
+}
+
+function pause(state: Room, reason: 'host' | 'host-away', now: number): Room {
+  return { ...state, paused: { reason, since: now } };
+}
+
+/** Resuming shifts every running deadline by the time spent paused: nobody loses seconds to a pause. */
+function resume(state: Room, ctx: Ctx): Result {
+  if (!state.paused) return broadcast(state);
+  const shift = ctx.now - state.paused.since;
+  const phase = state.phase;
+  const effects: Effect[] = [];
+  let next: Phase = phase;
+  if (phase.kind === 'judging' || phase.kind === 'coaching') {
+    next = { ...phase, deadline: phase.deadline + shift };
+    effects.push({ type: 'schedule', at: next.deadline });
+  } else if (phase.kind === 'reveal') {
+    next = { ...phase, until: phase.until + shift };
+    effects.push({ type: 'schedule', at: next.until });
+  }
+  return broadcast({ ...state, paused: null, phase: next }, effects);
 }
 
 function join(state: Room, event: Extract<GameEvent, { type: 'join' }>, ctx: Ctx): Result {
   if (state.phase.kind === 'ended') return refuse(state, ErrorCode.WrongPhase, 'this game has ended');
+  if (state.locked) return refuse(state, ErrorCode.RoomLocked, 'the host has locked this game');
   if (state.players.length >= MAX_PLAYERS) return refuse(state, ErrorCode.RoomFull, 'this game is full');
   const taken = new Set(state.players.map((p) => p.nickname.toLowerCase()));
   let nickname: string;
@@ -176,25 +290,54 @@ function join(state: Room, event: Extract<GameEvent, { type: 'join' }>, ctx: Ctx
   } else {
     nickname = generateNickname(ctx.rng, taken);
   }
+  const started = state.phase.kind !== 'lobby';
   const player: Player = {
     id: event.playerId,
     token: event.token,
     nickname,
+    role: started && state.settings.teams ? roleForNewcomer(state.players) : 'discriminator',
     score: 0,
     streak: 0,
     bestStreak: 0,
-    correct: 0,
-    judged: 0,
     connected: true,
     joinedAt: ctx.now,
+    perLevel: {},
   };
-  return ok({ ...state, players: [...state.players, player] }, [{ type: 'broadcast' }], {
-    kind: 'joined',
-    playerId: player.id,
-    playerToken: player.token,
-    nickname,
-  });
+  return {
+    ...broadcast({ ...state, players: [...state.players, player] }),
+    reply: { kind: 'joined', playerId: player.id, playerToken: player.token, nickname },
+  };
 }
+
+function kick(state: Room, playerId: string, ctx: Ctx): Result {
+  const player = state.players.find((p) => p.id === playerId);
+  if (!player) return refuse(state, ErrorCode.NotPlayer, 'no such player in this game');
+  let phase = state.phase;
+  // Their votes and picks leave with them, so a removed troll cannot sway the round.
+  if (phase.kind === 'judging') {
+    const { [playerId]: _gone, ...votes } = phase.votes;
+    phase = { ...phase, votes, eligible: phase.eligible.filter((id) => id !== playerId) };
+  } else if (phase.kind === 'coaching') {
+    const { [playerId]: _gone, ...picks } = phase.picks;
+    phase = { ...phase, picks };
+  }
+  const { [playerId]: _k, ...knobs } = state.knobs;
+  const next: Room = {
+    ...state,
+    players: state.players.filter((p) => p.id !== playerId),
+    banned: [...state.banned, player.token],
+    knobs,
+    phase,
+  };
+  const effects: Effect[] = [{ type: 'kicked', playerId }];
+  if (allVotesIn(next)) {
+    const r = reveal(next, ctx);
+    return { ...r, effects: [...effects, ...r.effects] };
+  }
+  return broadcast(next, effects);
+}
+
+const connectedCoaches = (state: Room) => state.players.filter((p) => p.role === 'coach' && p.connected);
 
 /** Asks the trainer for this round's fakes; how many of the images are fakes varies so counting can't win. */
 function beginRound(state: Room, ctx: Ctx): Result {
@@ -204,15 +347,17 @@ function beginRound(state: Room, ctx: Ctx): Result {
   const low = Math.max(1, Math.ceil(n / 3));
   const high = Math.min(n - 1, Math.floor((2 * n) / 3));
   const fakes = low + randomInt(ctx.rng, Math.max(1, high - low + 1));
-  const phase: Phase = { kind: 'generating', round, fakes, requestedAt: ctx.now };
-  return ok({ ...state, round, phase }, [{ type: 'requestFakes', round, count: fakes }, { type: 'broadcast' }]);
+  // With coaches, the trainer draws a pool twice as large and the coaches choose from it.
+  const pool = state.settings.teams && connectedCoaches(state).length > 0 ? Math.min(24, fakes * 2) : fakes;
+  const phase: Phase = { kind: 'generating', round, fakes, pool, requestedAt: ctx.now };
+  return broadcast({ ...state, round, phase }, [{ type: 'requestFakes', round, count: pool, levelIndex: state.level }]);
 }
 
 /** The job the trainer owes the room right now, if any: re-sent to a host page that reconnects. */
 export function pendingJob(state: Room): Effect | null {
   const phase = state.phase;
-  if (phase.kind === 'generating') return { type: 'requestFakes', round: phase.round, count: phase.fakes };
-  if (phase.kind === 'training') return { type: 'requestTraining', round: phase.round, job: phase.job };
+  if (phase.kind === 'generating') return { type: 'requestFakes', round: phase.round, count: phase.pool, levelIndex: state.level };
+  if (phase.kind === 'training') return { type: 'requestTraining', round: phase.round, job: phase.job, levelIndex: state.level };
   return null;
 }
 
@@ -221,33 +366,76 @@ export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;
 }
 
+function withFreshIds(rng: Rng, images: Omit<RoundImage, 'id'>[]): RoundImage[] {
+  const taken = new Set<string>();
+  return images.map((img) => {
+    let id: string;
+    do id = randomId(rng);
+    while (taken.has(id));
+    taken.add(id);
+    return { ...img, id };
+  });
+}
+
 function acceptFakes(state: Room, event: Extract<GameEvent, { type: 'fakes' }>, ctx: Ctx): Result {
   const phase = state.phase;
   if (phase.kind !== 'generating') return refuse(state, ErrorCode.WrongPhase, 'no generated images were asked for now');
   if (event.round !== phase.round) return refuse(state, ErrorCode.WrongRound, `images are wanted for round ${phase.round}`);
-  if (event.images.length !== phase.fakes) {
-    return refuse(state, ErrorCode.BadPayload, `expected ${phase.fakes} generated images, got ${event.images.length}`);
+  if (event.images.length !== phase.pool) {
+    return refuse(state, ErrorCode.BadPayload, `expected ${phase.pool} generated images, got ${event.images.length}`);
   }
   if (event.reals.length !== state.settings.imagesPerRound - phase.fakes) {
     return refuse(state, ErrorCode.Internal, 'the server drew the wrong number of real images');
   }
-  const taken = new Set<string>();
-  const freshId = () => {
-    let id: string;
-    do id = randomId(ctx.rng); while (taken.has(id));
-    taken.add(id);
-    return id;
-  };
-  const images: RoundImage[] = shuffled(ctx.rng, [
-    ...event.images.map((pixels) => ({ pixels, truth: 'fake' as const })),
-    ...event.reals.map((pixels) => ({ pixels, truth: 'real' as const })),
-  ]).map((img) => ({ ...img, id: freshId() }));
-  const deadline = ctx.now + state.settings.roundSeconds * 1000;
-  const eligible = state.players.map((p) => p.id);
-  return ok(
-    { ...state, phase: { kind: 'judging', round: phase.round, images, eligible, startedAt: ctx.now, deadline, votes: {} } },
-    [{ type: 'schedule', at: deadline }, { type: 'broadcast' }],
+  if (phase.pool > phase.fakes) {
+    const pool = withFreshIds(ctx.rng, event.images.map((pixels) => ({ pixels, truth: 'fake' as const })));
+    const deadline = ctx.now + state.settings.coachSeconds * 1000;
+    return broadcast(
+      { ...state, phase: { kind: 'coaching', round: phase.round, pool, fakes: phase.fakes, reals: event.reals, deadline, picks: {} } },
+      [{ type: 'schedule', at: deadline }],
+    );
+  }
+  return startJudging(state, phase.round, event.images, event.reals, {}, ctx);
+}
+
+function startJudging(state: Room, round: number, fakes: string[], reals: string[], picked: Record<string, number>, ctx: Ctx): Result {
+  // Fresh ids after coaching too: nothing links a judged image to the pool the coaches saw.
+  const images = withFreshIds(
+    ctx.rng,
+    shuffled(ctx.rng, [...fakes.map((pixels) => ({ pixels, truth: 'fake' as const })), ...reals.map((pixels) => ({ pixels, truth: 'real' as const }))]),
   );
+  const deadline = ctx.now + state.settings.roundSeconds * 1000;
+  const eligible = state.players.filter((p) => p.role === 'discriminator').map((p) => p.id);
+  return broadcast(
+    { ...state, phase: { kind: 'judging', round, images, eligible, startedAt: ctx.now, deadline, votes: {}, picked } },
+    [{ type: 'schedule', at: deadline }],
+  );
+}
+
+function pick(state: Room, event: Extract<GameEvent, { type: 'pick' }>, ctx: Ctx): Result {
+  const player = findPlayerByToken(state, event.token);
+  if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
+  const phase = state.phase;
+  if (phase.kind !== 'coaching') return refuse(state, ErrorCode.WrongPhase, 'coaches are not choosing fakes right now');
+  if (player.role !== 'coach') return refuse(state, ErrorCode.NotCoach, 'only coaches choose the fakes');
+  if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for choosing');
+  const ids = [...new Set(event.imageIds)];
+  if (ids.length > phase.fakes) return refuse(state, ErrorCode.BadPayload, `choose at most ${phase.fakes} images`);
+  if (ids.some((id) => !phase.pool.some((p) => p.id === id))) return refuse(state, ErrorCode.UnknownImage, 'that image is not in the pool');
+  const next: Room = { ...state, phase: { ...phase, picks: { ...phase.picks, [player.id]: ids } } };
+  const coaches = connectedCoaches(next);
+  const done = coaches.length > 0 && coaches.every((c) => (next.phase.kind === 'coaching' ? next.phase.picks[c.id]?.length : 0) === phase.fakes);
+  return done ? closeCoaching(next, ctx) : broadcast(next);
+}
+
+function closeCoaching(state: Room, ctx: Ctx): Result {
+  const phase = state.phase;
+  if (phase.kind !== 'coaching') return refuse(state, ErrorCode.WrongPhase, 'coaches are not choosing');
+  const chosen = chooseFakes(phase.pool, phase.picks, phase.fakes, ctx.rng);
+  const chosenIds = new Set(chosen.map((c) => c.id));
+  const picked: Record<string, number> = {};
+  for (const [coach, ids] of Object.entries(phase.picks)) picked[coach] = ids.filter((id) => chosenIds.has(id)).length;
+  return startJudging(state, phase.round, chosen.map((c) => c.pixels), phase.reals, picked, ctx);
 }
 
 function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx): Result {
@@ -256,11 +444,11 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   const phase = state.phase;
   if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'voting is closed right now');
   if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for this round');
-  if (!phase.images.some((img) => img.id === event.imageId)) {
-    return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
-  }
+  if (!phase.images.some((img) => img.id === event.imageId)) return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
   if (!phase.eligible.includes(player.id)) {
-    return refuse(state, ErrorCode.NotInRound, 'you joined during this round; you play from the next one');
+    return player.role === 'coach'
+      ? refuse(state, ErrorCode.NotInRound, 'coaches do not judge; your fakes are being judged')
+      : refuse(state, ErrorCode.NotInRound, 'you joined during this round; you play from the next one');
   }
   const mine = phase.votes[player.id] ?? {};
   if (mine[event.imageId]) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
@@ -293,7 +481,13 @@ function allVotesIn(state: Room): boolean {
 }
 
 function tick(state: Room, ctx: Ctx): Result {
+  if (!state.host.connected && state.host.leftAt !== null && ctx.now >= state.host.leftAt + HOST_GRACE_MS && state.phase.kind !== 'ended') {
+    const reason = 'the host did not come back for 10 minutes';
+    return ok({ ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason } }, [{ type: 'broadcast' }, { type: 'closed', reason }]);
+  }
+  if (state.paused) return ok(state);
   const phase = state.phase;
+  if (phase.kind === 'coaching' && ctx.now >= phase.deadline) return closeCoaching(state, ctx);
   if (phase.kind === 'judging' && ctx.now >= phase.deadline) return reveal(state, ctx);
   if (phase.kind === 'reveal' && ctx.now >= phase.until) return startTraining(state, ctx);
   return ok(state);
@@ -301,6 +495,10 @@ function tick(state: Room, ctx: Ctx): Result {
 
 function advance(state: Room, ctx: Ctx): Result {
   switch (state.phase.kind) {
+    case 'intro':
+      return beginRound(state, ctx);
+    case 'coaching':
+      return closeCoaching(state, ctx);
     case 'judging':
       return reveal(state, ctx);
     case 'reveal':
@@ -309,37 +507,27 @@ function advance(state: Room, ctx: Ctx): Result {
       // The host chose to skip training: record the round without a report.
       return finishTraining(state, null, ctx);
     case 'leaderboard':
-      return beginRound({ ...state, level: state.level + 1 }, ctx);
+      return broadcast({ ...state, phase: { kind: 'lesson', level: state.level, cards: currentLevel(state).cards } });
+    case 'lesson':
+      return nextLevel(state, ctx);
     default:
       return refuse(state, ErrorCode.WrongPhase, `nothing to skip while ${state.phase.kind}`);
   }
 }
 
-/** Scores the round: each player's judgments in the order they were made, so streaks follow the player's own pace. */
-export function scoreRound(state: Room, images: RoundImage[], votes: Votes, startedAt: number, deadline: number, rng: Rng): { players: Player[]; results: RoundResults } {
+function nextLevel(state: Room, ctx: Ctx): Result {
+  if (state.level >= state.levels.length) {
+    return broadcast({ ...state, phase: { kind: 'ended', endedAt: ctx.now, reason: 'the campaign is complete' } });
+  }
+  const players = state.settings.teams && state.settings.swapRoles ? swapRoles(state.players) : state.players;
+  const level = state.level + 1;
+  return broadcast({ ...state, players, level, knobs: {}, phase: { kind: 'intro', level } });
+}
+
+/** Scores the round: each discriminator's judgments in the order they were made, so streaks follow the player's own pace. */
+export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' }>, rng: Rng): { players: Player[]; results: RoundResults } {
+  const { images, votes, startedAt, deadline, eligible, picked } = phase;
   const truth = new Map(images.map((img) => [img.id, img.truth]));
-  const gained: Record<string, number> = {};
-  const eligible = state.phase.kind === 'judging' ? new Set(state.phase.eligible) : new Set<string>();
-  const players = state.players.map((p) => {
-    if (!eligible.has(p.id)) return p;
-    const mine = Object.entries(votes[p.id] ?? {}).sort((a, b) => a[1].at - b[1].at);
-    let { score, streak, bestStreak, correct, judged } = p;
-    let points = 0;
-    for (const [imageId, v] of mine) {
-      const isCorrect = truth.get(imageId) === v.verdict;
-      const s = scoreJudgment({ correct: isCorrect, at: v.at, startedAt, deadline }, streak);
-      points += s.points;
-      streak = s.streak;
-      bestStreak = Math.max(bestStreak, streak);
-      correct += isCorrect ? 1 : 0;
-      judged += 1;
-    }
-    // An image left unjudged breaks the streak: the bonus rewards attention across the whole round.
-    if (mine.length < images.length) streak = 0;
-    gained[p.id] = points;
-    score += points;
-    return { ...p, score, streak, bestStreak, correct, judged };
-  });
   const tallies = images.map((img) => {
     let realVotes = 0;
     let fakeVotes = 0;
@@ -349,6 +537,35 @@ export function scoreRound(state: Room, images: RoundImage[], votes: Votes, star
       else if (v?.verdict === 'fake') fakeVotes++;
     }
     return { id: img.id, realVotes, fakeVotes };
+  });
+  const foolFractions = tallies.filter((t) => truth.get(t.id) === 'fake').map((t) => (t.realVotes + t.fakeVotes ? t.realVotes / (t.realVotes + t.fakeVotes) : 0));
+  const gained: Record<string, number> = {};
+  const judges = new Set(eligible);
+  const players = state.players.map((p) => {
+    if (p.role === 'coach' && state.settings.teams) {
+      const points = coachPoints(foolFractions, picked[p.id] ?? 0);
+      gained[p.id] = points;
+      return { ...p, score: p.score + points };
+    }
+    if (!judges.has(p.id)) return p;
+    const mine = Object.entries(votes[p.id] ?? {}).sort((a, b) => a[1].at - b[1].at);
+    let { streak, bestStreak } = p;
+    const stats = { ...(p.perLevel[state.level] ?? { correct: 0, judged: 0, answerMs: 0 }) };
+    let points = 0;
+    for (const [imageId, v] of mine) {
+      const isCorrect = truth.get(imageId) === v.verdict;
+      const s = scoreJudgment({ correct: isCorrect, at: v.at, startedAt, deadline }, streak);
+      points += s.points;
+      streak = s.streak;
+      bestStreak = Math.max(bestStreak, streak);
+      stats.correct += isCorrect ? 1 : 0;
+      stats.judged += 1;
+      stats.answerMs += v.at - startedAt;
+    }
+    // An image left unjudged breaks the streak: the bonus rewards attention across the whole round.
+    if (mine.length < images.length) streak = 0;
+    gained[p.id] = points;
+    return { ...p, score: p.score + points, streak, bestStreak, perLevel: { ...p.perLevel, [state.level]: stats } };
   });
   // Fooled rate: of all votes cast on generated images, the share that said "real".
   const outcomes: (0 | 1)[] = [];
@@ -373,15 +590,11 @@ export function scoreRound(state: Room, images: RoundImage[], votes: Votes, star
 function reveal(state: Room, ctx: Ctx): Result {
   const phase = state.phase;
   if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'no round is being judged');
-  const { players, results } = scoreRound(state, phase.images, phase.votes, phase.startedAt, phase.deadline, ctx.rng);
+  const { players, results } = scoreRound(state, phase, ctx.rng);
   const until = ctx.now + state.settings.revealSeconds * 1000;
-  return ok(
-    {
-      ...state,
-      players,
-      phase: { kind: 'reveal', round: phase.round, images: phase.images, votes: phase.votes, results, until },
-    },
-    [{ type: 'schedule', at: until }, { type: 'broadcast' }],
+  return broadcast(
+    { ...state, players, phase: { kind: 'reveal', round: phase.round, images: phase.images, votes: phase.votes, results, until } },
+    [{ type: 'schedule', at: until }],
   );
 }
 
@@ -395,18 +608,18 @@ function startTraining(state: Room, ctx: Ctx): Result {
   });
   const bestFake = phase.results.mostFooling ? phase.images.find((i) => i.id === phase.results.mostFooling)!.pixels : null;
   const record = { round: phase.round, level: state.level, fooledRate: phase.results.fooledRate, bestFake, report: null };
-  const job: TrainingJob = {
-    verdicts,
-    budget: { dSteps: state.settings.dSteps, gSteps: state.settings.gSteps },
-    humanWeight: state.settings.humanWeight,
-  };
-  return ok(
+  const level = currentLevel(state);
+  const coachVotes = state.settings.teams ? state.players.filter((p) => p.role === 'coach' && state.knobs[p.id]).map((p) => state.knobs[p.id]) : [];
+  const knobs = state.settings.teams && state.players.some((p) => p.role === 'coach') ? knobMajority(coachVotes, level) : null;
+  const plan = trainingPlan(level, knobs, state.settings.stepScale);
+  const job: TrainingJob = { verdicts, budget: plan.budget, humanWeight: level.humanWeight, tunables: plan.tunables, knobs };
+  return broadcast(
     {
       ...state,
       history: [...state.history, record],
       phase: { kind: 'training', round: phase.round, requestedAt: ctx.now, job, progress: null },
     },
-    [{ type: 'requestTraining', round: phase.round, job }, { type: 'broadcast' }],
+    [{ type: 'requestTraining', round: phase.round, job, levelIndex: state.level }],
   );
 }
 
@@ -415,10 +628,6 @@ function finishTraining(state: Room, report: TrainingReport | null, ctx: Ctx): R
   if (phase.kind !== 'training') return refuse(state, ErrorCode.WrongPhase, 'no training is running');
   const history = state.history.map((r) => (r.round === phase.round ? { ...r, report } : r));
   const next = { ...state, history };
-  const roundInLevel = state.round - (state.level - 1) * state.settings.roundsPerLevel;
-  if (roundInLevel < state.settings.roundsPerLevel) return beginRound(next, ctx);
-  if (state.level < state.levels) {
-    return ok({ ...next, phase: { kind: 'leaderboard', level: state.level } }, [{ type: 'broadcast' }]);
-  }
-  return ok({ ...next, phase: { kind: 'ended', endedAt: ctx.now } }, [{ type: 'broadcast' }]);
+  if (roundInLevel(state) < state.settings.roundsPerLevel) return beginRound(next, ctx);
+  return broadcast({ ...next, phase: { kind: 'leaderboard', level: state.level } });
 }

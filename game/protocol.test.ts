@@ -6,7 +6,7 @@ const auth = { pin: '123456', hostToken: 'host-token-0123456789' };
 describe('payload parsing', () => {
   it('accepts well-formed payloads and fills defaults', () => {
     const r = parsePayload('host:create', { v: PROTOCOL_VERSION });
-    expect(r).toEqual({ ok: true, data: { v: PROTOCOL_VERSION, dataset: 'digits', settings: {} } });
+    expect(r).toEqual({ ok: true, data: { v: PROTOCOL_VERSION, settings: {} } });
     expect(parsePayload('player:join', { v: PROTOCOL_VERSION, pin: '654321', nickname: '  Ada  ' })).toMatchObject({
       ok: true,
       data: { nickname: 'Ada' },
@@ -26,6 +26,9 @@ describe('payload parsing', () => {
     ['host:trained', { ...auth, round: 1, report: { dSteps: 1 } }, /report/],
     ['host:start', null, /expected object/i],
     ['host:start', 'hello', /expected object/i],
+    ['host:create', { v: PROTOCOL_VERSION, levels: ['noise', 'nonsense'] }, /levels/],
+    ['host:extend', { ...auth, seconds: 1000 }, /seconds/],
+    ['coach:knobs', { pin: '123456', playerToken: 'player-token-abcdef', knobs: { loss: 'magic', lr: 'low', ratio: '1:1', steps: 'few' } }, /knobs.loss/],
   ] as const)('refuses a malformed %s payload with a reason', (event, payload, reason) => {
     const r = parsePayload(event, payload);
     expect(r.ok).toBe(false);
@@ -37,7 +40,11 @@ describe('payload parsing', () => {
 
   it('has a schema for every client event', () => {
     expect(Object.keys(C2S).sort()).toEqual(
-      ['host:advance', 'host:create', 'host:end', 'host:fakes', 'host:progress', 'host:resume', 'host:start', 'host:trained', 'host:trainer', 'player:join', 'player:vote'].sort(),
+      [
+        'host:advance', 'host:create', 'host:end', 'host:extend', 'host:fakes', 'host:kick', 'host:lock', 'host:pause', 'host:progress',
+        'host:resume', 'host:settings', 'host:start', 'host:swap', 'host:trained', 'host:trainer', 'player:join', 'player:vote',
+        'coach:pick', 'coach:knobs',
+      ].sort(),
     );
   });
 });

@@ -27,6 +27,56 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 export const BackendSchema = z.enum(['webgpu', 'webgl', 'wasm', 'cpu']);
 export type Backend = z.infer<typeof BackendSchema>;
 
+export const LossSchema = z.enum(['minimax', 'nonsaturating', 'lsgan', 'hinge', 'wgan-gp']);
+export type Loss = z.infer<typeof LossSchema>;
+
+export const LEVEL_IDS = ['noise', 'strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'] as const;
+export const LevelIdSchema = z.enum(LEVEL_IDS);
+export type LevelId = z.infer<typeof LevelIdSchema>;
+
+/** The generator's shape; a checkpoint only loads into a model of the same shape. */
+export interface ModelShape {
+  dataset: Dataset;
+  arch: 'mlp' | 'dcgan';
+  conditional: boolean;
+  latentDim: number;
+  hidden: number;
+}
+
+/** What the trainer may change between rounds without rebuilding the model. */
+export interface Tunables {
+  loss: Loss;
+  lrD: number;
+  lrG: number;
+}
+
+export interface LevelSpec {
+  id: LevelId;
+  name: string;
+  intro: string;
+  model: ModelShape;
+  /** Name of the checkpoint under public/checkpoints the level starts from when the model changes; null starts untrained. */
+  checkpoint: string | null;
+  tunables: Tunables;
+  dSteps: number;
+  gSteps: number;
+  humanWeight: number;
+  /** Lesson card ids shown after the level. */
+  cards: string[];
+}
+
+/** The coaches' knobs for the next training phase. */
+export const KnobsSchema = z.object({
+  loss: LossSchema,
+  lr: z.enum(['low', 'medium', 'high']),
+  ratio: z.enum(['1:2', '1:1', '2:1', '5:1']),
+  steps: z.enum(['few', 'normal', 'many']),
+});
+export type Knobs = z.infer<typeof KnobsSchema>;
+
+export const RoleSchema = z.enum(['discriminator', 'coach']);
+export type Role = z.infer<typeof RoleSchema>;
+
 const PinSchema = z.string().regex(/^\d{6}$/, 'a game PIN is 6 digits');
 const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'a token is 16 to 128 URL-safe characters');
 const ImageIdSchema = z.string().regex(/^[a-z0-9]{4,32}$/, 'an image id is 4 to 32 lowercase letters or digits');
@@ -54,11 +104,14 @@ export const SettingsSchema = z.object({
   roundsPerLevel: z.number().int().min(1).max(20),
   /** How long the reveal stays up before training starts on its own. */
   revealSeconds: z.number().int().min(1).max(120),
-  /** Discriminator and generator steps the trainer runs after each round. */
-  dSteps: z.number().int().min(0).max(2000),
-  gSteps: z.number().int().min(0).max(2000),
-  /** λ of the human-alignment term (DESIGN.md). */
-  humanWeight: z.number().min(0).max(100),
+  /** Seconds coaches have to pick the round's fakes. */
+  coachSeconds: z.number().int().min(5).max(120),
+  /** Split the room into Discriminators and Coaches. */
+  teams: z.boolean(),
+  /** Swap the two teams' roles at each new level. */
+  swapRoles: z.boolean(),
+  /** Multiplies every level's step budget: 1 in class, small for tests on software GPUs. */
+  stepScale: z.number().min(0.01).max(4),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -67,9 +120,10 @@ export const DEFAULT_SETTINGS: Settings = {
   imagesPerRound: 6,
   roundsPerLevel: 3,
   revealSeconds: 8,
-  dSteps: 30,
-  gSteps: 30,
-  humanWeight: 1,
+  coachSeconds: 20,
+  teams: false,
+  swapRoles: true,
+  stepScale: 1,
 };
 
 const HostAuth = { pin: PinSchema, hostToken: TokenSchema };
@@ -106,9 +160,21 @@ export type TrainingReport = z.infer<typeof TrainingReportSchema>;
 export const C2S = {
   'host:create': z.object({
     v: z.literal(PROTOCOL_VERSION, { error: `this server speaks protocol ${PROTOCOL_VERSION}; reload the page` }),
-    dataset: DatasetSchema.default('digits'),
     settings: SettingsSchema.partial().default({}),
+    levels: z.array(LevelIdSchema).min(1).max(20).optional(),
   }),
+  /** Lobby only: change settings and choose/reorder the levels. */
+  'host:settings': z.object({
+    ...HostAuth,
+    settings: SettingsSchema.partial().default({}),
+    levels: z.array(LevelIdSchema).min(1).max(20).optional(),
+  }),
+  'host:pause': z.object({ ...HostAuth, paused: z.boolean() }),
+  /** Adds time to the current judging or coaching deadline. */
+  'host:extend': z.object({ ...HostAuth, seconds: z.number().int().min(5).max(300) }),
+  'host:kick': z.object({ ...HostAuth, playerId: z.string().min(1).max(64) }),
+  'host:lock': z.object({ ...HostAuth, locked: z.boolean() }),
+  'host:swap': z.object(HostAuth),
   /** A host page that (re)connects and presents its token to take its room back. */
   'host:resume': z.object(HostAuth),
   'host:start': z.object(HostAuth),
@@ -132,6 +198,10 @@ export const C2S = {
     imageId: ImageIdSchema,
     verdict: VerdictSchema,
   }),
+  /** A coach's choice of fakes for the round (replaces their earlier choice). */
+  'coach:pick': z.object({ pin: PinSchema, playerToken: TokenSchema, imageIds: z.array(ImageIdSchema).max(24) }),
+  /** A coach's vote on the next training phase's knobs. */
+  'coach:knobs': z.object({ pin: PinSchema, playerToken: TokenSchema, knobs: KnobsSchema }),
 } as const;
 
 export type C2SEvent = keyof typeof C2S;
@@ -152,6 +222,10 @@ export const ErrorCode = {
   NotEnoughPlayers: 'not_enough_players',
   NicknameTaken: 'nickname_taken',
   RoomFull: 'room_full',
+  RoomLocked: 'room_locked',
+  Kicked: 'kicked',
+  Paused: 'paused',
+  NotCoach: 'not_coach',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -167,6 +241,14 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 export interface AckData {
   'host:create': { pin: string; hostToken: string };
   'host:resume': { pin: string };
+  'host:settings': object;
+  'host:pause': object;
+  'host:extend': object;
+  'host:kick': object;
+  'host:lock': object;
+  'host:swap': object;
+  'coach:pick': { imageIds: string[] };
+  'coach:knobs': { knobs: Knobs };
   'host:start': object;
   'host:trainer': object;
   'host:fakes': object;
@@ -198,6 +280,7 @@ export interface Interval {
 
 export interface RoundSummaryView {
   round: number;
+  level: number;
   /** Share of votes on generated images that said "real"; null when nobody judged a fake. */
   fooledRate: number | null;
   report: TrainingReport | null;
@@ -210,6 +293,7 @@ export interface LeaderboardEntry {
   nickname: string;
   score: number;
   rank: number;
+  role: Role;
 }
 
 export interface TrainerInfo {
@@ -217,9 +301,39 @@ export interface TrainerInfo {
   reason: string;
 }
 
+export interface TeamStanding {
+  role: Role;
+  members: number;
+  /** Mean score of the team's members, so unequal team sizes compare fairly. */
+  score: number;
+}
+
+/** One player's game, for the end screen and the teacher. */
+export interface PlayerSummary {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number;
+  /** Correct judgments over judgments made; null before any. */
+  accuracy: number | null;
+  /** Mean time from the images appearing to the vote, in ms. */
+  meanAnswerMs: number | null;
+  bestStreak: number;
+  /** Accuracy level by level (null where the player judged nothing, e.g. while coaching). */
+  perLevel: { level: number; name: string; accuracy: number | null; judged: number }[];
+}
+
+export interface PausedInfo {
+  reason: 'host' | 'host-away';
+  since: number;
+}
+
 export type HostPhaseView =
   | { kind: 'lobby' }
+  | { kind: 'intro'; level: number }
   | { kind: 'generating'; round: number }
+  /** The projector never shows the candidate pool: every image in it is a fake. */
+  | { kind: 'coaching'; round: number; coachesDone: number; coaches: number; deadline: number }
   | { kind: 'judging'; round: number; images: ImageView[]; deadline: number; votesCast: number; votesExpected: number }
   | {
       kind: 'reveal';
@@ -230,21 +344,27 @@ export type HostPhaseView =
       mostFooling: string | null;
       until: number;
     }
-  | { kind: 'training'; round: number; progress: TrainingProgress | null }
+  | { kind: 'training'; round: number; progress: TrainingProgress | null; knobs: Knobs | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'ended' };
+  | { kind: 'lesson'; level: number; cards: string[] }
+  | { kind: 'ended'; summaries: PlayerSummary[] };
 
 export interface HostView {
   pin: string;
-  dataset: Dataset;
   settings: Settings;
   /** Server clock when the view was made, so screens can count down to deadlines without trusting their own clock. */
   serverNow: number;
+  levels: LevelSpec[];
+  /** 1-based index into levels. */
   level: number;
   round: number;
+  roundInLevel: number;
   totalRounds: number;
-  players: { id: string; nickname: string; score: number; connected: boolean }[];
+  paused: PausedInfo | null;
+  locked: boolean;
+  players: { id: string; nickname: string; score: number; connected: boolean; role: Role }[];
   leaderboard: LeaderboardEntry[];
+  teams: TeamStanding[] | null;
   trainer: TrainerInfo | null;
   history: RoundSummaryView[];
   phase: HostPhaseView;
@@ -258,11 +378,21 @@ export interface PlayerRevealImageView extends ImageView {
 
 export type PlayerPhaseView =
   | { kind: 'lobby' }
+  | { kind: 'intro'; level: number; name: string; intro: string }
   | { kind: 'generating'; round: number }
+  | {
+      kind: 'coaching';
+      round: number;
+      /** Coaches see the candidate fakes and pick; discriminators wait. */
+      pool: ImageView[];
+      needed: number;
+      mine: string[];
+      deadline: number;
+    }
   | {
       kind: 'judging';
       round: number;
-      /** False for a player who joined after the round began: they play from the next round. */
+      /** False for a coach, or a player who joined after the round began (they play from the next round). */
       inRound: boolean;
       images: ImageView[];
       deadline: number;
@@ -277,18 +407,25 @@ export type PlayerPhaseView =
     }
   | { kind: 'training'; round: number; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'ended' };
+  | { kind: 'lesson'; level: number; cards: string[] }
+  | { kind: 'ended'; summary: PlayerSummary | null };
 
 export interface PlayerView {
   pin: string;
   serverNow: number;
   round: number;
   totalRounds: number;
+  level: number;
+  levelName: string;
   playerCount: number;
-  me: { id: string; nickname: string; score: number; rank: number; streak: number };
+  paused: PausedInfo | null;
+  me: { id: string; nickname: string; score: number; rank: number; streak: number; role: Role };
   /** The player just ahead, so everyone has someone to chase. */
   ahead: { nickname: string; score: number } | null;
   top: LeaderboardEntry[];
+  teams: TeamStanding[] | null;
+  /** A coach's current vote on the knobs (coaches only). */
+  knobs: Knobs | null;
   trainer: TrainerInfo | null;
   phase: PlayerPhaseView;
 }
@@ -302,13 +439,16 @@ export interface TrainVerdict {
 }
 
 export type TrainerJob =
-  | { kind: 'generate'; round: number; count: number }
+  | { kind: 'generate'; round: number; count: number; level: LevelSpec; levelIndex: number }
   | {
       kind: 'train';
       round: number;
+      level: LevelSpec;
+      levelIndex: number;
       verdicts: TrainVerdict[];
       budget: { dSteps: number; gSteps: number };
       humanWeight: number;
+      tunables: Tunables;
     };
 
 export interface VoteCount {

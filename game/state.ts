@@ -3,13 +3,17 @@
  * outside judging or a reveal without results cannot even be written down.
  */
 import type {
-  Dataset,
   Interval,
+  Knobs,
+  LevelId,
+  PausedInfo,
+  Role,
   Settings,
   TrainerInfo,
   TrainingProgress,
   TrainingReport,
   TrainVerdict,
+  Tunables,
   Verdict,
 } from './protocol';
 
@@ -18,19 +22,28 @@ export interface TrainingJob {
   verdicts: TrainVerdict[];
   budget: { dSteps: number; gSteps: number };
   humanWeight: number;
+  tunables: Tunables;
+  knobs: Knobs | null;
+}
+
+export interface LevelStats {
+  correct: number;
+  judged: number;
+  answerMs: number;
 }
 
 export interface Player {
   id: string;
   token: string;
   nickname: string;
+  role: Role;
   score: number;
   streak: number;
   bestStreak: number;
-  correct: number;
-  judged: number;
   connected: boolean;
   joinedAt: number;
+  /** Level index (1-based) → that level's judgments. */
+  perLevel: Record<number, LevelStats>;
 }
 
 export interface RoundImage {
@@ -66,21 +79,37 @@ export interface RoundResults {
 
 export type Phase =
   | { kind: 'lobby' }
-  | { kind: 'generating'; round: number; fakes: number; requestedAt: number }
+  | { kind: 'intro'; level: number }
+  | { kind: 'generating'; round: number; fakes: number; pool: number; requestedAt: number }
+  | {
+      kind: 'coaching';
+      round: number;
+      /** Candidate fakes, ids opaque; only coaches see them. */
+      pool: RoundImage[];
+      fakes: number;
+      /** Real images already drawn for this round, waiting for the coaches' choice. */
+      reals: string[];
+      deadline: number;
+      /** coachId → image ids they picked */
+      picks: Record<string, string[]>;
+    }
   | {
       kind: 'judging';
       round: number;
       images: RoundImage[];
-      /** Players present when the round began; late joiners play from the next round. */
+      /** Discriminators present when the round began; late joiners play from the next round. */
       eligible: string[];
       startedAt: number;
       deadline: number;
       votes: Votes;
+      /** coachId → how many of their picks made it into the round. */
+      picked: Record<string, number>;
     }
   | { kind: 'reveal'; round: number; images: RoundImage[]; votes: Votes; results: RoundResults; until: number }
   | { kind: 'training'; round: number; requestedAt: number; job: TrainingJob; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'ended'; endedAt: number };
+  | { kind: 'lesson'; level: number; cards: string[] }
+  | { kind: 'ended'; endedAt: number; reason: string };
 
 export type PhaseKind = Phase['kind'];
 
@@ -96,17 +125,26 @@ export interface Room {
   pin: string;
   hostToken: string;
   createdAt: number;
-  dataset: Dataset;
   settings: Settings;
-  /** Number of levels in the game; each has settings.roundsPerLevel rounds. */
-  levels: number;
+  /** The campaign, in play order. */
+  levels: LevelId[];
+  /** 1-based index into levels. */
   level: number;
   /** Global round counter across levels, 0 before the first round. */
   round: number;
   players: Player[];
+  /** Tokens of kicked players: they cannot come back with them. */
+  banned: string[];
+  locked: boolean;
+  paused: PausedInfo | null;
+  host: { connected: boolean; leftAt: number | null };
+  /** coachId → their current vote on the next training's knobs. */
+  knobs: Record<string, Knobs>;
   trainer: TrainerInfo | null;
   history: RoundRecord[];
   phase: Phase;
 }
 
 export const MAX_PLAYERS = 5000;
+/** A room waits this long for a host who left before it closes. */
+export const HOST_GRACE_MS = 10 * 60 * 1000;

@@ -1,38 +1,42 @@
 /**
  * What each screen may see. Players never get truth before the reveal: during judging a view holds
  * only opaque ids and pixels, in the shuffled order, for real and generated images alike. The host
- * screen is projected to the class, so the same rule holds for it.
+ * screen is projected to the class, so the same rule holds for it, and it never shows the coaches'
+ * candidate pool (every image in it is a fake).
  */
-import { totalRounds, votesCast, votesExpected } from './engine';
+import { currentLevel, roundInLevel, totalRounds, votesCast, votesExpected } from './engine';
+import { levelSpec } from './levels';
 import type { HostPhaseView, HostView, LeaderboardEntry, PlayerPhaseView, PlayerView, RoundSummaryView } from './protocol';
 import type { Room } from './state';
+import { leaderboard, playerSummary, summaries, teamStandings } from './summary';
 
-export function leaderboard(state: Room): LeaderboardEntry[] {
-  const sorted = [...state.players].sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
-  // Equal scores share a rank: "2nd" twice, then "4th".
-  let rank = 0;
-  let prev = Number.NaN;
-  return sorted.map((p, i) => {
-    if (p.score !== prev) {
-      rank = i + 1;
-      prev = p.score;
-    }
-    return { playerId: p.id, nickname: p.nickname, score: p.score, rank };
-  });
-}
+export { leaderboard };
 
 function history(state: Room): RoundSummaryView[] {
-  return state.history.map((r) => ({ round: r.round, fooledRate: r.fooledRate, report: r.report, bestFake: r.bestFake }));
+  return state.history.map((r) => ({ round: r.round, level: r.level, fooledRate: r.fooledRate, report: r.report, bestFake: r.bestFake }));
 }
 
 function hostPhase(state: Room): HostPhaseView {
   const phase = state.phase;
   switch (phase.kind) {
     case 'lobby':
+      return { kind: 'lobby' };
     case 'ended':
-      return { kind: phase.kind };
+      return { kind: 'ended', summaries: summaries(state) };
+    case 'intro':
+      return { kind: 'intro', level: phase.level };
     case 'generating':
       return { kind: 'generating', round: phase.round };
+    case 'coaching': {
+      const coaches = state.players.filter((p) => p.role === 'coach' && p.connected);
+      return {
+        kind: 'coaching',
+        round: phase.round,
+        coaches: coaches.length,
+        coachesDone: coaches.filter((c) => phase.picks[c.id]?.length === phase.fakes).length,
+        deadline: phase.deadline,
+      };
+    }
     case 'judging':
       return {
         kind: 'judging',
@@ -61,37 +65,60 @@ function hostPhase(state: Room): HostPhaseView {
       };
     }
     case 'training':
-      return { kind: 'training', round: phase.round, progress: phase.progress };
+      return { kind: 'training', round: phase.round, progress: phase.progress, knobs: phase.job.knobs };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
+    case 'lesson':
+      return { kind: 'lesson', level: phase.level, cards: phase.cards };
   }
 }
 
 export function hostView(state: Room, now: number): HostView {
   return {
     pin: state.pin,
-    dataset: state.dataset,
     settings: state.settings,
     serverNow: now,
+    levels: state.levels.map(levelSpec),
     level: state.level,
     round: state.round,
+    roundInLevel: roundInLevel(state),
     totalRounds: totalRounds(state),
-    players: state.players.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
+    paused: state.paused,
+    locked: state.locked,
+    players: state.players.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected, role: p.role })),
     leaderboard: leaderboard(state),
+    teams: teamStandings(state),
     trainer: state.trainer,
     history: history(state),
     phase: hostPhase(state),
   };
 }
 
-function playerPhase(state: Room, playerId: string): PlayerPhaseView {
+function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseView {
   const phase = state.phase;
+  const me = state.players.find((p) => p.id === playerId)!;
   switch (phase.kind) {
     case 'lobby':
+      return { kind: 'lobby' };
     case 'ended':
-      return { kind: phase.kind };
+      return { kind: 'ended', summary: playerSummary(state, me, rank) };
+    case 'intro': {
+      const spec = currentLevel(state);
+      return { kind: 'intro', level: phase.level, name: spec.name, intro: spec.intro };
+    }
     case 'generating':
       return { kind: 'generating', round: phase.round };
+    case 'coaching': {
+      const coach = me.role === 'coach';
+      return {
+        kind: 'coaching',
+        round: phase.round,
+        pool: coach ? phase.pool.map(({ id, pixels }) => ({ id, pixels })) : [],
+        needed: phase.fakes,
+        mine: coach ? (phase.picks[playerId] ?? []) : [],
+        deadline: phase.deadline,
+      };
+    }
     case 'judging': {
       const inRound = phase.eligible.includes(playerId);
       const mine: Record<string, 'real' | 'fake'> = {};
@@ -122,25 +149,33 @@ function playerPhase(state: Room, playerId: string): PlayerPhaseView {
       return { kind: 'training', round: phase.round, progress: phase.progress };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
+    case 'lesson':
+      return { kind: 'lesson', level: phase.level, cards: phase.cards };
   }
 }
 
 /** The view for one player, or null if the id is not a player of this room. */
-export function playerView(state: Room, playerId: string, now: number, board = leaderboard(state)): PlayerView | null {
+export function playerView(state: Room, playerId: string, now: number, board: LeaderboardEntry[] = leaderboard(state)): PlayerView | null {
   const me = state.players.find((p) => p.id === playerId);
   if (!me) return null;
   const idx = board.findIndex((e) => e.playerId === playerId);
   const above = idx > 0 ? board[idx - 1] : null;
+  const rank = board[idx].rank;
   return {
     pin: state.pin,
     serverNow: now,
     round: state.round,
     totalRounds: totalRounds(state),
+    level: state.level,
+    levelName: currentLevel(state).name,
     playerCount: state.players.length,
-    me: { id: me.id, nickname: me.nickname, score: me.score, rank: board[idx].rank, streak: me.streak },
+    paused: state.paused,
+    me: { id: me.id, nickname: me.nickname, score: me.score, rank, streak: me.streak, role: me.role },
     ahead: above ? { nickname: above.nickname, score: above.score } : null,
     top: board.slice(0, 5),
+    teams: teamStandings(state),
+    knobs: me.role === 'coach' ? (state.knobs[playerId] ?? null) : null,
     trainer: state.trainer,
-    phase: playerPhase(state, playerId),
+    phase: playerPhase(state, playerId, rank),
   };
 }

@@ -2,98 +2,23 @@
  * The real Socket.io server on port 0 with real socket.io-clients: a host and three players play a
  * round, and every refusal the foundation promises is checked over the wire.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Socket, io as connect } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ClientToServerEvents,
-  type HostView,
-  IMAGE_BYTES,
-  PROTOCOL_VERSION,
-  type PlayerView,
-  SOCKET_PATH,
-  type ServerToClientEvents,
-  type TrainerJob,
-  encodePixels,
-} from '../game/protocol';
-import { type Application, createApplication } from './app';
-import { fileImages } from './images';
-import { memoryStore } from './store';
+import { describe, expect, it } from 'vitest';
+import { type HostView, PROTOCOL_VERSION, type PlayerView, type TrainerJob } from '../game/protocol';
+import { call, client, fake, hostGame, joinPlayer, next, useServer } from './test-client';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-let app: Application;
-let url: string;
-const clients: Client[] = [];
-
-beforeEach(async () => {
-  const http = createServer();
-  app = createApplication(http, { clock: Date.now, store: memoryStore(), images: fileImages(), log: () => {} });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.disconnect();
-  await app.close();
-});
-
-function client(): Client {
-  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true });
-  clients.push(c);
-  return c;
-}
-
-/** Emits with an acknowledgement and resolves with it. */
-function call(c: Client, event: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>> {
-  return new Promise((resolve) => (c as unknown as { emit(...a: unknown[]): void }).emit(event, payload, resolve));
-}
-
-/** Resolves with the first message of `event` that satisfies `pred`, or fails after a while. */
-function next<T>(c: Client, event: keyof ServerToClientEvents, pred: (x: T) => boolean = () => true, ms = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    const fn = (x: T) => {
-      if (!pred(x)) return;
-      clearTimeout(timer);
-      c.off(event, fn as never);
-      resolve(x);
-    };
-    c.on(event, fn as never);
-  });
-}
-
-const fake = (v: number) => encodePixels(new Uint8Array(IMAGE_BYTES).fill(v));
-
-async function hostGame(settings: Record<string, number> = {}) {
-  const host = client();
-  const created = await call(host, 'host:create', { v: PROTOCOL_VERSION, settings: { revealSeconds: 1, ...settings } });
-  expect(created.ok).toBe(true);
-  const { pin, hostToken } = created as unknown as { pin: string; hostToken: string };
-  expect(pin).toMatch(/^\d{6}$/);
-  return { host, pin, hostToken };
-}
-
-async function joinPlayer(pin: string, nickname?: string) {
-  const c = client();
-  const seen: unknown[] = [];
-  c.onAny((event, payload) => seen.push({ event, payload }));
-  const ack = await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
-  expect(ack.ok).toBe(true);
-  return { c, seen, token: ack.playerToken as string, id: ack.playerId as string, nickname: ack.nickname as string };
-}
+useServer();
 
 describe('a round over real sockets', () => {
   it('creates, joins, plays, reveals and trains, and players learn nothing before the reveal', async () => {
-    const { host, pin, hostToken } = await hostGame({ roundsPerLevel: 1, dSteps: 2, gSteps: 2 });
+    const { host, pin, hostToken } = await hostGame({ roundsPerLevel: 1, stepScale: 0.05 });
     const players = [await joinPlayer(pin, 'Ada'), await joinPlayer(pin), await joinPlayer(pin)];
     expect(players[1].nickname).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
 
     const jobPromise = next<TrainerJob>(host, 'trainer:job');
     expect((await call(host, 'host:start', { pin, hostToken })).ok).toBe(true);
+    expect((await call(host, 'host:advance', { pin, hostToken })).ok).toBe(true); // past the level intro
     const job = await jobPromise;
-    expect(job).toMatchObject({ kind: 'generate', round: 1 });
+    expect(job).toMatchObject({ kind: 'generate', round: 1, levelIndex: 1, level: { id: 'noise', model: { dataset: 'digits' } } });
     if (job.kind !== 'generate') return;
 
     const judging = players.map((p) => next<PlayerView>(p.c, 'room:player', (v) => v.phase.kind === 'judging'));
@@ -132,6 +57,7 @@ describe('a round over real sockets', () => {
     const train = await trainJob;
     if (train.kind !== 'train') throw new Error('no training job');
     expect(train.verdicts).toHaveLength(6);
+    expect(train.budget).toEqual({ dSteps: 2, gSteps: 2 });
     for (const v of train.verdicts) expect(v.votes).toBe(3);
 
     const progressSeen = next<{ progress: { step: number } }>(players[1].c, 'training:progress');
@@ -139,7 +65,7 @@ describe('a round over real sockets', () => {
     expect((await call(host, 'host:progress', { pin, hostToken, round: 1, progress })).ok).toBe(true);
     expect((await progressSeen).progress.step).toBe(1);
 
-    const ended = next<HostView>(host, 'room:host', (v) => v.phase.kind === 'ended');
+    const ended = next<HostView>(host, 'room:host', (v) => v.phase.kind === 'leaderboard');
     const report = { dSteps: 2, gSteps: 2, dLoss: 1.2, gLoss: 0.9, humanLoss: 0.4, dReal: 0.55, dFake: 0.45, stepsPerSec: 3, ms: 1200, backend: 'cpu', checksumBefore: 1.5, checksumAfter: 1.75 };
     expect((await call(host, 'host:trained', { pin, hostToken, round: 1, report })).ok).toBe(true);
     const final = await ended;
@@ -165,6 +91,7 @@ describe('a round over real sockets', () => {
 
     const jobPromise = next<TrainerJob>(host, 'trainer:job');
     await call(host, 'host:start', { pin, hostToken });
+    await call(host, 'host:advance', { pin, hostToken });
     const job = await jobPromise;
     if (job.kind !== 'generate') throw new Error();
     const judging = next<PlayerView>(p.c, 'room:player', (v) => v.phase.kind === 'judging');
@@ -225,6 +152,7 @@ describe('a round over real sockets', () => {
     const { host, pin, hostToken } = await hostGame();
     await joinPlayer(pin);
     await call(host, 'host:start', { pin, hostToken });
+    await call(host, 'host:advance', { pin, hostToken });
     host.disconnect();
     const again = client();
     const job = next<TrainerJob>(again, 'trainer:job');

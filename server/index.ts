@@ -20,7 +20,10 @@ async function main() {
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
+  // The application is created before the server listens; its own HTTP routes go first.
+  let app: ReturnType<typeof createApplication> | null = null;
   const httpServer = createServer((req, res) => {
+    if (app?.handleHttp(req, res)) return;
     handle(req, res).catch((err) => {
       console.error('[gan-arena] request failed', err);
       if (!res.headersSent) res.statusCode = 500;
@@ -33,7 +36,7 @@ async function main() {
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
 
-  createApplication(httpServer, { clock: Date.now, store: memoryStore(), images: fileImages() });
+  app = createApplication(httpServer, { clock: Date.now, store: memoryStore(), images: fileImages() });
 
   httpServer.listen(port, hostname, () => {
     console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);

@@ -37,7 +37,7 @@ export function HostScreen() {
       prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
     });
 
-    const settings = tiny ? { dSteps: 4, gSteps: 4, roundSeconds: 60, revealSeconds: 60, roundsPerLevel: 1 } : {};
+    const settings = tiny ? { stepScale: 0.1, roundSeconds: 60, revealSeconds: 60, roundsPerLevel: 1 } : {};
     const openRoom = async () => {
       const saved = savedHost();
       if (saved) {
@@ -50,7 +50,7 @@ export function HostScreen() {
         }
         forgetHost();
       }
-      const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, dataset, settings });
+      const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings });
       if (!ack.ok) {
         store.set({ error: ack.error.message });
         return;

@@ -1,0 +1,120 @@
+/**
+ * The default campaign. Each level fixes a dataset, an architecture, a loss family, a step budget
+ * and the weight of the human term; the host can pick and reorder them. A level whose model has a
+ * different shape from the one before starts from its own checkpoint (trained by `npm run train`),
+ * so a teacher can start anywhere; a level with the same shape carries on with the room's own
+ * generator, so the class sees continuity.
+ */
+import type { LevelId, LevelSpec } from './protocol';
+
+export const LEVELS: Record<LevelId, LevelSpec> = {
+  noise: {
+    id: 'noise',
+    name: 'Pure noise',
+    intro: 'The generator has never seen a digit. Its pictures are random static. Can you tell?',
+    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: null,
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 40,
+    gSteps: 40,
+    humanWeight: 1,
+    cards: ['T01', 'T03'],
+  },
+  strokes: {
+    id: 'strokes',
+    name: 'First strokes',
+    intro: 'A small fully-connected generator has trained a little. Blobs are turning into strokes.',
+    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: 'digits-mlp-strokes',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 60,
+    gSteps: 60,
+    humanWeight: 1,
+    cards: ['T04', 'T05', 'T06'],
+  },
+  dcgan: {
+    id: 'dcgan',
+    name: 'Convolutions (DCGAN)',
+    intro: 'Now the generator paints with convolutions, like the networks that see images.',
+    model: { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 },
+    checkpoint: 'digits-dcgan',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 30,
+    gSteps: 30,
+    humanWeight: 1,
+    cards: ['T12', 'T07'],
+  },
+  collapse: {
+    id: 'collapse',
+    name: 'Mode collapse',
+    intro: 'These settings push the generator to cheat: find one digit that fools you and draw only that.',
+    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: 'digits-mlp-collapse',
+    tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 },
+    dSteps: 20,
+    gSteps: 80,
+    humanWeight: 1,
+    cards: ['T09', 'T08'],
+  },
+  fixit: {
+    id: 'fixit',
+    name: 'Fix it',
+    intro: 'Coaches: choose the cure. Wasserstein loss with gradient penalty, or gentler learning rates.',
+    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: 'digits-mlp-collapse',
+    tunables: { loss: 'wgan-gp', lrD: 1e-4, lrG: 1e-4 },
+    dSteps: 50,
+    gSteps: 25,
+    humanWeight: 1,
+    cards: ['T13', 'T14', 'T18'],
+  },
+  conditional: {
+    id: 'conditional',
+    name: 'Draw a 7',
+    intro: 'A conditional GAN: we tell the generator which digit to draw.',
+    model: { dataset: 'digits', arch: 'mlp', conditional: true, latentDim: 32, hidden: 64 },
+    checkpoint: 'digits-cmlp',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 40,
+    gSteps: 40,
+    humanWeight: 1,
+    cards: ['T11', 'T17'],
+  },
+  fashion: {
+    id: 'fashion',
+    name: 'Fashion',
+    intro: 'Shirts, shoes and bags. Harder for the generator, and for you.',
+    model: { dataset: 'fashion', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: 'fashion-mlp',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 40,
+    gSteps: 40,
+    humanWeight: 1,
+    cards: ['T10', 'T15'],
+  },
+  deepfakes: {
+    id: 'deepfakes',
+    name: 'Deepfakes',
+    intro: 'The best generator we have. When you can no longer tell, what does that mean for photos and videos?',
+    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    checkpoint: 'digits-mlp',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 40,
+    gSteps: 40,
+    humanWeight: 1,
+    cards: ['T16', 'T19', 'T20'],
+  },
+};
+
+export const DEFAULT_CAMPAIGN: LevelId[] = ['noise', 'strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'];
+
+export function levelSpec(id: LevelId): LevelSpec {
+  return LEVELS[id];
+}
+
+/** True when two levels' generators have the same shape, so the room's generator carries over. */
+export function sameModel(a: LevelSpec, b: LevelSpec): boolean {
+  const x = a.model;
+  const y = b.model;
+  return x.dataset === y.dataset && x.arch === y.arch && x.conditional === y.conditional && x.latentDim === y.latentDim && x.hidden === y.hidden;
+}

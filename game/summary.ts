@@ -1,0 +1,56 @@
+/** Per-player and per-team figures for the end screens and the teacher. Pure. */
+import { levelSpec } from './levels';
+import type { LeaderboardEntry, PlayerSummary, Role, TeamStanding } from './protocol';
+import type { Player, Room } from './state';
+
+export function leaderboard(state: Room): LeaderboardEntry[] {
+  const sorted = [...state.players].sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+  // Equal scores share a rank: "2nd" twice, then "4th".
+  let rank = 0;
+  let prev = Number.NaN;
+  return sorted.map((p, i) => {
+    if (p.score !== prev) {
+      rank = i + 1;
+      prev = p.score;
+    }
+    return { playerId: p.id, nickname: p.nickname, score: p.score, rank, role: p.role };
+  });
+}
+
+export function teamStandings(state: Room): TeamStanding[] | null {
+  if (!state.settings.teams) return null;
+  const roles: Role[] = ['discriminator', 'coach'];
+  return roles.map((role) => {
+    const members = state.players.filter((p) => p.role === role);
+    const score = members.length ? Math.round(members.reduce((s, p) => s + p.score, 0) / members.length) : 0;
+    return { role, members: members.length, score };
+  });
+}
+
+export function playerSummary(state: Room, p: Player, rank: number): PlayerSummary {
+  let correct = 0;
+  let judged = 0;
+  let answerMs = 0;
+  const perLevel = state.levels.slice(0, state.level).map((id, i) => {
+    const s = p.perLevel[i + 1];
+    correct += s?.correct ?? 0;
+    judged += s?.judged ?? 0;
+    answerMs += s?.answerMs ?? 0;
+    return { level: i + 1, name: levelSpec(id).name, accuracy: s?.judged ? s.correct / s.judged : null, judged: s?.judged ?? 0 };
+  });
+  return {
+    playerId: p.id,
+    nickname: p.nickname,
+    score: p.score,
+    rank,
+    accuracy: judged ? correct / judged : null,
+    meanAnswerMs: judged ? Math.round(answerMs / judged) : null,
+    bestStreak: p.bestStreak,
+    perLevel,
+  };
+}
+
+export function summaries(state: Room, board = leaderboard(state)): PlayerSummary[] {
+  const byId = new Map(state.players.map((p) => [p.id, p]));
+  return board.map((e) => playerSummary(state, byId.get(e.playerId)!, e.rank));
+}

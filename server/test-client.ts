@@ -1,0 +1,81 @@
+/** Test helpers: the real application on port 0 and typed socket.io-clients that speak to it. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Socket, io as connect } from 'socket.io-client';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { type ClientToServerEvents, IMAGE_BYTES, PROTOCOL_VERSION, SOCKET_PATH, type ServerToClientEvents, encodePixels } from '../game/protocol';
+import { type Application, type Deps, createApplication } from './app';
+import { fileImages } from './images';
+import { memoryStore } from './store';
+
+export let app: Application;
+export let url: string;
+const clients: Client[] = [];
+
+/** Starts a fresh server before each test of the calling file and closes it after. */
+export function useServer(extra: Partial<Deps> = {}) {
+  beforeEach(async () => {
+    const http = createServer((req, res) => {
+      if (!app.handleHttp(req, res)) {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    app = createApplication(http, { clock: Date.now, store: memoryStore(), images: fileImages(), log: () => {}, ...extra });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await app.close();
+  });
+}
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+
+export function client(): Client {
+  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true });
+  clients.push(c);
+  return c;
+}
+
+/** Emits with an acknowledgement and resolves with it. */
+export function call(c: Client, event: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>> {
+  return new Promise((resolve) => (c as unknown as { emit(...a: unknown[]): void }).emit(event, payload, resolve));
+}
+
+/** Resolves with the first message of `event` that satisfies `pred`, or fails after a while. */
+export function next<T>(c: Client, event: keyof ServerToClientEvents, pred: (x: T) => boolean = () => true, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    const fn = (x: T) => {
+      if (!pred(x)) return;
+      clearTimeout(timer);
+      c.off(event, fn as never);
+      resolve(x);
+    };
+    c.on(event, fn as never);
+  });
+}
+
+export const fake = (v: number) => encodePixels(new Uint8Array(IMAGE_BYTES).fill(v));
+
+export async function hostGame(settings: Record<string, number | boolean> = {}) {
+  const host = client();
+  const created = await call(host, 'host:create', { v: PROTOCOL_VERSION, settings: { revealSeconds: 1, ...settings } });
+  expect(created.ok).toBe(true);
+  const { pin, hostToken } = created as unknown as { pin: string; hostToken: string };
+  expect(pin).toMatch(/^\d{6}$/);
+  return { host, pin, hostToken };
+}
+
+export async function joinPlayer(pin: string, nickname?: string) {
+  const c = client();
+  const seen: unknown[] = [];
+  c.onAny((event, payload) => seen.push({ event, payload }));
+  const ack = await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
+  expect(ack.ok).toBe(true);
+  return { c, seen, token: ack.playerToken as string, id: ack.playerId as string, nickname: ack.nickname as string };
+}
+
