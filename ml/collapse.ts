@@ -57,8 +57,8 @@ export function detectCollapse(report: ModeReport, reference?: ModeReport, optio
   if (k >= 4 && topShare >= DOMINANT_SHARE) {
     return verdict(
       true,
-      `${percent(topShare)} of the samples are ${name(top)}, where real data has about ${percent(1 / k)} of each ${unit}. ` +
-        `The generator found one answer that fools the discriminator and keeps giving it: that is mode collapse.`,
+      `${percent(topShare)} of the samples ${toy ? 'sit at' : 'look like'} ${name(top)}, where real data has about ${percent(1 / k)} of each ${unit}. ` +
+        `The generator keeps making one kind of sample instead of the whole variety: that is mode collapse.`,
     );
   }
 
