@@ -67,7 +67,7 @@ export const ADVANCED_CARDS: LessonCard[] = [
     body: [
       { kind: 'p', text: 'The WGAN replaces the yes/no discriminator with a **critic** $C$ that gives any score, higher for more realistic. It estimates the **Wasserstein** ("earth mover\u2019s") distance: how much probability mass must be moved, and how far, to turn the fake distribution into the real one. Unlike BCE, this distance still gives G a useful gradient when the two distributions do not overlap at all.' },
       { kind: 'p', text: 'It only works if the critic is smooth (**1-Lipschitz**: its score cannot change faster than the image does). WGAN-GP enforces that softly with a **gradient penalty** on points $\\hat{x}$ mixed between real and fake:' },
-      { kind: 'math', tex: String.raw`\mathcal{L}_C = \mathbb{E}_{z}\big[C(G(z))\big] - \mathbb{E}_{x}\big[C(x)\big] + \lambda\,\mathbb{E}_{\hat{x}}\Big[\big(\lVert \nabla_{\hat{x}} C(\hat{x}) \rVert_2 - 1\big)^2\Big]` },
+      { kind: 'math', tex: String.raw`\begin{aligned} \mathcal{L}_C = {} & \mathbb{E}_{z}\big[C(G(z))\big] - \mathbb{E}_{x}\big[C(x)\big] \\ & + \lambda\,\mathbb{E}_{\hat{x}}\Big[\big(\lVert \nabla_{\hat{x}} C(\hat{x}) \rVert_2 - 1\big)^2\Big] \end{aligned}` },
       { kind: 'math', tex: String.raw`\mathcal{L}_G = -\,\mathbb{E}_{z}\big[C(G(z))\big], \qquad \lambda = 10` },
       { kind: 'p', text: 'A bonus: the critic\u2019s loss (roughly minus the distance) tends to track image quality, which BCE losses do not.' },
     ],

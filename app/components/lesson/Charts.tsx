@@ -1,0 +1,92 @@
+'use client';
+/**
+ * The card's recharts: loss curves, the D(x) trace and the class histogram. Each chart is a figure
+ * with an aria-label and a visible one-line summary, so it still teaches without seeing the axes.
+ */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LessonData } from '@/game/lessons/types';
+import { summariseDTrace, summariseHistogram, summariseLosses } from '@/game/lessons/summaries';
+
+const D_COLOR = '#38bdf8';
+const G_COLOR = '#facc15';
+const REAL_COLOR = '#22c55e';
+const FAKE_COLOR = '#f43f5e';
+const AXIS = { stroke: '#94a3b8', fontSize: 12 };
+const TOOLTIP = { contentStyle: { background: '#151b33', border: '1px solid #2a3358', color: '#f8fafc' } };
+
+function ChartFigure({ label, summary, compact, children }: { label: string; summary: string; compact?: boolean; children: React.ReactElement }) {
+  return (
+    <figure className="flex flex-col gap-2">
+      <div role="img" aria-label={`${label}. ${summary}`} className={compact ? 'h-44 w-full' : 'h-64 w-full lg:h-72'}>
+        <ResponsiveContainer width="100%" height="100%" minWidth={0}>
+          {children}
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="text-[0.85em] text-slate-300">{summary}</figcaption>
+    </figure>
+  );
+}
+
+/** Loss values are thinned per step; the x axis shows the original step number. */
+function withSteps<T extends object>(points: T[], totalSteps: number | undefined): (T & { step: number })[] {
+  const n = points.length;
+  const total = totalSteps && totalSteps >= n ? totalSteps : n;
+  return points.map((p, i) => ({ ...p, step: n > 1 ? Math.round(1 + (i * (total - 1)) / (n - 1)) : 1 }));
+}
+
+export function LossChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+  const losses = data.losses ?? [];
+  const critic = data.lossKind === 'wgan-gp';
+  const rows = withSteps(losses, data.stepsThisRound);
+  return (
+    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound)} compact={compact}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: 12 }} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} />
+        <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
+        <Line type="monotone" dataKey="d" name={critic ? 'critic loss' : 'D loss'} stroke={D_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line type="monotone" dataKey="g" name="G loss" stroke={G_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+      </LineChart>
+    </ChartFigure>
+  );
+}
+
+export function DTraceChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+  const trace = data.dTrace ?? [];
+  const rows = withSteps(trace, data.stepsThisRound);
+  const critic = data.lossKind === 'wgan-gp';
+  return (
+    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} domain={critic ? ['auto', 'auto'] : [0, 1]} />
+        <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
+        {!critic && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: 12, position: 'insideTopRight' }} />}
+        <Line type="monotone" dataKey="real" name="on real images" stroke={REAL_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line type="monotone" dataKey="fake" name="on fakes" stroke={FAKE_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+      </LineChart>
+    </ChartFigure>
+  );
+}
+
+export function HistogramChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+  const h = data.histogram!;
+  const total = h.counts.reduce((s, c) => s + c, 0) || 1;
+  const rows = h.counts.map((c, i) => ({ name: h.classNames[i] ?? String(i), share: Math.round((1000 * c) / total) / 10 }));
+  return (
+    <ChartFigure label="Class histogram: the share of generated samples a classifier puts in each class" summary={summariseHistogram(h)} compact={compact}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" tick={AXIS} stroke={AXIS.stroke} interval={0} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} unit="%" />
+        <Tooltip {...TOOLTIP} formatter={(v) => `${String(v)}%`} />
+        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'even spread', fill: '#cbd5e1', fontSize: 12, position: 'insideTopRight' }} />
+        <Bar dataKey="share" name="share of samples" fill={G_COLOR} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+/** One data panel of a card, with its source label ("Your room's data" / "Example data …"). */
+import type { Panel } from '@/game/lessons/panels';
+import { sourceLabel } from '@/game/lessons/panels';
+import type { LessonData } from '@/game/lessons/types';
+import { pct } from '@/game/lessons/verdict';
+import { DTraceChart, HistogramChart, LossChart } from './Charts';
+import { DetectionPanel } from './DetectionPanel';
+import { ImageStrip } from './ImageStrip';
+
+const TITLES: Record<Panel['kind'], string> = {
+  detection: 'Could the judges tell real from fake?',
+  losses: 'Loss curves',
+  dTrace: 'D(x) on real vs fake',
+  histogram: 'Which classes the generator draws',
+  fid: 'Fréchet distance',
+  samples: 'Generated samples',
+  realSamples: 'Real images from the dataset',
+  samplesOverTime: 'One z, as training goes on',
+  interpolation: 'A walk through the latent space',
+  timeline: 'The session, round by round',
+  facts: 'The numbers behind it',
+};
+
+const MISSING: Partial<Record<Panel['kind'], string>> = {
+  histogram: "The class histogram appears once the project's classifier has sorted this room's samples.",
+  fid: "The Fréchet distance appears once the project's classifier has measured this room's samples.",
+  detection: 'The fooled rate appears after the first round of judging.',
+  timeline: 'The timeline fills in as rounds are played.',
+};
+
+function Facts({ data, fields }: { data: LessonData; fields: Panel['fields'] }) {
+  const rows: [string, string][] = [];
+  for (const f of fields) {
+    if (f === 'latentDim' && data.latentDim !== undefined) rows.push(['Latent size (numbers in z)', String(data.latentDim)]);
+    if (f === 'layerSizes' && data.layerSizes?.length) rows.push(["Generator's layers", data.layerSizes.join(' → ')]);
+    if (f === 'batchSize' && data.batchSize !== undefined) rows.push(['Batch size', String(data.batchSize)]);
+    if (f === 'stepsThisRound' && data.stepsThisRound !== undefined) rows.push(['Training steps', String(data.stepsThisRound)]);
+    if (f === 'backend' && data.backend) rows.push(['Trained on', data.backend]);
+    if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push(["Size of G's gradient (‖∇‖)", data.gradientNorm.toFixed(3)]);
+  }
+  return (
+    <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+      {rows.map(([k, v]) => (
+        <div key={k} className="rounded-xl border border-edge bg-ink/50 px-3 py-2">
+          <dt className="text-[0.8em] text-slate-400">{k}</dt>
+          <dd className="font-mono text-[1.1em] font-bold text-accent">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Body({ panel, data, compact }: { panel: Panel; data: LessonData; compact?: boolean }) {
+  switch (panel.kind) {
+    case 'detection':
+      return <DetectionPanel data={data} compact={compact} />;
+    case 'losses':
+      return <LossChart data={data} compact={compact} />;
+    case 'dTrace':
+      return <DTraceChart data={data} compact={compact} />;
+    case 'histogram':
+      return <HistogramChart data={data} compact={compact} />;
+    case 'fid':
+      return (
+        <p className="text-[1em]">
+          <span className={`${compact ? 'text-2xl' : 'text-4xl'} font-black text-accent`}>{data.fid!.toFixed(1)}</span>{' '}
+          <span className="text-slate-300">between classifier features of generated and real images (0 would be identical; compare only runs measured on the same number of images).</span>
+        </p>
+      );
+    case 'samples':
+      return <ImageStrip images={data.samples!} label={data.conditionalClass ? `Samples asked to be a ${data.conditionalClass}` : 'Generated samples'} compact={compact} />;
+    case 'realSamples':
+      return <ImageStrip images={data.realSamples!} label="Real images" compact={compact} />;
+    case 'samplesOverTime':
+      return <ImageStrip images={data.samplesOverTime!.map((s) => s.image)} captions={data.samplesOverTime!.map((s) => `step ${s.step}`)} label="The same z during training" compact={compact} max={8} />;
+    case 'interpolation':
+      return <ImageStrip images={data.interpolation!} captions={data.interpolation!.map((_, i, a) => `t=${(i / Math.max(1, a.length - 1)).toFixed(2)}`)} label="Interpolation from z_A to z_B" compact={compact} max={8} />;
+    case 'timeline': {
+      const t = data.timeline!.filter((p) => p.bestFake);
+      return t.length ? (
+        <ImageStrip
+          images={t.map((p) => p.bestFake!)}
+          captions={t.map((p) => `round ${p.round}${p.fooledRate !== null ? ` · fooled ${pct(p.fooledRate)}` : ''}`)}
+          label="Best fake of each round"
+          compact={compact}
+          max={compact ? 6 : 12}
+        />
+      ) : (
+        <p className="text-slate-400">No fakes recorded yet.</p>
+      );
+    }
+    case 'facts':
+      return <Facts data={data} fields={panel.fields} />;
+  }
+}
+
+export function LessonPanel({ panel, compact, loading }: { panel: Panel; compact?: boolean; loading?: boolean }) {
+  const title = panel.kind === 'samples' && panel.data?.conditionalClass ? `Asked to draw a ${panel.data.conditionalClass}` : TITLES[panel.kind];
+  return (
+    <section className={`rounded-2xl border border-edge bg-panel/80 ${compact ? 'p-3' : 'p-5'}`} aria-label={title} data-panel={panel.kind}>
+      <header className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-[1em] font-bold text-white">{title}</h3>
+        {panel.data && (
+          <span
+            className={`rounded-full px-3 py-0.5 text-[0.75em] font-semibold ${panel.data.source === 'live' ? 'bg-real/20 text-real ring-1 ring-real/50' : 'bg-slate-700/60 text-slate-200 ring-1 ring-slate-500/60'}`}
+            data-testid="source-label"
+          >
+            {sourceLabel(panel.data)}
+          </span>
+        )}
+      </header>
+      {panel.data ? (
+        <Body panel={panel} data={panel.data} compact={compact} />
+      ) : (
+        <p className="text-slate-400">{loading ? 'Loading example data…' : (MISSING[panel.kind] ?? 'Not measured yet.')}</p>
+      )}
+      {panel.data?.caption && panel.data.source === 'example' && <p className="mt-2 text-[0.75em] text-slate-500">{panel.data.caption}</p>}
+    </section>
+  );
+}
