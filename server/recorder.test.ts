@@ -85,7 +85,7 @@ describe.each(stores.map((make, i) => ({ make, name: i === 0 ? 'pglite' : 'postg
   });
 });
 
-describe('recorder snapshots', () => {
+describe('recorder (PGlite)', () => {
   it('applies snapshot writes in call order, the newest winning, and skips ended rooms on load', async () => {
     const db = await openDatabase();
     try {
@@ -120,6 +120,50 @@ describe('recorder snapshots', () => {
       await game.vote(p, game.images()[0].id, 'real');
       expect(await db.db.select().from(schema.votes)).toHaveLength(1);
       expect(await db.db.select().from(schema.players)).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('gives the session its teacher even when a player join is recorded first, concurrently', async () => {
+    const db = await openDatabase();
+    try {
+      const [t] = await db.db.insert(schema.teachers).values({ id: crypto.randomUUID(), email: 't@school.test', passHash: 'x' }).returning();
+      const recorder = dbRecorder(db.db);
+      const silent = { ...recorder, sessionCreated: async () => {} };
+      const game = new PlayedRoom(silent, '121212');
+      const p = await game.join('Ada');
+      // Fired without waiting, in the order the server fires them.
+      await Promise.all([recorder.playerJoined(game.room, p), recorder.sessionCreated(game.room, t.id)]);
+      const sessions = await db.db.select().from(schema.gameSessions);
+      expect(sessions).toHaveLength(1);
+      expect(sessions[0].teacherId).toBe(t.id);
+      // A later anonymous call never clears it.
+      await dbRecorder(db.db).playerJoined(game.room, p);
+      expect((await db.db.select().from(schema.gameSessions))[0].teacherId).toBe(t.id);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('records the vote that closes a round, at the engine’s time, before roundStarted has landed', async () => {
+    const db = await openDatabase();
+    try {
+      const recorder = dbRecorder(db.db);
+      const silent = { ...recorder, roundStarted: async () => {}, vote: async () => {} };
+      const game = new PlayedRoom(silent, '131313');
+      await game.create(null);
+      const p = await game.join('Solo');
+      await game.startRound();
+      for (const img of game.images()) await game.vote(p, img.id, 'real');
+      expect(game.room.phase.kind).toBe('reveal');
+      const phase = game.room.phase;
+      if (phase.kind !== 'reveal') throw new Error('expected reveal');
+      // The server passes the room after the vote, with a slightly later clock.
+      for (const img of phase.images) await recorder.vote(game.room, p, img.id, 'real', game.now + 50);
+      const rows = await db.db.select().from(schema.votes);
+      expect(rows).toHaveLength(phase.images.length);
+      for (const r of rows) expect(r.at.getTime()).toBe(phase.votes[p][r.imageId].at);
     } finally {
       await db.close();
     }

@@ -61,12 +61,16 @@ function pgCode(err: unknown): string | undefined {
 }
 
 export function dbRecorder(db: Db): GameRecorder {
-  /** `${pin}@${createdAt}` → session id; and pin → the latest session id, for the PIN-only calls. */
-  const byRoom = new Map<string, string>();
+  /**
+   * `${pin}@${createdAt}` → the session id, as a promise shared by concurrent callers: the server fires
+   * sessionCreated and playerJoined without waiting, and both must land on one row.
+   */
+  const byRoom = new Map<string, Promise<string>>();
+  /** pin → the latest session id, for the calls that only know the PIN. */
   const byPin = new Map<string, string>();
   const roomKey = (room: Room) => `${room.pin}@${room.createdAt}`;
 
-  async function insertSession(room: Room, teacherId: string | null): Promise<string> {
+  async function upsertSession(room: Room, teacherId: string | null): Promise<string> {
     await db
       .insert(gameSessions)
       .values({
@@ -78,19 +82,30 @@ export function dbRecorder(db: Db): GameRecorder {
         levels: [...room.levels],
         createdAt: new Date(room.createdAt),
       })
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: [gameSessions.pin, gameSessions.createdAt],
+        // A row made first by another call (teacher unknown) still gets its teacher; a known one is never cleared.
+        set: { teacherId: sql`coalesce(excluded.teacher_id, ${gameSessions.teacherId})` },
+      });
     const [row] = await db
       .select({ id: gameSessions.id })
       .from(gameSessions)
       .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))));
-    byRoom.set(roomKey(room), row.id);
     byPin.set(room.pin, row.id);
     return row.id;
   }
 
-  /** The room's session, created on the spot if sessionCreated never got through (the data still counts). */
-  async function sessionOf(room: Room): Promise<string> {
-    return byRoom.get(roomKey(room)) ?? insertSession(room, null);
+  function remember(room: Room, id: Promise<string>): Promise<string> {
+    const key = roomKey(room);
+    byRoom.set(key, id);
+    // A failed write is forgotten, so the next call tries again instead of failing forever.
+    id.catch(() => byRoom.get(key) === id && byRoom.delete(key));
+    return id;
+  }
+
+  /** The room's session, created on the spot if sessionCreated has not got through (the data still counts). */
+  function sessionOf(room: Room): Promise<string> {
+    return byRoom.get(roomKey(room)) ?? remember(room, upsertSession(room, null));
   }
 
   async function sessionOfPin(pin: string): Promise<string | null> {
@@ -117,11 +132,23 @@ export function dbRecorder(db: Db): GameRecorder {
 
   async function insertRound(sessionId: string, room: Room) {
     const phase = room.phase;
-    if (phase.kind !== 'judging') return;
+    if (phase.kind !== 'judging' && phase.kind !== 'reveal') return;
+    // Normally called in judging. From a reveal (a vote that closed a round whose roundStarted has not landed yet)
+    // the start is not in the phase any more: the first vote's time stands in for it.
+    const times = Object.values(phase.votes).flatMap((byImage) => Object.values(byImage).map((v) => v.at));
+    const startedAt = phase.kind === 'judging' ? phase.startedAt : Math.min(...times, Date.now());
+    const deadline = phase.kind === 'judging' ? phase.deadline : Math.max(...times, startedAt);
     await db.transaction(async (tx) => {
       await tx
         .insert(rounds)
-        .values({ sessionId, round: phase.round, level: room.level, levelId: room.levels[room.level - 1] ?? null, startedAt: new Date(phase.startedAt), deadline: new Date(phase.deadline) })
+        .values({
+          sessionId,
+          round: phase.round,
+          level: room.level,
+          levelId: room.levels[room.level - 1] ?? null,
+          startedAt: new Date(startedAt),
+          deadline: new Date(deadline),
+        })
         .onConflictDoNothing();
       await tx
         .insert(roundImages)
@@ -177,7 +204,9 @@ export function dbRecorder(db: Db): GameRecorder {
 
   return {
     async sessionCreated(room, teacherId) {
-      await insertSession(room, teacherId);
+      const pending = byRoom.get(roomKey(room));
+      if (pending) await pending.catch(() => undefined);
+      await remember(room, upsertSession(room, teacherId));
     },
 
     async playerJoined(room, playerId) {
@@ -190,9 +219,15 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async vote(room, playerId, imageId, verdict, at) {
       const sessionId = await sessionOf(room);
-      const round = room.phase.kind === 'judging' || room.phase.kind === 'reveal' ? room.phase.round : room.round;
+      const phase = room.phase;
+      const round = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.round : room.round;
+      // The engine's own time for the vote when the room still holds it, so the database and the scores agree to the millisecond.
+      const engineAt = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.votes[playerId]?.[imageId]?.at : undefined;
       const write = () =>
-        db.insert(votes).values({ sessionId, round, imageId, playerId, verdict, at: new Date(at) }).onConflictDoNothing();
+        db
+          .insert(votes)
+          .values({ sessionId, round, imageId, playerId, verdict, at: new Date(engineAt ?? at) })
+          .onConflictDoNothing();
       try {
         await write();
       } catch (err) {

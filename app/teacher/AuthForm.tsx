@@ -43,7 +43,7 @@ export function AuthForm() {
             onClick={() => setMode(m)}
             className={`rounded-xl px-4 py-2 font-bold ${mode === m ? 'bg-accent text-ink' : 'border border-edge text-slate-300'}`}
           >
-            {m === 'signin' ? 'Sign in' : 'Create an account'}
+            {m === 'signin' ? 'Sign in' : 'New account'}
           </button>
         ))}
       </div>
@@ -71,6 +71,7 @@ export function AuthForm() {
       <button
         type="submit"
         disabled={busy}
+        data-testid="auth-submit"
         className="rounded-xl bg-accent px-5 py-3 text-lg font-bold text-ink hover:brightness-110 disabled:opacity-60"
       >
         {mode === 'signin' ? 'Sign in' : 'Create account'}

@@ -43,7 +43,7 @@ export function RealismChart({ data }: { data: RealismPoint[] }) {
           <YAxis domain={[0, 1]} tickFormatter={pct} {...AXIS} />
           <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? pct(v) : String(v))} />
           <Legend />
-          <ReferenceLine y={0.5} stroke="#facc15" strokeDasharray="4 4" label={{ value: 'chance', fill: '#facc15', fontSize: 12, position: 'right' }} />
+          <ReferenceLine y={0.5} stroke="#facc15" strokeDasharray="4 4" label={{ value: 'chance', fill: '#facc15', fontSize: 12, position: 'insideTopRight' }} />
           <Bar dataKey="fakes" name="Error on fakes (fooled)" fill="#f43f5e" isAnimationActive={false}>
             <ErrorBar dataKey="fakesErr" stroke="#f8fafc" width={6} />
           </Bar>
