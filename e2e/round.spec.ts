@@ -27,7 +27,7 @@ test('a host and two players play a full round that really trains the generator'
   const hostCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const host = await hostCtx.newPage();
   host.on('console', (m) => m.type() === 'error' && console.log('[host console]', m.text()));
-  await host.goto('/host?preset=tiny');
+  await host.goto('/host?preset=tiny&levels=noise');
   const pin = (await host.getByTestId('pin').textContent())!.trim();
   expect(pin).toMatch(/^\d{6}$/);
   // The trainer chose a backend and built its models.
@@ -51,6 +51,9 @@ test('a host and two players play a full round that really trains the generator'
   await shot(players[0], 'play-lobby');
 
   await host.getByRole('button', { name: 'Start the game' }).click();
+  await expect(host.getByTestId('phase-title')).toHaveText(/Level 1 of 1: Pure noise/);
+  await expect(players[0].getByText('Pure noise')).toBeVisible();
+  await host.getByRole('button', { name: 'Play level 1' }).click();
   await expect(host.getByTestId('vote-count')).toBeVisible({ timeout: 120_000 });
   await shot(host, 'host-judging');
   await shot(players[0], 'play-judging');
@@ -68,14 +71,20 @@ test('a host and two players play a full round that really trains the generator'
 
   // The host ends the reveal; the trainer runs its real steps and the checksum changes.
   await host.getByRole('button', { name: 'Train now' }).click();
-  await expect(host.getByTestId('phase-title')).toHaveText(/training|Game over/, { timeout: 30_000 });
+  await expect(host.getByTestId('phase-title')).toHaveText(/training|complete/, { timeout: 30_000 });
   await shot(host, 'host-training');
   await shot(players[1], 'play-training');
-  await expect(host.getByTestId('phase-title')).toHaveText('Game over', { timeout: 180_000 });
-  // Every step the trainer ran was streamed to the host's loss chart (tiny preset: 4 D + 4 G steps).
-  await expect(host.getByText('8 steps')).toBeVisible();
+  await expect(host.getByTestId('phase-title')).toHaveText(/Level 1 complete/, { timeout: 180_000 });
   const checksumAfter = await host.getByTestId('checksum').getAttribute('data-checksum');
   expect(Number(checksumAfter)).not.toBe(Number(checksumBefore));
+  await shot(host, 'host-leaderboard');
+  await host.getByRole('button', { name: /lesson/ }).click();
+  await expect(host.getByTestId('lesson')).toBeVisible();
+  await shot(host, 'host-lesson');
+  await host.getByRole('button', { name: 'Finish the game' }).click();
+  await expect(host.getByTestId('phase-title')).toHaveText('Game over');
+  // Every step the trainer ran was streamed to the host's loss chart (tiny preset: 4 D + 4 G steps).
+  await expect(host.getByTestId('loss-chart')).toContainText('8 steps');
   await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', backend!);
   await expect(players[1].getByTestId('final-rank')).toBeVisible();
   await shot(host, 'host-ended');

@@ -197,6 +197,8 @@ describe('host controls', () => {
     h.send({ type: 'settings', hostToken: HOST, settings: { roundSeconds: 45, teams: true }, levels: ['fashion', 'noise'] });
     expect(h.state.settings).toMatchObject({ roundSeconds: 45, teams: true });
     expect(hostView(h.state, h.now).levels.map((l) => l.id)).toEqual(['fashion', 'noise']);
+    h.send({ type: 'settings', hostToken: HOST, settings: {}, cards: { noise: ['T09'] } });
+    expect(hostView(h.state, h.now).levels[1].cards).toEqual(['T09']);
     h.send({ type: 'start', hostToken: HOST });
     expect(h.send({ type: 'settings', hostToken: HOST, settings: { roundSeconds: 10 } }).error?.code).toBe('wrong_phase');
   });

@@ -245,7 +245,8 @@ describe('training and the end', () => {
     h.send({ type: 'trained', hostToken: HOST, round: 2, report: report() });
     expect(h.state.phase).toEqual({ kind: 'leaderboard', level: 1 });
     h.send({ type: 'advance', hostToken: HOST });
-    expect(h.state.phase).toEqual({ kind: 'lesson', level: 1, cards: ['T01', 'T03'] });
+    // The level's own cards, and the finale after the last level.
+    expect(h.state.phase).toEqual({ kind: 'lesson', level: 1, cards: ['T01', 'T03', 'T02', 'T20'] });
     h.send({ type: 'advance', hostToken: HOST });
     expect(h.state.phase).toMatchObject({ kind: 'ended', reason: 'the campaign is complete' });
     expect(h.send({ type: 'advance', hostToken: HOST }).error?.code).toBe('wrong_phase');

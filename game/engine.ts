@@ -6,7 +6,8 @@
  * back as `error` with the state untouched, so a bad event can never half-apply.
  */
 import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, swapRoles, trainingPlan } from './coaching';
-import { DEFAULT_CAMPAIGN, levelSpec } from './levels';
+import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
+import { checkAnswer } from './lessons/check';
 import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
@@ -49,7 +50,7 @@ export type GameEvent =
   | { type: 'hostLeft' }
   | { type: 'hostBack' }
   | { type: 'start'; hostToken: string }
-  | { type: 'settings'; hostToken: string; settings: Partial<Settings>; levels?: LevelId[] }
+  | { type: 'settings'; hostToken: string; settings: Partial<Settings>; levels?: LevelId[]; cards?: Partial<Record<LevelId, string[]>> }
   | { type: 'pause'; hostToken: string; paused: boolean }
   | { type: 'extend'; hostToken: string; seconds: number }
   | { type: 'kick'; hostToken: string; playerId: string }
@@ -60,6 +61,7 @@ export type GameEvent =
   | { type: 'pick'; token: string; imageIds: string[] }
   | { type: 'knobs'; token: string; knobs: Knobs }
   | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
+  | { type: 'answer'; token: string; cardId: string; choice: number }
   | { type: 'tick' }
   | { type: 'advance'; hostToken: string }
   | { type: 'progress'; hostToken: string; round: number; progress: TrainingProgress }
@@ -86,7 +88,8 @@ export type Effect =
 
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
-  | { kind: 'voted'; imageId: string; verdict: Verdict };
+  | { kind: 'voted'; imageId: string; verdict: Verdict }
+  | { kind: 'answered'; cardId: string; choice: number; correct: boolean; points: number };
 
 export interface Result {
   state: Room;
@@ -109,6 +112,7 @@ export function createRoom(input: CreateRoomInput, ctx: Pick<Ctx, 'now'>): Room 
     createdAt: ctx.now,
     settings: { ...DEFAULT_SETTINGS, ...input.settings },
     levels: input.levels ?? DEFAULT_CAMPAIGN,
+    cards: {},
     level: 1,
     round: 0,
     players: [],
@@ -117,6 +121,7 @@ export function createRoom(input: CreateRoomInput, ctx: Pick<Ctx, 'now'>): Room 
     paused: null,
     host: { connected: true, leftAt: null },
     knobs: {},
+    answers: {},
     trainer: null,
     history: [],
     phase: { kind: 'lobby' },
@@ -202,7 +207,12 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       });
     case 'settings':
       if (state.phase.kind !== 'lobby') return refuse(state, ErrorCode.WrongPhase, 'settings can only change in the lobby');
-      return broadcast({ ...state, settings: { ...state.settings, ...event.settings }, levels: event.levels ?? state.levels });
+      return broadcast({
+        ...state,
+        settings: { ...state.settings, ...event.settings },
+        levels: event.levels ?? state.levels,
+        cards: { ...state.cards, ...event.cards },
+      });
     case 'pause':
       if (state.phase.kind === 'ended') return refuse(state, ErrorCode.WrongPhase, 'the game has ended');
       if (event.paused) return state.paused ? ok(state) : broadcast(pause(state, 'host', ctx.now));
@@ -235,6 +245,8 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
     }
     case 'vote':
       return vote(state, event, ctx);
+    case 'answer':
+      return answer(state, event, ctx);
     case 'tick':
       return tick(state, ctx);
     case 'advance':
@@ -507,12 +519,34 @@ function advance(state: Room, ctx: Ctx): Result {
       // The host chose to skip training: record the round without a report.
       return finishTraining(state, null, ctx);
     case 'leaderboard':
-      return broadcast({ ...state, phase: { kind: 'lesson', level: state.level, cards: currentLevel(state).cards } });
+      return broadcast({ ...state, phase: { kind: 'lesson', level: state.level, cards: cardsAfter(state.levels, state.level, state.cards) } });
     case 'lesson':
       return nextLevel(state, ctx);
     default:
       return refuse(state, ErrorCode.WrongPhase, `nothing to skip while ${state.phase.kind}`);
   }
+}
+
+/** A lesson card's check question: the first answer counts and scores; the explanation shows either way. */
+function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx: Ctx): Result {
+  const player = findPlayerByToken(state, event.token);
+  if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
+  const phase = state.phase;
+  if (phase.kind !== 'lesson') return refuse(state, ErrorCode.WrongPhase, 'there is no lesson right now');
+  if (!phase.cards.includes(event.cardId)) return refuse(state, ErrorCode.UnknownImage, 'that card is not in this lesson');
+  if (state.answers[player.id]?.[event.cardId]) return refuse(state, ErrorCode.AlreadyAnswered, 'you already answered that question');
+  let result;
+  try {
+    result = checkAnswer(event.cardId, event.choice);
+  } catch (err) {
+    return refuse(state, ErrorCode.BadPayload, err instanceof Error ? err.message : 'that answer is not one of the choices');
+  }
+  const mine = { ...state.answers[player.id], [event.cardId]: { choice: event.choice, correct: result.correct, at: ctx.now } };
+  const next = updatePlayer({ ...state, answers: { ...state.answers, [player.id]: mine } }, player.id, { score: player.score + result.points });
+  return {
+    ...broadcast(next),
+    reply: { kind: 'answered', cardId: event.cardId, choice: event.choice, correct: result.correct, points: result.points },
+  };
 }
 
 function nextLevel(state: Room, ctx: Ctx): Result {
@@ -607,7 +641,18 @@ function startTraining(state: Room, ctx: Ctx): Result {
     return { pixels: img.pixels, truth: img.truth, votes: t.realVotes + t.fakeVotes, fakeVotes: t.fakeVotes };
   });
   const bestFake = phase.results.mostFooling ? phase.images.find((i) => i.id === phase.results.mostFooling)!.pixels : null;
-  const record = { round: phase.round, level: state.level, fooledRate: phase.results.fooledRate, bestFake, report: null };
+  const truth = new Map(phase.images.map((img) => [img.id, img.truth]));
+  const tally = { fakeJudged: 0, fakeCalledReal: 0, realJudged: 0, realCalledFake: 0 };
+  for (const t of phase.results.tallies) {
+    if (truth.get(t.id) === 'fake') {
+      tally.fakeJudged += t.realVotes + t.fakeVotes;
+      tally.fakeCalledReal += t.realVotes;
+    } else {
+      tally.realJudged += t.realVotes + t.fakeVotes;
+      tally.realCalledFake += t.fakeVotes;
+    }
+  }
+  const record = { round: phase.round, level: state.level, ...tally, fooledRate: phase.results.fooledRate, bestFake, report: null };
   const level = currentLevel(state);
   const coachVotes = state.settings.teams ? state.players.filter((p) => p.role === 'coach' && state.knobs[p.id]).map((p) => state.knobs[p.id]) : [];
   const knobs = state.settings.teams && state.players.some((p) => p.role === 'coach') ? knobMajority(coachVotes, level) : null;

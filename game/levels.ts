@@ -5,6 +5,7 @@
  * so a teacher can start anywhere; a level with the same shape carries on with the room's own
  * generator, so the class sees continuity.
  */
+import { LEVEL_CARDS } from './lessons/levels';
 import type { LevelId, LevelSpec } from './protocol';
 
 export const LEVELS: Record<LevelId, LevelSpec> = {
@@ -18,7 +19,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: ['T01', 'T03'],
+    cards: [...LEVEL_CARDS['noise']],
   },
   strokes: {
     id: 'strokes',
@@ -30,7 +31,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 60,
     gSteps: 60,
     humanWeight: 1,
-    cards: ['T04', 'T05', 'T06'],
+    cards: [...LEVEL_CARDS['first-strokes']],
   },
   dcgan: {
     id: 'dcgan',
@@ -42,7 +43,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 30,
     gSteps: 30,
     humanWeight: 1,
-    cards: ['T12', 'T07'],
+    cards: [...LEVEL_CARDS['dcgan']],
   },
   collapse: {
     id: 'collapse',
@@ -54,7 +55,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 20,
     gSteps: 80,
     humanWeight: 1,
-    cards: ['T09', 'T08'],
+    cards: [...LEVEL_CARDS['collapse']],
   },
   fixit: {
     id: 'fixit',
@@ -66,7 +67,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 50,
     gSteps: 25,
     humanWeight: 1,
-    cards: ['T13', 'T14', 'T18'],
+    cards: [...LEVEL_CARDS['fix-it']],
   },
   conditional: {
     id: 'conditional',
@@ -78,7 +79,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: ['T11', 'T17'],
+    cards: [...LEVEL_CARDS['conditional']],
   },
   fashion: {
     id: 'fashion',
@@ -90,7 +91,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: ['T10', 'T15'],
+    cards: [...LEVEL_CARDS['fashion']],
   },
   deepfakes: {
     id: 'deepfakes',
@@ -102,7 +103,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: ['T16', 'T19', 'T20'],
+    cards: [...LEVEL_CARDS['deepfakes']],
   },
 };
 
@@ -110,6 +111,13 @@ export const DEFAULT_CAMPAIGN: LevelId[] = ['noise', 'strokes', 'dcgan', 'collap
 
 export function levelSpec(id: LevelId): LevelSpec {
   return LEVELS[id];
+}
+
+/** The cards after a level in a campaign: the teacher's choice, else the level's own, plus the finale after the last. */
+export function cardsAfter(levels: LevelId[], index: number, chosen: Partial<Record<LevelId, string[]>> = {}): string[] {
+  const id = levels[index - 1];
+  const cards = chosen[id] ?? LEVELS[id].cards;
+  return index === levels.length ? [...cards, ...LEVEL_CARDS.finale.filter((c) => !cards.includes(c))] : cards;
 }
 
 /** True when two levels' generators have the same shape, so the room's generator carries over. */

@@ -168,6 +168,8 @@ export const C2S = {
     ...HostAuth,
     settings: SettingsSchema.partial().default({}),
     levels: z.array(LevelIdSchema).min(1).max(20).optional(),
+    /** Which lesson cards follow which level (the level's defaults where absent). */
+    cards: z.partialRecord(LevelIdSchema, z.array(z.string().regex(/^T\d{2}[a-z]?$/, 'a card id looks like T09 or T16b')).max(10)).optional(),
   }),
   'host:pause': z.object({ ...HostAuth, paused: z.boolean() }),
   /** Adds time to the current judging or coaching deadline. */
@@ -198,6 +200,13 @@ export const C2S = {
     imageId: ImageIdSchema,
     verdict: VerdictSchema,
   }),
+  /** A player's answer to a lesson card's check question. */
+  'player:answer': z.object({
+    pin: PinSchema,
+    playerToken: TokenSchema,
+    cardId: z.string().regex(/^T\d{2}[a-z]?$/, 'a card id looks like T09 or T16b'),
+    choice: z.number().int().min(0).max(9),
+  }),
   /** A coach's choice of fakes for the round (replaces their earlier choice). */
   'coach:pick': z.object({ pin: PinSchema, playerToken: TokenSchema, imageIds: z.array(ImageIdSchema).max(24) }),
   /** A coach's vote on the next training phase's knobs. */
@@ -226,6 +235,7 @@ export const ErrorCode = {
   Kicked: 'kicked',
   Paused: 'paused',
   NotCoach: 'not_coach',
+  AlreadyAnswered: 'already_answered',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -247,6 +257,7 @@ export interface AckData {
   'host:kick': object;
   'host:lock': object;
   'host:swap': object;
+  'player:answer': { cardId: string; choice: number; correct: boolean; points: number };
   'coach:pick': { imageIds: string[] };
   'coach:knobs': { knobs: Knobs };
   'host:start': object;
@@ -323,6 +334,18 @@ export interface PlayerSummary {
   perLevel: { level: number; name: string; accuracy: number | null; judged: number }[];
 }
 
+/** HYPE-style human realism for a level: how often the room took fakes for real and reals for fakes. */
+export interface Realism {
+  level: number;
+  /** Share of judgments on fakes that said "real" (the fooled rate; 50% means the room is at chance). */
+  fakeErrorRate: number | null;
+  fakeInterval: Interval | null;
+  /** Share of judgments on real images that said "fake". */
+  realErrorRate: number | null;
+  realInterval: Interval | null;
+  judgments: number;
+}
+
 export interface PausedInfo {
   reason: 'host' | 'host-away';
   since: number;
@@ -346,7 +369,7 @@ export type HostPhaseView =
     }
   | { kind: 'training'; round: number; progress: TrainingProgress | null; knobs: Knobs | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'lesson'; level: number; cards: string[] }
+  | { kind: 'lesson'; level: number; cards: string[]; answers: Record<string, { answered: number; correct: number }> }
   | { kind: 'ended'; summaries: PlayerSummary[] };
 
 export interface HostView {
@@ -367,6 +390,8 @@ export interface HostView {
   teams: TeamStanding[] | null;
   trainer: TrainerInfo | null;
   history: RoundSummaryView[];
+  /** The current level's human realism so far (null before any judgment). */
+  realism: Realism | null;
   phase: HostPhaseView;
 }
 
@@ -407,7 +432,7 @@ export type PlayerPhaseView =
     }
   | { kind: 'training'; round: number; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'lesson'; level: number; cards: string[] }
+  | { kind: 'lesson'; level: number; cards: string[]; mine: Record<string, { choice: number; correct: boolean }> }
   | { kind: 'ended'; summary: PlayerSummary | null };
 
 export interface PlayerView {

@@ -116,6 +116,12 @@ export type PhaseKind = Phase['kind'];
 export interface RoundRecord {
   round: number;
   level: number;
+  /** Judgments on generated images, and how many of them said "real". */
+  fakeJudged: number;
+  fakeCalledReal: number;
+  /** Judgments on real images, and how many of them said "fake". */
+  realJudged: number;
+  realCalledFake: number;
   fooledRate: number | null;
   bestFake: string | null;
   report: TrainingReport | null;
@@ -128,6 +134,8 @@ export interface Room {
   settings: Settings;
   /** The campaign, in play order. */
   levels: LevelId[];
+  /** The teacher's choice of lesson cards per level, where it differs from the level's own. */
+  cards: Partial<Record<LevelId, string[]>>;
   /** 1-based index into levels. */
   level: number;
   /** Global round counter across levels, 0 before the first round. */
@@ -138,6 +146,8 @@ export interface Room {
   locked: boolean;
   paused: PausedInfo | null;
   host: { connected: boolean; leftAt: number | null };
+  /** playerId → cardId → their answer to the card's check question (the first one counts). */
+  answers: Record<string, Record<string, { choice: number; correct: boolean; at: number }>>;
   /** coachId → their current vote on the next training's knobs. */
   knobs: Record<string, Knobs>;
   trainer: TrainerInfo | null;

@@ -1,6 +1,8 @@
 /** Per-player and per-team figures for the end screens and the teacher. Pure. */
 import { levelSpec } from './levels';
-import type { LeaderboardEntry, PlayerSummary, Role, TeamStanding } from './protocol';
+import type { LeaderboardEntry, PlayerSummary, Realism, Role, TeamStanding } from './protocol';
+import { seededRng } from './rng';
+import { bootstrapProportion } from './stats';
 import type { Player, Room } from './state';
 
 export function leaderboard(state: Room): LeaderboardEntry[] {
@@ -53,4 +55,27 @@ export function playerSummary(state: Room, p: Player, rank: number): PlayerSumma
 export function summaries(state: Room, board = leaderboard(state)): PlayerSummary[] {
   const byId = new Map(state.players.map((p) => [p.id, p]));
   return board.map((e) => playerSummary(state, byId.get(e.playerId)!, e.rank));
+}
+
+/**
+ * The room's error rates on fakes and on reals for one level, pooled over its rounds, with bootstrap
+ * intervals. The resampling is seeded by the level so the figures on screen do not flicker.
+ */
+export function levelRealism(state: Room, level: number): Realism | null {
+  const rounds = state.history.filter((r) => r.level === level);
+  const sum = (f: (r: (typeof rounds)[number]) => number) => rounds.reduce((s, r) => s + f(r), 0);
+  const fakeJudged = sum((r) => r.fakeJudged);
+  const realJudged = sum((r) => r.realJudged);
+  if (fakeJudged + realJudged === 0) return null;
+  const outcomes = (n: number, k: number): (0 | 1)[] => Array.from({ length: n }, (_, i) => (i < k ? 1 : 0));
+  const fakeCalledReal = sum((r) => r.fakeCalledReal);
+  const realCalledFake = sum((r) => r.realCalledFake);
+  return {
+    level,
+    fakeErrorRate: fakeJudged ? fakeCalledReal / fakeJudged : null,
+    fakeInterval: bootstrapProportion(outcomes(fakeJudged, fakeCalledReal), seededRng(level * 7919)),
+    realErrorRate: realJudged ? realCalledFake / realJudged : null,
+    realInterval: bootstrapProportion(outcomes(realJudged, realCalledFake), seededRng(level * 104729)),
+    judgments: fakeJudged + realJudged,
+  };
 }

@@ -8,7 +8,7 @@ import { currentLevel, roundInLevel, totalRounds, votesCast, votesExpected } fro
 import { levelSpec } from './levels';
 import type { HostPhaseView, HostView, LeaderboardEntry, PlayerPhaseView, PlayerView, RoundSummaryView } from './protocol';
 import type { Room } from './state';
-import { leaderboard, playerSummary, summaries, teamStandings } from './summary';
+import { leaderboard, levelRealism, playerSummary, summaries, teamStandings } from './summary';
 
 export { leaderboard };
 
@@ -68,8 +68,18 @@ function hostPhase(state: Room): HostPhaseView {
       return { kind: 'training', round: phase.round, progress: phase.progress, knobs: phase.job.knobs };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
-    case 'lesson':
-      return { kind: 'lesson', level: phase.level, cards: phase.cards };
+    case 'lesson': {
+      const answers: Record<string, { answered: number; correct: number }> = {};
+      for (const id of phase.cards) answers[id] = { answered: 0, correct: 0 };
+      for (const byCard of Object.values(state.answers)) {
+        for (const [id, a] of Object.entries(byCard)) {
+          if (!answers[id]) continue;
+          answers[id].answered++;
+          if (a.correct) answers[id].correct++;
+        }
+      }
+      return { kind: 'lesson', level: phase.level, cards: phase.cards, answers };
+    }
   }
 }
 
@@ -78,7 +88,7 @@ export function hostView(state: Room, now: number): HostView {
     pin: state.pin,
     settings: state.settings,
     serverNow: now,
-    levels: state.levels.map(levelSpec),
+    levels: state.levels.map((id) => ({ ...levelSpec(id), cards: state.cards[id] ?? levelSpec(id).cards })),
     level: state.level,
     round: state.round,
     roundInLevel: roundInLevel(state),
@@ -90,6 +100,7 @@ export function hostView(state: Room, now: number): HostView {
     teams: teamStandings(state),
     trainer: state.trainer,
     history: history(state),
+    realism: levelRealism(state, state.level),
     phase: hostPhase(state),
   };
 }
@@ -149,8 +160,14 @@ function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseVi
       return { kind: 'training', round: phase.round, progress: phase.progress };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
-    case 'lesson':
-      return { kind: 'lesson', level: phase.level, cards: phase.cards };
+    case 'lesson': {
+      const mine: Record<string, { choice: number; correct: boolean }> = {};
+      for (const id of phase.cards) {
+        const a = state.answers[playerId]?.[id];
+        if (a) mine[id] = { choice: a.choice, correct: a.correct };
+      }
+      return { kind: 'lesson', level: phase.level, cards: phase.cards, mine };
+    }
   }
 }
 

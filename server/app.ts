@@ -264,7 +264,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     });
 
     on(socket, 'host:start', (d) => hostEvent(socket, d.pin, { type: 'start', hostToken: d.hostToken }));
-    on(socket, 'host:settings', (d) => hostEvent(socket, d.pin, { type: 'settings', hostToken: d.hostToken, settings: d.settings, levels: d.levels }));
+    on(socket, 'host:settings', (d) => hostEvent(socket, d.pin, { type: 'settings', hostToken: d.hostToken, settings: d.settings, levels: d.levels, cards: d.cards }));
     on(socket, 'host:pause', (d) => hostEvent(socket, d.pin, { type: 'pause', hostToken: d.hostToken, paused: d.paused }));
     on(socket, 'host:extend', (d) => hostEvent(socket, d.pin, { type: 'extend', hostToken: d.hostToken, seconds: d.seconds }));
     on(socket, 'host:kick', (d) => hostEvent(socket, d.pin, { type: 'kick', hostToken: d.hostToken, playerId: d.playerId }));
@@ -330,6 +330,18 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
         }
       }
       return { ok: true, imageId: d.imageId, verdict: d.verdict };
+    });
+
+    on(socket, 'player:answer', (d) => {
+      if (!deps.store.get(d.pin)) return noSuchGame();
+      const result = apply(d.pin, { type: 'answer', token: d.playerToken, cardId: d.cardId, choice: d.choice });
+      if (result.error) return fail(result.error);
+      if (result.reply?.kind !== 'answered') return fail({ code: ErrorCode.Internal, message: 'the answer was not recorded' });
+      const { cardId, choice, correct, points } = result.reply;
+      const room = result.state!;
+      const player = room.players.find((p) => p.token === d.playerToken)!;
+      record('answer', (r) => r.checkAnswered(room.pin, player.id, cardId, choice, correct));
+      return { ok: true, cardId, choice, correct, points };
     });
 
     on(socket, 'coach:pick', (d) => {

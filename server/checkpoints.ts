@@ -4,7 +4,7 @@
  * custom server (a checkpoint is megabytes; Socket.io messages are capped far lower):
  *
  *   PUT /rooms/:pin/checkpoint?level=N   body: the checkpoint bytes   header: x-host-token
- *   GET /rooms/:pin/checkpoint           → the latest checkpoint, with its level in x-level
+ *   GET /rooms/:pin/checkpoint           → the latest checkpoint, with its level in x-level (204: none yet)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RoomStore } from './store';
@@ -62,7 +62,9 @@ export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) 
     if (req.method === 'GET') {
       const c = checkpoints.latest(pin);
       if (!c) {
-        send(res, 404, 'no checkpoint yet');
+        // Not an error: a room that has not trained yet simply has none.
+        res.writeHead(204);
+        res.end();
         return true;
       }
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-level': String(c.level), 'content-length': c.bytes.length });

@@ -70,7 +70,7 @@ describe('reconnection over real sockets', () => {
   it('guards the checkpoint routes', async () => {
     const { pin, hostToken } = await hostGame();
     expect((await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': 'nope' } })).status).toBe(403);
-    expect((await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': hostToken } })).status).toBe(404);
+    expect((await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': hostToken } })).status).toBe(204);
     expect((await fetch(`${url}/rooms/000000/checkpoint`, { headers: { 'x-host-token': hostToken } })).status).toBe(404);
     const bad = await fetch(`${url}/rooms/${pin}/checkpoint?level=99`, { method: 'PUT', headers: { 'x-host-token': hostToken }, body: new Uint8Array(3) });
     expect(bad.status).toBe(400);

@@ -16,7 +16,7 @@ interface HostState {
   votes: { votesCast: number; votesExpected: number } | null;
   progress: TrainingProgress | null;
   /** Every loss the trainer reported this session, for the live chart. */
-  losses: { d: number; g: number }[];
+  losses: { step: number; d: number; g: number }[];
   trainer: TrainerStatus;
   checksum: number | null;
   lastReport: TrainingReport | null;

@@ -1,85 +1,144 @@
 'use client';
 /**
  * Connects the room's trainer jobs to the GAN in this browser. TensorFlow.js is imported lazily,
- * here only, so no other page pays for it. Jobs run one at a time, in the order they came.
+ * inside the worker that TrainerClient starts, so no other page pays for it. Jobs run one at a time,
+ * in the order they came.
+ *
+ * Each level names its model. A level with the same model carries on with the room's own generator;
+ * a new model starts from (in order) the checkpoint the server holds for this room and level (a
+ * reloaded host page), the level's own checkpoint under /checkpoints, or untrained.
  */
-import { type Backend, type Dataset, type TrainerJob, decodePixels, encodePixels } from '@/game/protocol';
-import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
+import { type Backend, type LevelSpec, type TrainerJob, decodePixels, encodePixels } from '@/game/protocol';
+import type { GanConfig, StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { type GameSocket, call } from '../lib/socket';
 import { useHost } from './store';
 
 export interface TrainerOptions {
-  dataset: Dataset;
-  /** 'tiny' trains a very small MLP: for tests on software GPUs. */
+  /** 'tiny' trains with small batches: for tests on software GPUs. */
   preset: 'standard' | 'tiny';
   prefer?: Backend[];
+}
+
+type Auth = { pin: string; hostToken: string };
+
+const sameShape = (c: GanConfig, l: LevelSpec) =>
+  c.dataset === l.model.dataset && c.arch === l.model.arch && c.conditional === l.model.conditional && c.latentDim === l.model.latentDim && c.hidden === l.model.hidden;
+
+async function fetchBytes(url: string, init?: RequestInit): Promise<{ bytes: Uint8Array; level: number | null } | null> {
+  try {
+    const res = await fetch(url, init);
+    if (res.status !== 200) return null;
+    return { bytes: new Uint8Array(await res.arrayBuffer()), level: res.headers.has('x-level') ? Number(res.headers.get('x-level')) : null };
+  } catch {
+    return null;
+  }
 }
 
 export class HostTrainer {
   private client: TrainerClient | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private ready: Promise<TrainerClient>;
+  private currentRound: number | null = null;
+  private lastSent = 0;
 
   constructor(
     private socket: GameSocket,
-    private auth: () => { pin: string; hostToken: string } | null,
-    options: TrainerOptions,
-  ) {
-    this.ready = this.boot(options);
-    this.ready.catch(() => {});
-  }
+    private auth: () => Auth | null,
+    private options: TrainerOptions,
+  ) {}
 
-  private async boot(options: TrainerOptions): Promise<TrainerClient> {
-    const store = useHost.getState();
-    try {
-      const { TrainerClient, defaultConfig, tinyConfig } = await import('@/ml/trainer-client');
-      const config = options.preset === 'tiny' ? tinyConfig(options.dataset) : defaultConfig(options.dataset);
-      let lastSent = 0;
-      const client = await TrainerClient.start({ config, prefer: options.prefer }, (p: StepProgress) => {
-        useHost.getState().set({ progress: p, losses: [...useHost.getState().losses, { d: p.dLoss, g: p.gLoss }] });
-        // Relay progress to every screen, at most ~8 times a second and always the last step.
-        const now = performance.now();
-        const auth = this.auth();
-        if (auth && (now - lastSent > 120 || p.step === p.total)) {
-          lastSent = now;
-          const round = this.currentRound;
-          if (round) void call(this.socket, 'host:progress', { ...auth, round, progress: p });
-        }
-      });
-      this.client = client;
-      const info = { backend: client.backend.name, reason: client.backend.reason };
-      store.set({ trainer: { kind: 'ready', info }, checksum: await client.checksum() });
-      this.announce();
-      return client;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      store.set({ trainer: { kind: 'failed', message } });
-      throw err;
-    }
-  }
-
-  private currentRound: number | null = null;
-
-  /** Tells the room which backend trains and why (again after a reconnect). */
-  announce() {
-    const auth = this.auth();
-    const client = this.client;
-    if (!auth || !client) return;
-    void call(this.socket, 'host:trainer', { ...auth, backend: client.backend.name, reason: client.backend.reason });
+  /** Builds (or keeps) the model a level needs; runs in the job queue so it never races a job. */
+  prepare(level: LevelSpec, levelIndex: number) {
+    this.enqueue(async () => void (await this.ensure(level, levelIndex)));
   }
 
   handle(job: TrainerJob) {
-    this.queue = this.queue.then(() => this.run(job)).catch((err) => {
-      useHost.getState().set({ error: `Trainer: ${err instanceof Error ? err.message : String(err)}` });
+    this.enqueue(() => this.run(job));
+  }
+
+  private enqueue(task: () => Promise<void>) {
+    this.queue = this.queue.then(task).catch((err) => {
+      const message = err instanceof Error ? err.message : String(err);
+      useHost.getState().set({ error: `Trainer: ${message}` });
     });
   }
 
+  private onProgress = (p: StepProgress) => {
+    const store = useHost.getState();
+    store.set({ progress: p, losses: [...store.losses, { step: store.losses.length + 1, d: p.dLoss, g: p.gLoss }] });
+    // Relay progress to every screen, at most ~8 times a second and always the last step.
+    const now = performance.now();
+    const auth = this.auth();
+    if (auth && this.currentRound && (now - this.lastSent > 120 || p.step === p.total)) {
+      this.lastSent = now;
+      void call(this.socket, 'host:progress', { ...auth, round: this.currentRound, progress: p });
+    }
+  };
+
+  private async ensure(level: LevelSpec, levelIndex: number): Promise<TrainerClient> {
+    const store = useHost.getState();
+    if (this.client && sameShape(this.client.config, level)) {
+      await this.client.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      return this.client;
+    }
+    store.set({ trainer: { kind: 'loading' } });
+    this.client?.dispose();
+    this.client = null;
+    const { TrainerClient } = await import('@/ml/trainer-client');
+    const auth = this.auth();
+    // A checkpoint the server holds for this room wins: it is where this class left its generator.
+    let checkpoint: Uint8Array | undefined;
+    let source = 'untrained';
+    if (auth) {
+      const held = await fetchBytes(`/rooms/${auth.pin}/checkpoint`, { headers: { 'x-host-token': auth.hostToken } });
+      if (held && held.level === levelIndex) {
+        checkpoint = held.bytes;
+        source = "the room's own checkpoint";
+      }
+    }
+    if (!checkpoint && level.checkpoint) {
+      const shipped = await fetchBytes(`/checkpoints/${level.checkpoint}.ganc`);
+      if (shipped) {
+        checkpoint = shipped.bytes;
+        source = `checkpoint ${level.checkpoint}`;
+      } else source = `untrained (checkpoint ${level.checkpoint} is missing)`;
+    }
+    const config: Partial<GanConfig> & { dataset: 'digits' | 'fashion' } = {
+      ...level.model,
+      ...level.tunables,
+      humanWeight: level.humanWeight,
+      batchSize: this.options.preset === 'tiny' ? 16 : 64,
+    };
+    let client: TrainerClient;
+    try {
+      client = await TrainerClient.start({ config, prefer: this.options.prefer, checkpoint }, this.onProgress);
+    } catch (err) {
+      if (!checkpoint) throw err;
+      // A corrupt or mismatched checkpoint must not stop the class: start untrained and say why.
+      source = `untrained (the checkpoint was refused: ${err instanceof Error ? err.message : String(err)})`;
+      client = await TrainerClient.start({ config, prefer: this.options.prefer }, this.onProgress);
+    }
+    this.client = client;
+    const info = { backend: client.backend.name, reason: `${client.backend.reason}; ${level.name} starts from ${source}` };
+    store.set({ trainer: { kind: 'ready', info }, checksum: await client.checksum() });
+    this.announce();
+    return client;
+  }
+
+  /** Tells the room which backend trains and why; this is also what ends a pause for a reloaded host. */
+  announce() {
+    const auth = this.auth();
+    const client = this.client;
+    const trainer = useHost.getState().trainer;
+    if (!auth || !client || (trainer.kind !== 'ready' && trainer.kind !== 'busy')) return;
+    void call(this.socket, 'host:trainer', { ...auth, backend: client.backend.name, reason: trainer.info.reason });
+  }
+
   private async run(job: TrainerJob) {
-    const client = await this.ready;
+    const client = await this.ensure(job.level, job.levelIndex);
     const auth = this.auth();
     if (!auth) return;
-    const info = { backend: client.backend.name, reason: client.backend.reason };
     const store = useHost.getState();
+    const info = store.trainer.kind === 'ready' || store.trainer.kind === 'busy' ? store.trainer.info : { backend: client.backend.name, reason: client.backend.reason };
     if (job.kind === 'generate') {
       store.set({ trainer: { kind: 'busy', info, task: `Generating ${job.count} images` } });
       const images = await client.generate(job.count);
@@ -88,10 +147,9 @@ export class HostTrainer {
     } else {
       store.set({ trainer: { kind: 'busy', info, task: `Training on round ${job.round}` }, progress: null });
       this.currentRound = job.round;
+      await client.configure({ ...job.tunables, humanWeight: job.humanWeight });
       const before = await client.checksum();
       const verdicts = job.verdicts.map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes }));
-      // λ comes from the room's level (or its coaches), so it can change between rounds.
-      if (client.config.humanWeight !== job.humanWeight) await client.configure({ humanWeight: job.humanWeight });
       const r = await client.trainRound(verdicts, job.budget);
       const after = await client.checksum();
       this.currentRound = null;
@@ -101,8 +159,9 @@ export class HostTrainer {
         dLoss: r.dLoss,
         gLoss: r.gLoss,
         humanLoss: r.humanLoss,
-        dReal: r.dReal,
-        dFake: r.dFake,
+        // Raw critic scores (WGAN, hinge) are not probabilities; the report carries D(x) in [0, 1].
+        dReal: Math.min(1, Math.max(0, r.dReal)),
+        dFake: Math.min(1, Math.max(0, r.dFake)),
         stepsPerSec: r.stepsPerSec,
         ms: r.ms,
         backend: client.backend.name,
@@ -112,12 +171,27 @@ export class HostTrainer {
       useHost.getState().set({ checksum: after, lastReport: report });
       const ack = await call(this.socket, 'host:trained', { ...auth, round: job.round, report });
       if (!ack.ok && ack.error.code !== 'wrong_phase' && ack.error.code !== 'wrong_round') throw new Error(ack.error.message);
+      void this.upload(client, auth, job.levelIndex);
     }
     useHost.getState().set({ trainer: { kind: 'ready', info } });
   }
 
+  /** Keeps the server's copy of the generator current, so a reloaded page resumes here. */
+  private async upload(client: TrainerClient, auth: Auth, levelIndex: number) {
+    try {
+      const bytes = await client.save();
+      await fetch(`/rooms/${auth.pin}/checkpoint?level=${levelIndex}`, {
+        method: 'PUT',
+        headers: { 'x-host-token': auth.hostToken, 'content-type': 'application/octet-stream' },
+        body: bytes as unknown as BodyInit,
+      });
+    } catch {
+      // Not fatal: the class plays on; only a reload would start from an older checkpoint.
+    }
+  }
+
   dispose() {
     this.client?.dispose();
-    this.ready.then((c) => c.dispose()).catch(() => {});
+    this.client = null;
   }
 }

@@ -3,14 +3,22 @@
  * The player's page: phone-first, loads no TensorFlow.js. One image at a time with two large
  * buttons; F and R on a keyboard, arrows to move.
  */
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PROTOCOL_VERSION, type PlayerView, type Verdict } from '@/game/protocol';
+import { CoachPanel, KnobsForm } from './Coach';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
+
+// Lesson questions may hold math: KaTeX loads only when a lesson starts, so it is not in the page's first load.
+const LessonAnswers = dynamic(() => import('./LessonAnswers').then((m) => m.LessonAnswers), {
+  ssr: false,
+  loading: () => <p className="text-center text-slate-400">Loading the lesson…</p>,
+});
 
 export function PlayScreen() {
   const params = useSearchParams();
@@ -56,7 +64,11 @@ export function PlayScreen() {
       usePlay.getState().set({ view: v, pending, progress: v.phase.kind === 'training' ? v.phase.progress : null });
     });
     socket.on('training:progress', ({ progress }) => usePlay.getState().set({ progress }));
-    socket.on('room:closed', ({ reason }) => usePlay.getState().set({ status: 'form', view: null, error: reason }));
+    socket.on('room:closed', ({ reason }) => {
+      if (pinRef.current) forgetToken(pinRef.current);
+      pinRef.current = '';
+      usePlay.getState().set({ status: 'form', view: null, error: reason });
+    });
     return () => {
       socket.disconnect();
       usePlay.getState().reset();
@@ -71,13 +83,20 @@ export function PlayScreen() {
         </span>
         {view && (
           <span data-testid="me">
-            {view.me.nickname} · <b className="text-white tabular-nums">{view.me.score}</b> pts · #{view.me.rank}
+            {view.me.nickname}
+            {view.teams ? ` (${view.me.role === 'coach' ? 'coach' : 'judge'})` : ''} · <b className="text-white tabular-nums">{view.me.score}</b> pts · #
+            {view.me.rank}
           </span>
         )}
         <span aria-live="polite" className={connected ? 'text-real' : 'text-fake'}>
           {connected ? '●' : '○ reconnecting…'}
         </span>
       </header>
+      {view?.paused && status === 'playing' && (
+        <p role="status" className="mt-3 rounded-xl border-2 border-accent bg-accent/10 px-4 py-2 text-center text-lg font-bold text-accent">
+          {view.paused.reason === 'host' ? 'The host paused the game' : 'Waiting for the host screen to come back…'}
+        </p>
+      )}
       {status !== 'playing' || !view ? (
         <JoinPanel initialPin={initialPin} busy={status === 'joining'} error={error} onJoin={join} />
       ) : (
@@ -150,6 +169,31 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           <p className="mt-6 text-xl text-slate-300">Waiting for the host to start… {view.playerCount} playing.</p>
         </Centered>
       );
+    case 'intro':
+      return (
+        <Centered>
+          <p className="text-slate-300">Level {phase.level}</p>
+          <p className="text-4xl font-black text-accent">{phase.name}</p>
+          <p className="mt-3 text-xl text-slate-200">{phase.intro}</p>
+          {view.teams && (
+            <p className={`mt-6 rounded-xl px-4 py-3 text-xl font-bold ${view.me.role === 'coach' ? 'bg-fake/20' : 'bg-real/20'}`} data-testid="role">
+              {view.me.role === 'coach' ? 'You are a COACH: help the generator fool the judges.' : 'You are a DISCRIMINATOR: catch the fakes.'}
+            </p>
+          )}
+        </Centered>
+      );
+    case 'coaching':
+      return view.me.role === 'coach' ? (
+        <CoachPanel view={view} socket={socket} />
+      ) : (
+        <Centered>
+          <p className="text-2xl font-bold">Round {phase.round}</p>
+          <p className="mt-3 text-xl text-slate-300">The coaches are choosing their best fakes. Get ready to judge.</p>
+          <Spinner />
+        </Centered>
+      );
+    case 'lesson':
+      return <LessonAnswers view={view} socket={socket} />;
     case 'generating':
       return (
         <Centered>
@@ -159,8 +203,12 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         </Centered>
       );
     case 'judging':
-      return phase.inRound ? (
-        <Judging view={view} socket={socket} />
+      if (phase.inRound) return <Judging view={view} socket={socket} />;
+      return view.me.role === 'coach' ? (
+        <section className="mt-4 flex flex-col gap-4">
+          <p className="text-center text-2xl font-bold">The judges are looking at your fakes…</p>
+          <KnobsForm view={view} socket={socket} />
+        </section>
       ) : (
         <Centered>
           <p className="text-xl text-slate-300">A round is under way. You play from the next one.</p>
@@ -190,6 +238,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
             of {view.playerCount} · {view.me.score} points
           </p>
           <Standing view={view} />
+          {phase.kind === 'ended' && phase.summary && <Summary summary={phase.summary} />}
         </Centered>
       );
   }
@@ -349,8 +398,37 @@ function Standing({ view }: { view: PlayerView }) {
       ) : view.playerCount > 1 ? (
         ' · in the lead!'
       ) : null}
-      {view.me.streak > 1 && <> · streak {view.me.streak}🔥</>}
+      {view.me.streak > 1 && <> · streak of {view.me.streak}</>}
     </p>
+  );
+}
+
+function Summary({ summary }: { summary: NonNullable<Extract<PlayerView['phase'], { kind: 'ended' }>['summary']> }) {
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  return (
+    <dl className="mt-6 grid w-full grid-cols-3 gap-3 text-center" data-testid="my-summary">
+      <div className="rounded-xl bg-panel p-3">
+        <dt className="text-sm text-slate-400">Accuracy</dt>
+        <dd className="text-2xl font-black">{pct(summary.accuracy)}</dd>
+      </div>
+      <div className="rounded-xl bg-panel p-3">
+        <dt className="text-sm text-slate-400">Avg. answer</dt>
+        <dd className="text-2xl font-black">{summary.meanAnswerMs === null ? '–' : `${(summary.meanAnswerMs / 1000).toFixed(1)}s`}</dd>
+      </div>
+      <div className="rounded-xl bg-panel p-3">
+        <dt className="text-sm text-slate-400">Best streak</dt>
+        <dd className="text-2xl font-black">{summary.bestStreak}</dd>
+      </div>
+      <div className="col-span-3 rounded-xl bg-panel p-3 text-left">
+        <dt className="text-sm text-slate-400">Your accuracy, level by level</dt>
+        {summary.perLevel.map((l) => (
+          <dd key={l.level} className="flex justify-between">
+            <span>{l.name}</span>
+            <b className="tabular-nums">{pct(l.accuracy)}</b>
+          </dd>
+        ))}
+      </div>
+    </dl>
   );
 }
 

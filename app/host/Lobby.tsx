@@ -1,0 +1,172 @@
+'use client';
+/** The lobby: how to join (PIN, link, QR code), who is here, and the game's settings and levels. */
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { LEVELS } from '@/game/levels';
+import { type HostView, LEVEL_IDS, type LevelId } from '@/game/protocol';
+import { Button } from './Button';
+import { useHostActions } from './context';
+import { useHost } from './store';
+
+export function Lobby({ view }: { view: HostView }) {
+  const { send } = useHostActions();
+  const trainer = useHost((s) => s.trainer);
+  const [origin, setOrigin] = useState('');
+  const [qr, setQr] = useState('');
+  useEffect(() => setOrigin(window.location.origin), []);
+  const link = `${origin}/play?pin=${view.pin}`;
+  useEffect(() => {
+    if (!origin) return;
+    QRCode.toString(link, { type: 'svg', margin: 1, color: { dark: '#0b1020', light: '#ffffff' } })
+      .then(setQr)
+      .catch(() => setQr(''));
+  }, [link, origin]);
+
+  return (
+    <div className="flex flex-col gap-5 rounded-2xl border border-edge bg-panel/50 p-6">
+      <div className="flex flex-wrap items-center gap-10">
+        <div>
+          <p className="text-2xl text-slate-300">Game PIN</p>
+          <p className="text-8xl font-black tracking-widest text-accent tabular-nums" data-testid="pin">
+            {view.pin}
+          </p>
+          <p className="mt-3 text-2xl text-slate-300">or open</p>
+          <p className="break-all text-3xl font-bold" data-testid="join-link">
+            {link.replace(/^https?:\/\//, '')}
+          </p>
+        </div>
+        {qr && (
+          <div
+            className="h-56 w-56 rounded-xl bg-white p-2"
+            role="img"
+            aria-label={`QR code for ${link}`}
+            data-testid="qr"
+            // The SVG comes from the qrcode library, built from our own link.
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
+        )}
+      </div>
+
+      <div>
+        <p className="text-2xl">
+          <b className="tabular-nums" data-testid="player-count">
+            {view.players.length}
+          </b>{' '}
+          {view.players.length === 1 ? 'player' : 'players'}
+          {view.locked && <span className="ml-3 text-lg text-fake">joining locked</span>}
+        </p>
+        <ul className="mt-3 flex flex-wrap gap-3" aria-label="Players">
+          {view.players.map((p) => (
+            <li key={p.id} className={`flex items-center gap-2 rounded-full bg-panel py-1.5 pl-4 pr-1.5 text-xl ${p.connected ? '' : 'opacity-40'}`}>
+              {p.nickname}
+              <button
+                type="button"
+                onClick={() => send('host:kick', { playerId: p.id })}
+                aria-label={`Remove ${p.nickname}`}
+                className="rounded-full px-2 text-base text-slate-400 hover:bg-fake hover:text-white"
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <Settings view={view} />
+
+      <div className="flex flex-wrap items-center gap-4">
+        <Button primary onClick={() => send('host:start')} disabled={view.players.length === 0 || trainer.kind === 'loading' || trainer.kind === 'failed'}>
+          Start the game
+        </Button>
+        <Button onClick={() => send('host:lock', { locked: !view.locked })}>{view.locked ? 'Unlock joining' : 'Lock joining'}</Button>
+        {trainer.kind === 'loading' && <span className="text-slate-400">Waiting for the generator to load…</span>}
+        {view.players.length === 0 && <span className="text-slate-400">Waiting for players…</span>}
+      </div>
+    </div>
+  );
+}
+
+function NumberSetting(props: { label: string; value: number; min: number; max: number; onChange: (v: number) => void }) {
+  return (
+    <label className="flex items-center justify-between gap-3">
+      <span className="text-slate-300">{props.label}</span>
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isInteger(v) && v >= props.min && v <= props.max) props.onChange(v);
+        }}
+        className="w-24 rounded-lg border-2 border-edge bg-ink px-3 py-1.5 text-right text-lg"
+      />
+    </label>
+  );
+}
+
+function Settings({ view }: { view: HostView }) {
+  const { send } = useHostActions();
+  const s = view.settings;
+  const chosen = view.levels.map((l) => l.id);
+  const set = (patch: Partial<typeof s>) => send('host:settings', { settings: patch });
+  const setLevels = (levels: LevelId[]) => levels.length > 0 && send('host:settings', { settings: {}, levels });
+  const move = (i: number, d: -1 | 1) => {
+    const next = [...chosen];
+    [next[i], next[i + d]] = [next[i + d], next[i]];
+    void setLevels(next);
+  };
+  return (
+    <details className="rounded-xl border border-edge bg-ink/40 p-4" open>
+      <summary className="cursor-pointer text-xl font-bold">Settings and levels</summary>
+      <div className="mt-4 grid gap-6 lg:grid-cols-2">
+        <div className="flex flex-col gap-3 text-lg">
+          <NumberSetting label="Seconds to judge a round" value={s.roundSeconds} min={5} max={300} onChange={(v) => set({ roundSeconds: v })} />
+          <NumberSetting label="Images per round" value={s.imagesPerRound} min={2} max={24} onChange={(v) => set({ imagesPerRound: v })} />
+          <NumberSetting label="Rounds per level" value={s.roundsPerLevel} min={1} max={20} onChange={(v) => set({ roundsPerLevel: v })} />
+          <label className="flex items-center justify-between gap-3">
+            <span className="text-slate-300">Teams: discriminators vs coaches</span>
+            <input type="checkbox" checked={s.teams} onChange={(e) => set({ teams: e.target.checked })} className="h-6 w-6 accent-amber-400" />
+          </label>
+          {s.teams && (
+            <label className="flex items-center justify-between gap-3">
+              <span className="text-slate-300">Swap roles at each level</span>
+              <input type="checkbox" checked={s.swapRoles} onChange={(e) => set({ swapRoles: e.target.checked })} className="h-6 w-6 accent-amber-400" />
+            </label>
+          )}
+        </div>
+        <div>
+          <p className="text-slate-300">Levels, in play order (lesson cards after each)</p>
+          <ol className="mt-2 flex flex-col gap-1.5" aria-label="Levels in play order">
+            {chosen.map((id, i) => (
+              <li key={id} className="flex items-center gap-2 rounded-lg bg-panel px-3 py-1.5">
+                <span className="w-6 text-slate-400">{i + 1}.</span>
+                <span className="flex-1">
+                  {LEVELS[id].name} <span className="text-sm text-slate-400">{view.levels[i].cards.join(' ')}</span>
+                </span>
+                <button type="button" aria-label={`Move ${LEVELS[id].name} up`} disabled={i === 0} onClick={() => move(i, -1)} className="px-2 disabled:opacity-30">
+                  ↑
+                </button>
+                <button type="button" aria-label={`Move ${LEVELS[id].name} down`} disabled={i === chosen.length - 1} onClick={() => move(i, 1)} className="px-2 disabled:opacity-30">
+                  ↓
+                </button>
+                <button type="button" aria-label={`Leave out ${LEVELS[id].name}`} disabled={chosen.length === 1} onClick={() => setLevels(chosen.filter((c) => c !== id))} className="px-2 text-slate-400 disabled:opacity-30">
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ol>
+          {LEVEL_IDS.some((id) => !chosen.includes(id)) && (
+            <div className="mt-3 flex flex-wrap gap-2">
+              {LEVEL_IDS.filter((id) => !chosen.includes(id)).map((id) => (
+                <button key={id} type="button" onClick={() => setLevels([...chosen, id])} className="rounded-full border border-edge px-3 py-1 text-sm hover:border-accent">
+                  + {LEVELS[id].name}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,275 @@
+'use client';
+/** The big area of the projector: what the room is doing right now. */
+import { LEVELS } from '@/game/levels';
+import type { HostView } from '@/game/protocol';
+import { Countdown } from '../components/Countdown';
+import { PixelImage } from '../components/PixelImage';
+import { TrainingBar } from '../components/ProgressBar';
+import { Button } from './Button';
+import { useHostActions } from './context';
+import { LessonStage } from './LessonStage';
+import { Lobby } from './Lobby';
+import { LossChart } from './LossChart';
+import { useHost } from './store';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function Panel({ title, right, children }: { title: string; right?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-5 rounded-2xl border border-edge bg-panel/50 p-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h2 className="text-4xl font-black" data-testid="phase-title">
+          {title}
+        </h2>
+        {right}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function Stage({ view }: { view: HostView }) {
+  const { send } = useHostActions();
+  const votes = useHost((s) => s.votes);
+  const progress = useHost((s) => s.progress);
+  const phase = view.phase;
+  const level = view.levels[view.level - 1];
+  const roundLabel = `${level.name} · round ${view.roundInLevel} of ${view.settings.roundsPerLevel}`;
+  switch (phase.kind) {
+    case 'lobby':
+      return <Lobby view={view} />;
+    case 'intro':
+      return (
+        <Panel title={`Level ${phase.level} of ${view.levels.length}: ${level.name}`}>
+          <p className="max-w-4xl text-3xl leading-snug text-slate-200">{level.intro}</p>
+          <p className="text-xl text-slate-400">
+            {level.model.arch === 'dcgan' ? 'Convolutional' : 'Fully-connected'} generator
+            {level.model.conditional ? ', conditioned on the digit' : ''} · {level.model.dataset === 'fashion' ? 'Fashion-MNIST' : 'MNIST digits'} ·{' '}
+            {level.tunables.loss} loss · {view.settings.roundsPerLevel} {view.settings.roundsPerLevel === 1 ? 'round' : 'rounds'}
+          </p>
+          {view.teams && <TeamRoster view={view} />}
+          <div>
+            <Button primary onClick={() => send('host:advance')} disabled={!!view.paused}>
+              Play level {phase.level}
+            </Button>
+          </div>
+        </Panel>
+      );
+    case 'generating':
+      return (
+        <Panel title={roundLabel}>
+          <p className="text-3xl text-slate-300">The generator is drawing its fakes…</p>
+        </Panel>
+      );
+    case 'coaching':
+      return (
+        <Panel title={roundLabel} right={<Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-4xl font-black" />}>
+          <p className="text-3xl text-slate-200">
+            Coaches are choosing which fakes to send in: <b className="tabular-nums">{phase.coachesDone}</b> of {phase.coaches} done.
+          </p>
+          <p className="text-xl text-slate-400">Discriminators, get ready. The coaches picked from a pool you will never see.</p>
+        </Panel>
+      );
+    case 'judging':
+      return (
+        <Panel
+          title={roundLabel}
+          right={
+            <div className="flex items-center gap-6 text-3xl font-black">
+              <span data-testid="vote-count" className="tabular-nums">
+                {votes?.votesCast ?? phase.votesCast} / {votes?.votesExpected ?? phase.votesExpected} votes
+              </span>
+              <Countdown deadline={phase.deadline} serverNow={view.serverNow} />
+            </div>
+          }
+        >
+          <p className="text-2xl text-slate-300">Real or generated? Judge each image on your device.</p>
+          <ul className="grid grid-cols-3 gap-4 xl:grid-cols-6">
+            {phase.images.map((img, i) => (
+              <li key={img.id} className="rounded-xl bg-panel p-2">
+                <PixelImage pixels={img.pixels} label={`Image ${i + 1}`} />
+                <p className="mt-1 text-center text-xl font-bold text-slate-400">{i + 1}</p>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      );
+    case 'reveal': {
+      const ci = phase.fooledInterval;
+      return (
+        <Panel
+          title={`${roundLabel} · the reveal`}
+          right={
+            phase.fooledRate === null ? null : (
+              <div className="text-right">
+                <p className="text-5xl font-black text-accent" data-testid="fooled-rate">
+                  {pct(phase.fooledRate)} fooled
+                </p>
+                {ci && <p className="text-lg text-slate-400">95% interval {pct(ci.low)}–{pct(ci.high)}</p>}
+              </div>
+            )
+          }
+        >
+          <ul className="grid grid-cols-3 gap-4 xl:grid-cols-6">
+            {phase.images.map((img, i) => {
+              const total = img.realVotes + img.fakeVotes;
+              const best = img.id === phase.mostFooling;
+              return (
+                <li key={img.id} className={`rounded-xl bg-panel p-2 ${best ? 'ring-4 ring-accent' : ''}`}>
+                  <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
+                  <p className={`mt-2 text-center text-2xl font-black ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>
+                    {img.truth === 'real' ? 'REAL' : 'FAKE'}
+                  </p>
+                  <div className="mt-1 flex h-4 overflow-hidden rounded-full bg-edge" aria-hidden>
+                    <div className="bg-real" style={{ width: total ? `${(100 * img.realVotes) / total}%` : 0 }} />
+                    <div className="bg-fake" style={{ width: total ? `${(100 * img.fakeVotes) / total}%` : 0 }} />
+                  </div>
+                  <p className="mt-1 flex justify-between text-sm text-slate-300 tabular-nums">
+                    <span>{img.realVotes} real</span>
+                    <span>{img.fakeVotes} fake</span>
+                  </p>
+                  {best && <p className="mt-1 text-center text-sm font-bold text-accent">Fooled the most</p>}
+                </li>
+              );
+            })}
+          </ul>
+        </Panel>
+      );
+    }
+    case 'training':
+      return (
+        <Panel title={`${roundLabel} · training`}>
+          <p className="text-2xl text-slate-300">
+            The room&apos;s votes are becoming real training steps
+            {phase.knobs ? ` · the coaches chose ${phase.knobs.loss}, ${phase.knobs.lr} learning rate, D:G ${phase.knobs.ratio}, ${phase.knobs.steps} steps` : ''}.
+          </p>
+          <TrainingBar progress={progress ?? phase.progress} large />
+          <LossChart />
+        </Panel>
+      );
+    case 'leaderboard':
+      return (
+        <Panel title={`Level ${phase.level} complete: ${level.name}`}>
+          <Podium view={view} />
+          <LevelRealism view={view} />
+          <div>
+            <Button primary onClick={() => send('host:advance')}>
+              What just happened? (lesson)
+            </Button>
+          </div>
+        </Panel>
+      );
+    case 'lesson':
+      return (
+        <Panel title={`After ${level.name}: lesson`}>
+          <LessonStage view={view} cards={phase.cards} />
+          <div>
+            <Button primary onClick={() => send('host:advance')}>
+              {view.level < view.levels.length ? `On to level ${view.level + 1}: ${view.levels[view.level].name}` : 'Finish the game'}
+            </Button>
+          </div>
+        </Panel>
+      );
+    case 'ended':
+      return (
+        <Panel title="Game over">
+          <Podium view={view} />
+          <EndTable view={view} />
+          <LossChart />
+        </Panel>
+      );
+  }
+}
+
+function TeamRoster({ view }: { view: HostView }) {
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {(['discriminator', 'coach'] as const).map((role) => (
+        <div key={role} className={`rounded-xl p-4 ${role === 'coach' ? 'bg-fake/15' : 'bg-real/15'}`}>
+          <p className="text-xl font-bold">{role === 'coach' ? 'Coaches: help the generator fool them' : 'Discriminators: catch the fakes'}</p>
+          <p className="mt-1 text-lg text-slate-300">
+            {view.players
+              .filter((p) => p.role === role)
+              .map((p) => p.nickname)
+              .join(', ') || 'nobody'}
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The level's fooled rate over its rounds, from the history the server keeps. */
+function LevelRealism({ view }: { view: HostView }) {
+  const rounds = view.history.filter((r) => r.level === view.level && r.fooledRate !== null);
+  if (rounds.length === 0) return null;
+  const mean = rounds.reduce((s, r) => s + (r.fooledRate ?? 0), 0) / rounds.length;
+  return (
+    <p className="text-2xl text-slate-200">
+      This level the generator fooled the room <b className="text-accent">{pct(mean)}</b> of the time on average
+      {mean >= 0.4 ? ': the room could barely tell.' : '.'}
+    </p>
+  );
+}
+
+function Podium({ view }: { view: HostView }) {
+  const top = view.leaderboard.slice(0, 3);
+  const places = ['1st', '2nd', '3rd'];
+  const colors = ['text-accent', 'text-slate-200', 'text-amber-600'];
+  return (
+    <ol className="flex flex-wrap items-end gap-6" data-testid="podium">
+      {top.map((e, i) => (
+        <li key={e.playerId} className={`rounded-2xl bg-panel px-8 text-center ${i === 0 ? 'py-8' : 'py-5'}`}>
+          <p className={`text-4xl font-black ${colors[i]}`}>{places[i]}</p>
+          <p className="text-3xl font-black">{e.nickname}</p>
+          <p className="text-2xl text-accent tabular-nums">{e.score}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function EndTable({ view }: { view: HostView }) {
+  if (view.phase.kind !== 'ended') return null;
+  const { summaries } = view.phase;
+  const levels = view.levels.slice(0, view.level);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-lg" data-testid="summary-table">
+        <caption className="mb-2 text-left text-slate-400">Each player&apos;s game: accuracy, speed, best streak, and accuracy level by level.</caption>
+        <thead className="text-slate-400">
+          <tr>
+            <th className="py-1 pr-4">#</th>
+            <th className="pr-4">Player</th>
+            <th className="pr-4 text-right">Score</th>
+            <th className="pr-4 text-right">Accuracy</th>
+            <th className="pr-4 text-right">Avg. answer</th>
+            <th className="pr-4 text-right">Best streak</th>
+            {levels.map((l, i) => (
+              <th key={i} className="pr-4 text-right text-sm">
+                {LEVELS[l.id].name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {summaries.map((s) => (
+            <tr key={s.playerId} className="border-t border-edge">
+              <td className="py-1 pr-4">{s.rank}</td>
+              <td className="pr-4 font-bold">{s.nickname}</td>
+              <td className="pr-4 text-right tabular-nums">{s.score}</td>
+              <td className="pr-4 text-right tabular-nums">{s.accuracy === null ? '–' : pct(s.accuracy)}</td>
+              <td className="pr-4 text-right tabular-nums">{s.meanAnswerMs === null ? '–' : `${(s.meanAnswerMs / 1000).toFixed(1)} s`}</td>
+              <td className="pr-4 text-right tabular-nums">{s.bestStreak}</td>
+              {s.perLevel.map((l) => (
+                <td key={l.level} className="pr-4 text-right tabular-nums">
+                  {l.accuracy === null ? '–' : pct(l.accuracy)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

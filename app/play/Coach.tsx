@@ -1,0 +1,129 @@
+'use client';
+/** A coach's screen: pick the fakes that go into the round, and vote on the next training's knobs. */
+import { useState } from 'react';
+import type { Knobs, PlayerView } from '@/game/protocol';
+import { Countdown } from '../components/Countdown';
+import { PixelImage } from '../components/PixelImage';
+import { type GameSocket, call } from '../lib/socket';
+import { savedToken } from './store';
+
+export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const phase = view.phase;
+  const [picked, setPicked] = useState<string[]>(phase.kind === 'coaching' ? phase.mine : []);
+  const [sent, setSent] = useState(phase.kind === 'coaching' && phase.mine.length > 0);
+  const [error, setError] = useState<string | null>(null);
+  if (phase.kind !== 'coaching') return null;
+  const toggle = (id: string) => {
+    setSent(false);
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < phase.needed ? [...p, id] : p));
+  };
+  const submit = async () => {
+    const token = savedToken(view.pin);
+    if (!token) return;
+    const ack = await call(socket, 'coach:pick', { pin: view.pin, playerToken: token, imageIds: picked });
+    setError(ack.ok ? null : ack.error.message);
+    setSent(ack.ok);
+  };
+  return (
+    <section className="mt-3 flex flex-col gap-3" aria-label="Choose the fakes for this round">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-bold">
+          Pick the {phase.needed} most convincing fakes
+        </h1>
+        <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
+      </div>
+      <ul className="grid grid-cols-3 gap-2">
+        {phase.pool.map((img, i) => {
+          const on = picked.includes(img.id);
+          return (
+            <li key={img.id}>
+              <button
+                type="button"
+                onClick={() => toggle(img.id)}
+                aria-pressed={on}
+                aria-label={`Candidate ${i + 1}${on ? ', picked' : ''}`}
+                className={`w-full rounded-xl border-4 p-1 ${on ? 'border-accent' : 'border-transparent'}`}
+              >
+                <PixelImage pixels={img.pixels} label="" />
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button
+        type="button"
+        onClick={submit}
+        disabled={picked.length === 0}
+        className="min-h-16 rounded-2xl bg-accent text-2xl font-black text-ink disabled:opacity-40"
+      >
+        {sent ? `Sent ${picked.length} ✓` : `Send ${picked.length} of ${phase.needed}`}
+      </button>
+      {error && (
+        <p role="alert" className="rounded-lg bg-fake/20 px-3 py-2 text-rose-200">
+          {error}
+        </p>
+      )}
+      <KnobsForm view={view} socket={socket} />
+    </section>
+  );
+}
+
+const OPTIONS: { key: keyof Knobs; label: string; values: { v: string; text: string }[] }[] = [
+  {
+    key: 'loss',
+    label: 'Loss',
+    values: [
+      { v: 'nonsaturating', text: 'Non-saturating' },
+      { v: 'minimax', text: 'Minimax' },
+      { v: 'lsgan', text: 'Least squares' },
+      { v: 'hinge', text: 'Hinge' },
+      { v: 'wgan-gp', text: 'WGAN-GP' },
+    ],
+  },
+  { key: 'lr', label: 'Learning rate', values: [{ v: 'low', text: 'Low' }, { v: 'medium', text: 'Medium' }, { v: 'high', text: 'High' }] },
+  { key: 'ratio', label: 'D steps : G steps', values: [{ v: '1:2', text: '1:2' }, { v: '1:1', text: '1:1' }, { v: '2:1', text: '2:1' }, { v: '5:1', text: '5:1' }] },
+  { key: 'steps', label: 'How much training', values: [{ v: 'few', text: 'Few' }, { v: 'normal', text: 'Normal' }, { v: 'many', text: 'Many' }] },
+];
+
+/** The coaches' vote on the next training phase; the team's majority wins. */
+export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? { loss: 'nonsaturating', lr: 'medium', ratio: '1:1', steps: 'normal' });
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (patch: Partial<Knobs>) => {
+    const next = { ...knobs, ...patch };
+    setKnobs(next);
+    const token = savedToken(view.pin);
+    if (!token) return;
+    const ack = await call(socket, 'coach:knobs', { pin: view.pin, playerToken: token, knobs: next });
+    setError(ack.ok ? null : ack.error.message);
+  };
+  return (
+    <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
+      <legend className="px-2 text-lg font-bold">Your vote for the next training</legend>
+      {OPTIONS.map((o) => (
+        <div key={o.key} className="mt-2">
+          <p className="text-sm text-slate-400">{o.label}</p>
+          <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
+            {o.values.map(({ v, text }) => (
+              <button
+                key={v}
+                type="button"
+                role="radio"
+                aria-checked={knobs[o.key] === v}
+                onClick={() => choose({ [o.key]: v } as Partial<Knobs>)}
+                className={`min-h-11 rounded-xl px-3 text-base font-bold ${knobs[o.key] === v ? 'bg-accent text-ink' : 'bg-ink text-slate-200'}`}
+              >
+                {text}
+              </button>
+            ))}
+          </div>
+        </div>
+      ))}
+      {error && (
+        <p role="alert" className="mt-2 text-rose-200">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
