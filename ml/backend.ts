@@ -90,7 +90,8 @@ export function errMsg(e: unknown): string {
 }
 
 export function describeCapabilities(name: BackendName): Pick<BackendChoice, 'canTrainConv' | 'convIsSlow'> {
-  return { canTrainConv: name !== 'wasm', convIsSlow: name === 'cpu' };
+  // WASM lacks Conv2DBackpropFilter unless ml/wasm-kernels.ts has registered a stand-in (the checkpoint script does).
+  return { canTrainConv: name !== 'wasm' || tf.getKernel('Conv2DBackpropFilter', 'wasm') !== undefined, convIsSlow: name === 'cpu' };
 }
 
 /**

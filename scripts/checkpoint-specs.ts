@@ -1,0 +1,53 @@
+/**
+ * The level checkpoints: names and model shapes as game/levels.ts expects them (a checkpoint refuses
+ * a trainer of another shape), and how each is trained. Read by scripts/train-checkpoints.ts and by
+ * the test that loads the committed files.
+ */
+import type { GanConfig, TunableConfig } from '../ml/protocol-worker';
+
+import type { DatasetName } from '../ml/format';
+
+/** The fields a checkpoint must agree on (SHAPE_FIELDS); image datasets only. */
+export type ModelShape = Pick<GanConfig, 'arch' | 'conditional' | 'latentDim' | 'hidden'> & { dataset: DatasetName };
+
+export interface CheckpointSpec {
+  name: string;
+  model: ModelShape;
+  /** Training settings saved with the checkpoint (the levels set their own tunables on top). */
+  train: Partial<TunableConfig> & { beta1?: number };
+  /** Target D+G step pairs (collapse: D and G steps counted separately, as in a RoundReport). */
+  steps: number;
+  /** Wall-time cap in seconds: on a busy machine training stops here and reports the steps it ran. */
+  maxSeconds: number;
+  seed: number;
+  /** Provoke mode collapse: after warm-up, the collapse level's settings until the detector fires. */
+  collapse?: { warmupSteps: number; tunables: Partial<TunableConfig>; dSteps: number; gSteps: number; minSteps: number };
+}
+
+/** Images at the end of each dataset binary that the GANs never train on (nor the classifier). */
+export const HELD_OUT = 1000;
+
+export const CHECKPOINT_DIR = 'public/checkpoints';
+export const checkpointFile = (name: string) => `${name}.ganc`;
+
+const MLP: ModelShape = { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 };
+
+export const CHECKPOINT_SPECS: CheckpointSpec[] = [
+  // Blurry strokes, clearly not yet digits.
+  { name: 'digits-mlp-strokes', model: MLP, train: {}, steps: 300, maxSeconds: 60, seed: 11 },
+  // Recognisable digits. A higher learning rate than the game's 2e-4 buys more progress per step.
+  { name: 'digits-mlp', model: MLP, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 4000, maxSeconds: 330, seed: 12 },
+  {
+    name: 'digits-mlp-collapse',
+    model: MLP,
+    train: {},
+    steps: 4000,
+    maxSeconds: 180,
+    seed: 13,
+    // Minimax (saturating) loss, a fast G and 1 D step for 4 G steps: the collapse level's settings.
+    collapse: { warmupSteps: 300, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 }, dSteps: 20, gSteps: 80, minSteps: 500 },
+  },
+  { name: 'digits-dcgan', model: { ...MLP, arch: 'dcgan', hidden: 16 }, train: { lrD: 4e-4, lrG: 4e-4 }, steps: 1500, maxSeconds: 400, seed: 14 },
+  { name: 'digits-cmlp', model: { ...MLP, conditional: true }, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 4000, maxSeconds: 300, seed: 15 },
+  { name: 'fashion-mlp', model: { ...MLP, dataset: 'fashion' }, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 3000, maxSeconds: 240, seed: 16 },
+];

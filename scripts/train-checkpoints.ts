@@ -1,0 +1,260 @@
+/**
+ * Trains the checkpoints the game's levels start from and writes public/checkpoints/<name>.ganc
+ * (weights only, float16: small enough to commit). Prints one JSON line of metrics per checkpoint.
+ *
+ *   npm run train                      all of them, two at a time (one child process each)
+ *   npm run train -- digits-mlp …      just these
+ *   options: --jobs N (parallel children, default 2), --scale X (multiply every step and time
+ *            budget, e.g. 0.1 for a smoke run), --out DIR (default public/checkpoints),
+ *            --preview DIR (also write a PNG grid of 100 samples per checkpoint)
+ *
+ * Everything trains in Node on tfjs's WASM backend, the DCGAN included: ml/wasm-kernels.ts supplies
+ * the Conv2DBackpropFilter kernel WASM lacks and faster transposed matmuls and input gradients
+ * (headless Chromium here trains that DCGAN on SwiftShader WebGL at ~7 s a step, the CPU backend
+ * at tens of seconds; WASM with those kernels at ~0.3 s). The GAN trains on the first 9,000
+ * images of the dataset binary; the last 1,000 (which the classifier never trained on either) are
+ * the real side of the Fréchet distance. Every checkpoint has a step target and a wall-time cap: on
+ * a busy machine it stops at the cap, and the JSON says how many steps it really ran.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chooseBackend } from '../ml/backend';
+import { decodeCheckpoint } from '../ml/checkpoint';
+import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
+import { GanTrainer, type GanConfig } from '../ml/trainer';
+import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
+import { CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec } from './checkpoint-specs';
+import { encodeGridPng } from './png';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const EVAL_SAMPLES = 1000;
+/** Loss and D(x) are reported as the mean of the last this-many steps: one step is noise. */
+const TAIL = 50;
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function splitHeldOut(all: ImageSet): { train: ImageSet; heldOut: Uint8Array[] } {
+  const n = all.count - HELD_OUT;
+  const size = all.rows * all.cols;
+  const train: ImageSet = { ...all, count: n, labels: all.labels.subarray(0, n), pixels: all.pixels.subarray(0, n * size) };
+  const heldOut = Array.from({ length: HELD_OUT }, (_, i) => all.pixels.slice((n + i) * size, (n + i + 1) * size));
+  return { train, heldOut };
+}
+
+interface Tail {
+  dLoss: number[];
+  gLoss: number[];
+  dReal: number[];
+  dFake: number[];
+}
+
+function pushTail(t: Tail, s: { dLoss: number; gLoss: number; dReal: number; dFake: number }): void {
+  for (const k of ['dLoss', 'gLoss', 'dReal', 'dFake'] as const) {
+    t[k].push(s[k]);
+    if (t[k].length > TAIL) t[k].shift();
+  }
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
+
+type Evaluator = ((t: GanTrainer) => Promise<Record<string, unknown>>) | null;
+
+/** The metrics from ml/eval.ts, or null with the reason when the classifier for the dataset is missing. */
+async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[]): Promise<{ evaluate: Evaluator; why?: string }> {
+  let classifier;
+  try {
+    const { loadClassifier } = await import('../ml/classifier');
+    classifier = await loadClassifier(dataset, { readFile: async (rel) => new Uint8Array(readFileSync(path.join(root, 'public', rel))) });
+  } catch (e) {
+    return { evaluate: null, why: `no ${dataset} classifier yet (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const { evaluateImages } = await import('../ml/eval');
+  const c = classifier;
+  return {
+    evaluate: async (t) => {
+      const conditional = t.config.conditional;
+      const labels = conditional ? Array.from({ length: EVAL_SAMPLES }, (_, i) => i % 10) : undefined;
+      const generated = await t.generate(EVAL_SAMPLES, 12345, labels);
+      const e = await evaluateImages(c, generated, heldOut);
+      const out: Record<string, unknown> = {
+        samples: EVAL_SAMPLES,
+        histogram: e.histogram,
+        coverage: round(e.coverage),
+        covered: e.covered,
+        entropy: round(e.entropy),
+        fid: round(e.fid, 2),
+        collapse: { collapsed: e.collapse.collapsed, reason: e.collapse.reason },
+        real: { histogram: e.real.histogram, entropy: round(e.real.entropy) },
+      };
+      if (labels) {
+        // How often the classifier reads the digit the generator was asked for.
+        const got = await c.labels(generated);
+        out.conditionedAccuracy = round(got.filter((g, i) => g === labels[i]).length / labels.length);
+      }
+      return out;
+    },
+  };
+}
+
+export interface CheckpointReport {
+  name: string;
+  file: string;
+  bytes: number;
+  config: GanConfig;
+  backend: string;
+  steps: number;
+  targetSteps: number;
+  wallSeconds: number;
+  stoppedBy: 'steps' | 'time' | 'collapse';
+  /** Mean over the last TAIL D/G steps. */
+  final: { dLoss: number; gLoss: number; dReal: number; dFake: number };
+  eval: Record<string, unknown> | null;
+  evalNote?: string;
+}
+
+async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, previewDir?: string): Promise<CheckpointReport> {
+  registerWasmTrainingKernels();
+  const backend = await chooseBackend(['wasm']);
+  const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(spec.model.dataset))));
+  const { train, heldOut } = splitHeldOut(all);
+  const { evaluate, why } = await makeEvaluator(spec.model.dataset, heldOut);
+  const t = new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+  if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
+  const target = Math.max(1, Math.round(spec.steps * scale));
+  const maxMs = spec.maxSeconds * scale * 1000;
+  const tail: Tail = { dLoss: [], gLoss: [], dReal: [], dFake: [] };
+  const t0 = performance.now();
+  let stoppedBy: CheckpointReport['stoppedBy'] = 'steps';
+  let steps = 0; // D+G pairs for step(); D and G steps count separately in collapse rounds (see below)
+  let lastLog = t0;
+  const progress = () => {
+    if (performance.now() - lastLog < 15_000) return;
+    lastLog = performance.now();
+    log(`${spec.name}: ${steps}/${target} steps, ${((lastLog - t0) / 1000).toFixed(0)} s, D ${mean(tail.dLoss).toFixed(3)} G ${mean(tail.gLoss).toFixed(3)} D(x) ${mean(tail.dReal).toFixed(2)}/${mean(tail.dFake).toFixed(2)}`);
+  };
+  const warm = spec.collapse ? Math.round(spec.collapse.warmupSteps * scale) : target;
+  while (steps < warm) {
+    if (performance.now() - t0 > maxMs) {
+      stoppedBy = 'time';
+      break;
+    }
+    pushTail(tail, await t.step());
+    steps++;
+    progress();
+  }
+  if (spec.collapse && stoppedBy !== 'time') {
+    // The collapse level's own settings, in its own rounds (few D steps, many G steps), until the
+    // detector sees it. Steps here count D and G steps alike, like RoundReport does.
+    const c = spec.collapse;
+    t.configure(c.tunables);
+    stoppedBy = 'time';
+    while (performance.now() - t0 < maxMs && steps < target) {
+      const r = await t.trainRound([], { dSteps: c.dSteps, gSteps: c.gSteps });
+      steps += c.dSteps + c.gSteps;
+      pushTail(tail, r);
+      progress();
+      if (evaluate && steps >= c.minSteps * scale) {
+        const e = await evaluate(t);
+        const collapse = e.collapse as { collapsed: boolean };
+        log(`${spec.name}: ${steps} steps, histogram ${JSON.stringify(e.histogram)} collapsed=${collapse.collapsed}`);
+        if (collapse.collapsed) {
+          stoppedBy = 'collapse';
+          break;
+        }
+      }
+    }
+    if (stoppedBy === 'time' && steps >= target) stoppedBy = 'steps';
+  }
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const bytes = await t.save({ weightsOnly: true, float16: true });
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, checkpointFile(spec.name));
+  writeFileSync(file, bytes);
+  // Evaluate what was written: reload the float16 file into a fresh trainer, as the game will.
+  const back = await GanTrainer.fromCheckpoint(bytes, { images: train, seed: spec.seed });
+  const ev = evaluate ? await evaluate(back) : null;
+  if (previewDir) {
+    mkdirSync(previewDir, { recursive: true });
+    const labels = back.config.conditional ? Array.from({ length: 100 }, (_, i) => Math.floor(i / 10)) : undefined;
+    writeFileSync(path.join(previewDir, `${spec.name}.png`), encodeGridPng(await back.generate(100, 7, labels), 28, 28, 10));
+  }
+  back.dispose();
+  t.dispose();
+  return {
+    name: spec.name,
+    file: path.relative(root, file),
+    bytes: bytes.length,
+    config: decodeCheckpoint(bytes).config as unknown as GanConfig,
+    backend: backend.name,
+    steps,
+    targetSteps: target,
+    wallSeconds: round(wallSeconds, 1),
+    stoppedBy,
+    final: { dLoss: round(mean(tail.dLoss)), gLoss: round(mean(tail.gLoss)), dReal: round(mean(tail.dReal)), dFake: round(mean(tail.dFake)) },
+    eval: ev,
+    ...(why ? { evalNote: why } : {}),
+  };
+}
+
+/** Runs each name in its own child process (WASM is single-threaded: two children use two cores). */
+function runChild(name: string, passThrough: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, '--child', name, ...passThrough], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${name}: training exited with code ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const scale = Number(flag('scale') ?? 1);
+  if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${flag('scale')}`);
+  const outDir = path.resolve(root, flag('out') ?? 'public/checkpoints');
+  const previewDir = flag('preview') ? path.resolve(flag('preview')!) : undefined;
+  const child = flag('child');
+  if (child) {
+    const spec = CHECKPOINT_SPECS.find((s) => s.name === child)!;
+    const report = await trainOne(spec, scale, outDir, previewDir);
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const valued = new Set(['--jobs', '--scale', '--out', '--preview']);
+  const names = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !valued.has(all[i - 1] ?? ''));
+  const known = CHECKPOINT_SPECS.map((s) => s.name);
+  for (const n of names) if (!known.includes(n)) throw new Error(`unknown checkpoint "${n}"; known: ${known.join(', ')}`);
+  const todo = names.length ? CHECKPOINT_SPECS.filter((s) => names.includes(s.name)) : CHECKPOINT_SPECS;
+  const jobs = Math.max(1, Number(flag('jobs') ?? 2));
+  const pass = ['--scale', String(scale), '--out', outDir, ...(previewDir ? ['--preview', previewDir] : [])];
+  log(`training ${todo.map((s) => s.name).join(', ')} (${jobs} at a time, scale ${scale})`);
+  const t0 = performance.now();
+  // Longest first, so the two lanes finish close together.
+  const queue = [...todo].sort((a, b) => b.maxSeconds - a.maxSeconds);
+  const failures: string[] = [];
+  const lane = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      try {
+        process.stdout.write(`${await runChild(s.name, pass)}\n`);
+      } catch (e) {
+        failures.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, lane));
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (failures.length) throw new Error(failures.join('\n'));
+}
+
+main().catch((e) => {
+  log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
