@@ -59,11 +59,11 @@ describe('WASM training kernels match the CPU backend', () => {
       const dyFor = (y: tf.Tensor) => det(y.shape, 0.7);
       const dW = await onBoth(() => {
         const xx = x();
-        return tf.grad((f: tf.Tensor4D) => { const y = tf.conv2d(xx, f, s, pad); return y.mul(dyFor(y)).sum(); })(w());
+        return tf.grad((f: tf.Tensor) => { const y = tf.conv2d(xx, f as tf.Tensor4D, s, pad); return y.mul(dyFor(y)).sum(); })(w());
       });
       const dX = await onBoth(() => {
         const f = w();
-        return tf.grad((xx: tf.Tensor4D) => { const y = tf.conv2d(xx, f, s, pad); return y.mul(dyFor(y)).sum(); })(x());
+        return tf.grad((xx: tf.Tensor) => { const y = tf.conv2d(xx as tf.Tensor4D, f, s, pad); return y.mul(dyFor(y)).sum(); })(x());
       });
       const convT = await onBoth(() => {
         const y = tf.conv2d(x(), w(), s, pad);
