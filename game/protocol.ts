@@ -7,16 +7,8 @@
  */
 import { z } from 'zod';
 
-/** Bumped whenever a payload or view changes shape; a client that speaks another version is refused. */
-export const PROTOCOL_VERSION = 1;
-
-/** Where Socket.io listens; Next's request handler never sees this path. */
-export const SOCKET_PATH = '/socket.io';
-
-export const IMAGE_SIDE = 28;
-export const IMAGE_BYTES = IMAGE_SIDE * IMAGE_SIDE;
-/** Base64 of IMAGE_BYTES bytes: real and generated images travel in exactly this encoding. */
-export const IMAGE_B64_LENGTH = 4 * Math.ceil(IMAGE_BYTES / 3);
+export { IMAGE_B64_LENGTH, IMAGE_BYTES, IMAGE_SIDE, PROTOCOL_VERSION, SOCKET_PATH, decodePixels, encodePixels } from './wire';
+import { IMAGE_B64_LENGTH, IMAGE_BYTES, PROTOCOL_VERSION } from './wire';
 
 export const DatasetSchema = z.enum(['digits', 'fashion']);
 export type Dataset = z.infer<typeof DatasetSchema>;
@@ -513,22 +505,4 @@ export function parsePayload<E extends C2SEvent>(
   const issue = result.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return { ok: false, error: { code: ErrorCode.BadPayload, message: `${where}${issue?.message ?? 'invalid payload'}` } };
-}
-
-// ---------------------------------------------------------------- pixel helpers shared by both sides
-
-export function encodePixels(bytes: Uint8Array): string {
-  if (bytes.length !== IMAGE_BYTES) throw new RangeError(`an image is ${IMAGE_BYTES} bytes, got ${bytes.length}`);
-  if (typeof Buffer !== 'undefined') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return btoa(s);
-}
-
-export function decodePixels(b64: string): Uint8Array {
-  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }

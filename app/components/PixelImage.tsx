@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { IMAGE_SIDE, decodePixels } from '@/game/protocol';
+import { IMAGE_SIDE, decodePixels } from '@/game/wire';
 
 /** Draws a 28×28 8-bit image from its base64 pixels, scaled up crisp. */
 export function PixelImage({ pixels, label, className = '' }: { pixels: string; label: string; className?: string }) {

@@ -30,68 +30,81 @@ export function HostScreen() {
   useEffect(() => {
     const tiny = params.get('preset') === 'tiny';
     const prefer = params.get('backend');
-    const socket = connectSocket();
-    socketRef.current = socket;
-    const store = useHost.getState();
-    const trainer = new HostTrainer(socket, () => authRef.current, {
-      preset: tiny ? 'tiny' : 'standard',
-      prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
-    });
-    trainerRef.current = trainer;
-
-    // The tiny preset keeps a test game short on a software GPU: few steps, one round a level.
-    const settings = tiny ? { stepScale: 0.1, roundsPerLevel: 1, roundSeconds: 60, revealSeconds: 60 } : {};
-    const levels = params.get('levels')?.split(',').filter(Boolean);
-    const openRoom = async () => {
-      const saved = savedHost();
-      if (saved) {
-        const ack = await call(socket, 'host:resume', saved);
-        if (ack.ok) {
-          authRef.current = saved;
-          store.set({ pin: saved.pin, error: null });
-          trainer.announce();
-          return;
-        }
-        forgetHost();
-      }
-      const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings, ...(levels?.length ? { levels: levels as never } : {}) });
-      if (!ack.ok) {
-        store.set({ error: ack.error.message });
+    let opened: GameSocket | null = null;
+    let training: HostTrainer | null = null;
+    let cancelled = false;
+    // Socket.io loads after the page is up (see connectSocket).
+    void connectSocket().then((s) => {
+      if (cancelled) {
+        s.disconnect();
         return;
       }
-      authRef.current = { pin: ack.pin, hostToken: ack.hostToken };
-      saveHost(ack.pin, ack.hostToken);
-      store.set({ pin: ack.pin, error: null });
-    };
-
-    let preparedLevel = 0;
-    socket.on('connect', () => {
-      store.set({ connected: true });
-      void openRoom();
-    });
-    socket.on('disconnect', () => store.set({ connected: false }));
-    socket.on('room:host', (v: HostView) => {
-      const s = useHost.getState();
-      s.set({
-        view: v,
-        votes: v.phase.kind === 'judging' ? { votesCast: v.phase.votesCast, votesExpected: v.phase.votesExpected } : null,
-        progress: v.phase.kind === 'training' ? (v.phase.progress ?? s.progress) : s.progress,
+      const socket = s;
+      opened = s;
+      socketRef.current = s;
+      const store = useHost.getState();
+      const trainer = new HostTrainer(s, () => authRef.current, {
+        preset: tiny ? 'tiny' : 'standard',
+        prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
       });
-      // Load the level's model early (during the lobby or the level intro), not when the first job arrives.
-      if (v.level !== preparedLevel && v.phase.kind !== 'ended') {
-        preparedLevel = v.level;
-        trainer.prepare(v.levels[v.level - 1], v.level);
-      }
-    });
-    socket.on('room:votes', (v) => useHost.getState().set({ votes: v }));
-    socket.on('trainer:job', (job) => trainer.handle(job));
-    socket.on('room:closed', ({ reason }) => {
-      forgetHost();
-      useHost.getState().set({ error: reason });
+      trainerRef.current = trainer;
+      training = trainer;
+
+      // The tiny preset keeps a test game short on a software GPU: few steps, one round a level.
+      const settings = tiny ? { stepScale: 0.1, roundsPerLevel: 1, roundSeconds: 60, revealSeconds: 60 } : {};
+      const levels = params.get('levels')?.split(',').filter(Boolean);
+      const openRoom = async () => {
+        const saved = savedHost();
+        if (saved) {
+          const ack = await call(socket, 'host:resume', saved);
+          if (ack.ok) {
+            authRef.current = saved;
+            store.set({ pin: saved.pin, error: null });
+            trainer.announce();
+            return;
+          }
+          forgetHost();
+        }
+        const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings, ...(levels?.length ? { levels: levels as never } : {}) });
+        if (!ack.ok) {
+          store.set({ error: ack.error.message });
+          return;
+        }
+        authRef.current = { pin: ack.pin, hostToken: ack.hostToken };
+        saveHost(ack.pin, ack.hostToken);
+        store.set({ pin: ack.pin, error: null });
+      };
+
+      let preparedLevel = 0;
+      socket.on('connect', () => {
+        store.set({ connected: true });
+        void openRoom();
+      });
+      socket.on('disconnect', () => store.set({ connected: false }));
+      socket.on('room:host', (v: HostView) => {
+        const s = useHost.getState();
+        s.set({
+          view: v,
+          votes: v.phase.kind === 'judging' ? { votesCast: v.phase.votesCast, votesExpected: v.phase.votesExpected } : null,
+          progress: v.phase.kind === 'training' ? (v.phase.progress ?? s.progress) : s.progress,
+        });
+        // Load the level's model early (during the lobby or the level intro), not when the first job arrives.
+        if (v.level !== preparedLevel && v.phase.kind !== 'ended') {
+          preparedLevel = v.level;
+          trainer.prepare(v.levels[v.level - 1], v.level);
+        }
+      });
+      socket.on('room:votes', (v) => useHost.getState().set({ votes: v }));
+      socket.on('trainer:job', (job) => trainer.handle(job));
+      socket.on('room:closed', ({ reason }) => {
+        forgetHost();
+        useHost.getState().set({ error: reason });
+      });
     });
     return () => {
-      socket.disconnect();
-      trainer.dispose();
+      cancelled = true;
+      opened?.disconnect();
+      training?.dispose();
       useHost.getState().reset();
     };
   }, [params]);

@@ -3,20 +3,18 @@
  * The browser's side of the wire: one typed Socket.io connection per page, and `call`, which emits
  * an event and resolves with the server's acknowledgement (or a clear error when none comes).
  */
-import { type Socket, io } from 'socket.io-client';
-import {
-  type Ack,
-  type AckData,
-  type C2SEvent,
-  type C2SPayload,
-  type ClientToServerEvents,
-  SOCKET_PATH,
-  type ServerToClientEvents,
-} from '@/game/protocol';
+import type { Socket } from 'socket.io-client';
+import type { Ack, AckData, C2SEvent, C2SPayload, ClientToServerEvents, ServerToClientEvents } from '@/game/protocol';
+import { SOCKET_PATH } from '@/game/wire';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectSocket(): GameSocket {
+/**
+ * Loads the Socket.io client after the page is up (it is not part of the first load: a phone shows
+ * the join form sooner) and connects.
+ */
+export async function connectSocket(): Promise<GameSocket> {
+  const { io } = await import('socket.io-client');
   return io({ path: SOCKET_PATH, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
 }
 

@@ -6,13 +6,17 @@
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PROTOCOL_VERSION, type PlayerView, type Verdict } from '@/game/protocol';
-import { CoachPanel, KnobsForm } from './Coach';
+import type { PlayerView, Verdict } from '@/game/protocol';
+import { PROTOCOL_VERSION } from '@/game/wire';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
+
+// Only coaches need these, for part of the game: not in the page's first load either.
+const CoachPanel = dynamic(() => import('./Coach').then((m) => m.CoachPanel), { ssr: false });
+const KnobsForm = dynamic(() => import('./Coach').then((m) => m.KnobsForm), { ssr: false });
 
 // Lesson questions may hold math: KaTeX loads only when a lesson starts, so it is not in the page's first load.
 const LessonAnswers = dynamic(() => import('./LessonAnswers').then((m) => m.LessonAnswers), {
@@ -24,11 +28,13 @@ export function PlayScreen() {
   const params = useSearchParams();
   const initialPin = params.get('pin') ?? '';
   const socketRef = useRef<GameSocket | null>(null);
+  const readyRef = useRef<Promise<GameSocket | null>>(Promise.resolve(null));
   const pinRef = useRef<string>('');
   const { status, error, view, connected } = usePlay();
 
   const join = useCallback(async (pin: string, nickname?: string) => {
-    const socket = socketRef.current;
+    // A quick player may press Join before the socket library has loaded: wait for it.
+    const socket = socketRef.current ?? (await readyRef.current);
     if (!socket) return;
     usePlay.getState().set({ status: 'joining', error: null });
     const token = savedToken(pin);
@@ -48,29 +54,41 @@ export function PlayScreen() {
   }, []);
 
   useEffect(() => {
-    const socket = connectSocket();
-    socketRef.current = socket;
-    const store = usePlay.getState();
-    socket.on('connect', () => {
-      store.set({ connected: true });
-      // Back from a dropped connection: rejoin as the same player.
-      if (pinRef.current) void join(pinRef.current);
-      else if (initialPin && savedToken(initialPin)) void join(initialPin);
-    });
-    socket.on('disconnect', () => store.set({ connected: false }));
-    socket.on('room:player', (v) => {
-      const prev = usePlay.getState().view;
-      const pending = prev?.phase.kind === 'judging' && v.phase.kind === 'judging' && prev.phase.round === v.phase.round ? usePlay.getState().pending : {};
-      usePlay.getState().set({ view: v, pending, progress: v.phase.kind === 'training' ? v.phase.progress : null });
-    });
-    socket.on('training:progress', ({ progress }) => usePlay.getState().set({ progress }));
-    socket.on('room:closed', ({ reason }) => {
-      if (pinRef.current) forgetToken(pinRef.current);
-      pinRef.current = '';
-      usePlay.getState().set({ status: 'form', view: null, error: reason });
+    let socket: GameSocket | null = null;
+    let cancelled = false;
+    // Socket.io loads after the join form is on screen (see connectSocket).
+    const ready = connectSocket();
+    readyRef.current = ready.catch(() => null);
+    void ready.then((s) => {
+      if (cancelled) {
+        s.disconnect();
+        return;
+      }
+      socket = s;
+      socketRef.current = s;
+      const store = usePlay.getState();
+      socket.on('connect', () => {
+        store.set({ connected: true });
+        // Back from a dropped connection: rejoin as the same player.
+        if (pinRef.current) void join(pinRef.current);
+        else if (initialPin && savedToken(initialPin)) void join(initialPin);
+      });
+      socket.on('disconnect', () => store.set({ connected: false }));
+      socket.on('room:player', (v) => {
+        const prev = usePlay.getState().view;
+        const pending = prev?.phase.kind === 'judging' && v.phase.kind === 'judging' && prev.phase.round === v.phase.round ? usePlay.getState().pending : {};
+        usePlay.getState().set({ view: v, pending, progress: v.phase.kind === 'training' ? v.phase.progress : null });
+      });
+      socket.on('training:progress', ({ progress }) => usePlay.getState().set({ progress }));
+      socket.on('room:closed', ({ reason }) => {
+        if (pinRef.current) forgetToken(pinRef.current);
+        pinRef.current = '';
+        usePlay.getState().set({ status: 'form', view: null, error: reason });
+      });
     });
     return () => {
-      socket.disconnect();
+      cancelled = true;
+      socket?.disconnect();
       usePlay.getState().reset();
     };
   }, [initialPin, join]);

@@ -84,7 +84,7 @@ export function HistogramChart({ data, compact }: { data: LessonData; compact?: 
         <XAxis dataKey="name" tick={AXIS} stroke={AXIS.stroke} interval={0} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} unit="%" />
         <Tooltip {...TOOLTIP} formatter={(v) => `${String(v)}%`} />
-        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'even spread', fill: '#cbd5e1', fontSize: 12, position: 'insideTopRight' }} />
+        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'even spread', fill: '#cbd5e1', fontSize: 12, position: 'insideTopLeft' }} />
         <Bar dataKey="share" name="share of samples" fill={G_COLOR} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>

@@ -36,7 +36,7 @@ export function MathBlock({ source, caption, compact }: { source: string; captio
   return (
     <figure className="my-1">
       <div
-        className={`overflow-x-auto overflow-y-hidden rounded-xl border border-edge bg-ink/60 px-3 py-2 text-center ${compact ? 'text-[0.95em]' : 'text-[1.05em]'}`}
+        className={`overflow-x-auto overflow-y-hidden rounded-xl border border-edge bg-ink/60 px-3 py-2 text-center ${compact ? 'text-[0.85em]' : 'text-[1.05em]'}`}
         dangerouslySetInnerHTML={{ __html: tex(source, true) }}
       />
       {caption && <figcaption className="mt-1 text-center text-[0.8em] text-slate-400">{caption}</figcaption>}
