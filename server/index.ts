@@ -1,13 +1,17 @@
 /**
  * One HTTP server for everything: Next's request handler for pages and assets, Socket.io on its own
- * path. `npm run dev` runs this with hot reload; `npm start` (scripts/start.ts) builds if needed and
- * runs it in production.
+ * path, and the embedded database (PGlite, or PostgreSQL when DATABASE_URL is set). `npm run dev`
+ * runs this with hot reload; `npm start` (scripts/start.ts) builds if needed and runs it in production.
  */
 import { createServer } from 'node:http';
 import next from 'next';
 import { SOCKET_PATH } from '../game/protocol';
-import { createApplication } from './app';
+import { type Application, createApplication } from './app';
+import { teacherFromCookie } from './auth';
+import { openAppDatabase } from './db/client';
+import { startRetention } from './db/retention';
 import { fileImages } from './images';
+import { dbRecorder } from './recorder';
 import { memoryStore } from './store';
 
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -15,13 +19,18 @@ const hostname = process.env.HOST ?? '0.0.0.0';
 const dev = process.env.NODE_ENV !== 'production';
 
 async function main() {
+  // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
+  const database = await openAppDatabase();
+  startRetention(database.db);
+  const recorder = dbRecorder(database.db);
+
   const nextApp = next({ dev, hostname, port });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
   // The application is created before the server listens; its own HTTP routes go first.
-  let app: ReturnType<typeof createApplication> | null = null;
+  let app: Application | null = null;
   const httpServer = createServer((req, res) => {
     if (app?.handleHttp(req, res)) return;
     handle(req, res).catch((err) => {
@@ -36,11 +45,28 @@ async function main() {
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
 
-  app = createApplication(httpServer, { clock: Date.now, store: memoryStore(), images: fileImages() });
+  app = createApplication(httpServer, {
+    clock: Date.now,
+    store: memoryStore(),
+    images: fileImages(),
+    recorder,
+    identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
+  });
+  // Rooms that were playing when the server stopped come back, paused until their host returns.
+  const restored = await recorder.loadSnapshots();
+  app.restore(restored);
 
   httpServer.listen(port, hostname, () => {
-    console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+    const where = database.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite';
+    console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${where}${restored.length ? `, ${restored.length} rooms restored` : ''})`);
   });
+
+  const shutdown = () => {
+    httpServer.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 process.on('unhandledRejection', (err) => console.error('[gan-arena] unhandled rejection', err));
