@@ -177,8 +177,7 @@ async function main() {
     Object.assign(main.data, await discriminatorJudge(t, images, 200));
     evaluation = await evaluate(await t.generate(500, 77), Array.from({ length: 500 }, (_, i) => imageAt(images, (i * 13 + 5) % images.count)));
     Object.assign(main.data, evaluation);
-    // The session timeline: the fixed-z sample at each snapshot, as if each were a round's best fake.
-    main.data.timeline = main.data.samplesOverTime!.map((s, i) => ({ round: i, bestFake: s.image, fooledRate: null }));
+    // No timeline: it is a game's rounds and their fooled rates, which a training run does not have.
     t.dispose();
     runs.main = main.data;
   }

@@ -147,11 +147,11 @@ export const ADVANCED_CARDS: LessonCard[] = [
       { kind: 'p', text: 'So you can **interpolate**: pick two vectors $z_A$ and $z_B$ and walk in a straight line between them:' },
       { kind: 'math', tex: String.raw`z(t) = (1 - t)\,z_A + t\,z_B, \qquad t \in [0, 1]` },
       { kind: 'p', text: 'The strip shows $G(z(t))$: one image flowing into another, with no jumps if the generator learned a smooth space.' },
-      { kind: 'p', text: 'The **dimension** of $z$ (here shown below) is a design choice. Too small and G cannot express all the variety; bigger is not automatically better: unused directions waste capacity and can make training slower.' },
+      { kind: 'p', text: 'The **dimension** of $z$ (the latent size in the panel) is a design choice. Too small and G cannot express all the variety; bigger is not automatically better: unused directions waste capacity and can make training slower.' },
     ],
     live: ['interpolation', 'latentDim'],
     check: {
-      prompt: 'You interpolate between z_A (gives a 1) and z_B (gives a 7). What do you expect halfway?',
+      prompt: 'You interpolate between $z_A$ (gives a 1) and $z_B$ (gives a 7). What do you expect halfway?',
       choices: [
         'A random unrelated image',
         'Something in between, like a 1 gaining a top bar',

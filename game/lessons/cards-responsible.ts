@@ -6,10 +6,10 @@ export const RESPONSIBLE_CARDS: LessonCard[] = [
     id: 'T16',
     topic: 'T16',
     title: 'Deepfakes and misuse',
-    summary: 'You just failed to spot fakes from a tiny model. Now imagine faces and voices.',
+    summary: 'How well your room spotted fakes, and what the same ideas do with faces and voices.',
     group: 'Responsible use',
     body: [
-      { kind: 'p', text: 'Look at the panel: that is **your own room** judging images from a generator trained in a few minutes on one laptop. The same ideas, scaled up, make **deepfakes**: realistic faces, voices and videos of people doing things they never did.' },
+      { kind: 'p', text: 'In a game, the panel shows **your own room** judging images from a generator trained for a few minutes on one laptop. The same ideas, scaled up, make **deepfakes**: realistic faces, voices and videos of people doing things they never did.' },
       { kind: 'p', text: 'Three kinds of harm:' },
       {
         kind: 'list',
@@ -153,7 +153,7 @@ export const RESPONSIBLE_CARDS: LessonCard[] = [
       },
       { kind: 'p', text: 'Since about 2021 most image generators are **diffusion models**: they learn to remove noise step by step, which trains more stably and covers more variety, at the cost of slower sampling. GAN ideas live on inside them, and GANs are still used where speed matters.' },
     ],
-    live: ['timeline'],
+    live: ['timeline', 'samplesOverTime'],
     check: {
       prompt: 'Which statement about diffusion models is right?',
       choices: [

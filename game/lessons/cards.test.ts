@@ -68,7 +68,7 @@ describe('the card library', () => {
 
   it('keeps inline math balanced so KaTeX never sees half a formula', () => {
     for (const c of CARDS) {
-      const texts = c.body.flatMap((b) => (b.kind === 'p' ? [b.text] : b.kind === 'list' ? b.items : []));
+      const texts = [...c.body.flatMap((b) => (b.kind === 'p' ? [b.text] : b.kind === 'list' ? b.items : [])), c.check.prompt, ...c.check.choices, c.check.explanation];
       for (const t of texts) expect((t.match(/\$/g) ?? []).length % 2, `${c.id}: ${t}`).toBe(0);
     }
   });

@@ -27,6 +27,7 @@ export function summariseHistogram(h: NonNullable<LessonData['histogram']>): str
   if (!total) return 'No samples classified yet.';
   const ranked = h.counts.map((c, i) => ({ c, name: h.classNames[i] ?? String(i) })).sort((x, y) => y.c - x.c);
   const empty = ranked.filter((r) => r.c === 0).map((r) => r.name);
-  const top = ranked.slice(0, 2).map((r) => `${r.name} (${pct(r.c / total)})`).join(' and ');
-  return `Of ${total} samples, the most common classes are ${top}.${empty.length ? ` Never drawn: ${empty.join(', ')}.` : ' Every class appears.'} An even spread would be ${pct(1 / h.counts.length)} each.`;
+  const top = ranked.slice(0, 2).filter((r) => r.c > 0).map((r) => `${r.name} (${pct(r.c / total)})`);
+  const lead = top.length === 1 ? `every one was classed as ${top[0]}` : `the most common classes are ${top.join(' and ')}`;
+  return `Of ${total} samples, ${lead}.${empty.length ? ` Never drawn: ${empty.join(', ')}.` : ' Every class appears.'} An even spread would be ${pct(1 / h.counts.length)} each.`;
 }
