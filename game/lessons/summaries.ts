@@ -7,12 +7,12 @@ import { pct } from './verdict';
 
 const f2 = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 
-export function summariseLosses(losses: NonNullable<LessonData['losses']>, steps?: number): string {
+export function summariseLosses(losses: NonNullable<LessonData['losses']>, steps?: number, dName = 'D'): string {
   if (!losses.length) return 'No training steps yet.';
   const a = losses[0];
   const b = losses[losses.length - 1];
   const n = steps ?? losses.length;
-  return `Over ${n} steps, D's loss went from ${f2(a.d)} to ${f2(b.d)} and G's loss from ${f2(a.g)} to ${f2(b.g)}.`;
+  return `Over ${n} steps, ${dName}'s loss went from ${f2(a.d)} to ${f2(b.d)} and G's loss from ${f2(a.g)} to ${f2(b.g)}.`;
 }
 
 export function summariseDTrace(trace: NonNullable<LessonData['dTrace']>): string {

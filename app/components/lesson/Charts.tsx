@@ -39,10 +39,10 @@ export function LossChart({ data, compact }: { data: LessonData; compact?: boole
   const critic = data.lossKind === 'wgan-gp';
   const rows = withSteps(losses, data.stepsThisRound);
   return (
-    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound)} compact={compact}>
+    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D')} compact={compact}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
-        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: 12 }} />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: 12 }} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} />
         <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
@@ -61,7 +61,7 @@ export function DTraceChart({ data, compact }: { data: LessonData; compact?: boo
     <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
-        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} domain={critic ? ['auto', 'auto'] : [0, 1]} />
         <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
