@@ -16,8 +16,8 @@
  *   dW[kh, kw, ci, co] = Σ_{n,i,j} xPadded[n, i·s + kh, j·s + kw, ci] · dy[n, i, j, co]
  * i.e. x transposed to [ci, H, W, n] convolved (stride 1, dilation s) with dy transposed to
  * [oh, ow, n, co] as the filter, giving [ci, kh, kw, co]. WASM's Conv2D (XNNPACK) does that fast.
- * Not Conv3DBackpropFilterV2 over a depth of 1: tfjs 4.22's WASM version of it is wrong for
- * strides above 1 (checked against the CPU backend in wasm-conv.test.ts).
+ * Not Conv3DBackpropFilterV2 over a depth of 1: tfjs 4.22's WASM version of it gives wrong
+ * results for strides above 1 (found comparing it with the CPU backend while writing this).
  */
 import * as tf from '@tensorflow/tfjs';
 

@@ -10,8 +10,8 @@
  *   npm run bench:train [-- --steps N]   (N scales the MLP step count; slow runs use fewer)
  *
  * The DCGAN cannot train on stock tfjs WASM (no Conv2DBackpropFilter kernel): those runs print the
- * trainer's refusal as `skipped`. Node also times it with ml/wasm-kernels.ts's stand-in kernel,
- * labelled backend "wasm+conv-kernel".
+ * trainer's refusal as `skipped`. Node also times both models with ml/wasm-kernels.ts registered
+ * (the kernels the checkpoint script trains with), labelled backend "wasm+kernels".
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,7 @@ const CONFIGS: Record<Model, GanConfig> = {
 /** Warm-up and timed steps: software WebGPU/WebGL and the CPU backend take seconds to minutes a DCGAN step. */
 function plan(model: Model, backend: string): { warmup: number; steps: number } {
   if (model === 'mlp') return { warmup: 3, steps: MLP_STEPS };
-  if (backend === 'wasm+conv-kernel') return { warmup: 2, steps: 5 };
+  if (backend === 'wasm+kernels') return { warmup: 2, steps: 5 };
   return { warmup: 1, steps: 2 };
 }
 
@@ -89,11 +89,12 @@ async function nodeRuns(): Promise<void> {
     { backend: 'wasm', label: 'wasm', model: 'dcgan' },
     { backend: 'cpu', label: 'cpu', model: 'mlp' },
     { backend: 'cpu', label: 'cpu', model: 'dcgan' },
-    // Last: registering the kernel changes what WASM can do for the rest of the process.
-    { backend: 'wasm', label: 'wasm+conv-kernel', model: 'dcgan' },
+    // Last: registering the kernels changes WASM for the rest of the process.
+    { backend: 'wasm', label: 'wasm+kernels', model: 'mlp' },
+    { backend: 'wasm', label: 'wasm+kernels', model: 'dcgan' },
   ];
   for (const r of runs) {
-    if (r.label === 'wasm+conv-kernel') registerWasmTrainingKernels();
+    if (r.label === 'wasm+kernels') registerWasmTrainingKernels();
     const choice = await chooseBackend([r.backend]);
     if (choice.name !== r.backend) {
       line('node', r.label, r.model, { skipped: `backend ${r.backend} unavailable: ${choice.reason}` });

@@ -20,6 +20,8 @@ export interface CheckpointSpec {
   /** Wall-time cap in seconds: on a busy machine training stops here and reports the steps it ran. */
   maxSeconds: number;
   seed: number;
+  /** After this many steps switch to these settings (a learning-rate decay: fast start, clean finish). */
+  anneal?: { after: number; tunables: Partial<TunableConfig> };
   /** Provoke mode collapse: after warm-up, the collapse level's settings until the detector fires. */
   collapse?: { warmupSteps: number; tunables: Partial<TunableConfig>; dSteps: number; gSteps: number; minSteps: number };
 }
@@ -35,19 +37,37 @@ const MLP: ModelShape = { dataset: 'digits', arch: 'mlp', conditional: false, la
 export const CHECKPOINT_SPECS: CheckpointSpec[] = [
   // Blurry strokes, clearly not yet digits.
   { name: 'digits-mlp-strokes', model: MLP, train: {}, steps: 300, maxSeconds: 60, seed: 11 },
-  // Recognisable digits. A higher learning rate than the game's 2e-4 buys more progress per step.
-  { name: 'digits-mlp', model: MLP, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 4000, maxSeconds: 330, seed: 12 },
+  // Recognisable digits. A higher learning rate than the game's 2e-4 buys more progress per step;
+  // the game's rate for the second half settles the speckle a fast rate leaves.
+  { name: 'digits-mlp', model: MLP, train: { lrD: 5e-4, lrG: 5e-4 }, anneal: { after: 4000, tunables: { lrD: 2e-4, lrG: 2e-4 } }, steps: 8000, maxSeconds: 360, seed: 12 },
   {
     name: 'digits-mlp-collapse',
     model: MLP,
-    train: {},
-    steps: 4000,
-    maxSeconds: 180,
+    train: { lrD: 5e-4, lrG: 5e-4 },
+    steps: 8000,
+    maxSeconds: 200,
     seed: 13,
-    // Minimax (saturating) loss, a fast G and 1 D step for 4 G steps: the collapse level's settings.
-    collapse: { warmupSteps: 300, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 }, dSteps: 20, gSteps: 80, minSteps: 500 },
+    // After 2,500 ordinary steps: minimax (saturating) loss, a fast G and 1 D step for 4 G steps,
+    // the collapse level's settings, for at least 500 steps and until the detector fires.
+    collapse: { warmupSteps: 2500, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 }, dSteps: 20, gSteps: 80, minSteps: 500 },
   },
   { name: 'digits-dcgan', model: { ...MLP, arch: 'dcgan', hidden: 16 }, train: { lrD: 4e-4, lrG: 4e-4 }, steps: 1500, maxSeconds: 400, seed: 14 },
-  { name: 'digits-cmlp', model: { ...MLP, conditional: true }, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 4000, maxSeconds: 300, seed: 15 },
-  { name: 'fashion-mlp', model: { ...MLP, dataset: 'fashion' }, train: { lrD: 5e-4, lrG: 5e-4 }, steps: 3000, maxSeconds: 240, seed: 16 },
+  {
+    name: 'digits-cmlp',
+    model: { ...MLP, conditional: true },
+    train: { lrD: 5e-4, lrG: 5e-4 },
+    anneal: { after: 4000, tunables: { lrD: 2e-4, lrG: 2e-4 } },
+    steps: 8000,
+    maxSeconds: 360,
+    seed: 15,
+  },
+  {
+    name: 'fashion-mlp',
+    model: { ...MLP, dataset: 'fashion' },
+    train: { lrD: 5e-4, lrG: 5e-4 },
+    anneal: { after: 3000, tunables: { lrD: 2e-4, lrG: 2e-4 } },
+    steps: 6000,
+    maxSeconds: 300,
+    seed: 16,
+  },
 ];

@@ -116,6 +116,8 @@ export interface CheckpointReport {
   /** Mean over the last TAIL D/G steps. */
   final: { dLoss: number; gLoss: number; dReal: number; dFake: number };
   eval: Record<string, unknown> | null;
+  /** Collapse checkpoint: the same metrics at the end of the warm-up, before the collapse settings. */
+  beforeCollapse?: Record<string, unknown>;
   evalNote?: string;
 }
 
@@ -140,7 +142,9 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     log(`${spec.name}: ${steps}/${target} steps, ${((lastLog - t0) / 1000).toFixed(0)} s, D ${mean(tail.dLoss).toFixed(3)} G ${mean(tail.gLoss).toFixed(3)} D(x) ${mean(tail.dReal).toFixed(2)}/${mean(tail.dFake).toFixed(2)}`);
   };
   const warm = spec.collapse ? Math.round(spec.collapse.warmupSteps * scale) : target;
+  const annealAt = spec.anneal ? Math.round(spec.anneal.after * scale) : -1;
   while (steps < warm) {
+    if (steps === annealAt) t.configure(spec.anneal!.tunables);
     if (performance.now() - t0 > maxMs) {
       stoppedBy = 'time';
       break;
@@ -149,18 +153,24 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     steps++;
     progress();
   }
+  let beforeCollapse: Record<string, unknown> | null = null;
   if (spec.collapse && stoppedBy !== 'time') {
-    // The collapse level's own settings, in its own rounds (few D steps, many G steps), until the
-    // detector sees it. Steps here count D and G steps alike, like RoundReport does.
+    // First a generator that draws varied digits (an untrained one's blobs all read as one class,
+    // which would be no lesson); then the collapse level's own settings, in its own rounds (few D
+    // steps, many G steps), until the detector fires. Steps here count D and G steps alike, like
+    // RoundReport does.
     const c = spec.collapse;
+    beforeCollapse = evaluate ? await evaluate(t) : null;
+    if (beforeCollapse) log(`${spec.name}: before, histogram ${JSON.stringify(beforeCollapse.histogram)} ${JSON.stringify(beforeCollapse.collapse)}`);
     t.configure(c.tunables);
     stoppedBy = 'time';
+    const startedAt = steps;
     while (performance.now() - t0 < maxMs && steps < target) {
       const r = await t.trainRound([], { dSteps: c.dSteps, gSteps: c.gSteps });
       steps += c.dSteps + c.gSteps;
       pushTail(tail, r);
       progress();
-      if (evaluate && steps >= c.minSteps * scale) {
+      if (evaluate && steps - startedAt >= c.minSteps * scale) {
         const e = await evaluate(t);
         const collapse = e.collapse as { collapsed: boolean };
         log(`${spec.name}: ${steps} steps, histogram ${JSON.stringify(e.histogram)} collapsed=${collapse.collapsed}`);
@@ -199,6 +209,7 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     stoppedBy,
     final: { dLoss: round(mean(tail.dLoss)), gLoss: round(mean(tail.gLoss)), dReal: round(mean(tail.dReal)), dFake: round(mean(tail.dFake)) },
     eval: ev,
+    ...(beforeCollapse ? { beforeCollapse } : {}),
     ...(why ? { evalNote: why } : {}),
   };
 }
