@@ -45,6 +45,15 @@ export default function Home() {
         </section>
       </div>
 
+      <nav className="flex flex-wrap justify-center gap-4 text-lg" aria-label="More">
+        <Link href="/lessons" className="rounded-xl border border-edge px-5 py-3 hover:border-accent">
+          Lesson cards: the whole curriculum
+        </Link>
+        <Link href="/teacher" className="rounded-xl border border-edge px-5 py-3 hover:border-accent">
+          Teachers: sign in and review your sessions
+        </Link>
+      </nav>
+
       <section className="rounded-2xl border border-edge bg-panel/60 p-6 text-slate-300">
         <h2 className="text-xl font-bold text-white">How a round works</h2>
         <ol className="mt-3 grid gap-3 sm:grid-cols-4">
