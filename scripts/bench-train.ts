@@ -7,7 +7,9 @@
  * tensorsBefore/After are tf.memory().numTensors after warm-up and after the timed steps: equal
  * means the step leaks nothing. A run that cannot happen prints {…, skipped: reason} instead.
  *
- *   npm run bench:train [-- --steps N]   (N scales the MLP step count; slow runs use fewer)
+ *   npm run bench:train [-- --steps N] [--only REGEX]
+ *   (N: timed MLP steps, default 20; the slow DCGAN runs time fewer. REGEX picks runs by
+ *   "where:backend:model", e.g. --only node:wasm)
  *
  * The DCGAN cannot train on stock tfjs WASM (no Conv2DBackpropFilter kernel): those runs print the
  * trainer's refusal as `skipped`. Node also times both models with ml/wasm-kernels.ts registered
@@ -27,6 +29,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const arg = process.argv.indexOf('--steps');
 const MLP_STEPS = arg >= 0 ? Number(process.argv[arg + 1]) : 20;
+const onlyArg = process.argv.indexOf('--only');
+/** --only REGEX: runs whose "where:backend:model" matches (e.g. "node:wasm", ":mlp"). */
+const ONLY = onlyArg >= 0 ? new RegExp(process.argv[onlyArg + 1]) : null;
+const wanted = (where: string, backend: string, model: string) => !ONLY || ONLY.test(`${where}:${backend}:${model}`);
 
 type Model = 'mlp' | 'dcgan';
 const CONFIGS: Record<Model, GanConfig> = {
@@ -48,6 +54,7 @@ function line(where: 'chromium' | 'node', backend: string, model: Model, extra: 
 }
 
 async function chromiumRuns(): Promise<void> {
+  if (!['webgpu', 'webgl', 'wasm'].some((b) => wanted('chromium', b, 'mlp') || wanted('chromium', b, 'dcgan'))) return;
   const harness = await startHarness((l) => (/error/i.test(l) ? log(l) : undefined));
   try {
     const probe = await harness.page();
@@ -56,6 +63,7 @@ async function chromiumRuns(): Promise<void> {
     log(`chromium offers: ${offered.join(', ')}`);
     for (const backend of offered.filter((b) => b !== 'cpu')) {
       for (const model of ['mlp', 'dcgan'] as const) {
+        if (!wanted('chromium', backend, model)) continue;
         const { warmup, steps } = plan(model, backend);
         log(`chromium ${backend} ${model}: ${warmup} warm-up + ${steps} timed steps`);
         // A fresh page per run: each backend starts from a clean tfjs engine and GPU context.
@@ -94,6 +102,7 @@ async function nodeRuns(): Promise<void> {
     { backend: 'wasm', label: 'wasm+kernels', model: 'dcgan' },
   ];
   for (const r of runs) {
+    if (!wanted('node', r.label, r.model)) continue;
     if (r.label === 'wasm+kernels') registerWasmTrainingKernels();
     const choice = await chooseBackend([r.backend]);
     if (choice.name !== r.backend) {
