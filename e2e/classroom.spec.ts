@@ -1,8 +1,8 @@
 /**
  * A class of five in real browsers: a host and four players with teams on (two coaches, two
  * discriminators) play two levels. Coaches pick the fakes and vote on the knobs; roles swap at the
- * second level; a discriminator reloads mid-round and keeps its score; lesson questions are answered
- * on a phone. Screenshots of the host and player pages at each phase go to e2e/artifacts/.
+ * second level; a discriminator reloads mid-round and keeps its score, and so does the projector tab
+ * (the trainer comes back from the room's checkpoint); lesson questions are answered on a phone. Screenshots of the host and player pages at each phase go to e2e/artifacts/.
  */
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -120,6 +120,19 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   const nav = players[1].getByRole('navigation', { name: 'Images in this round' });
   await expect(nav.getByRole('button', { name: /you said/ })).toHaveCount(2);
   await shot(players[1], '08-judge-after-reload');
+
+  // The projector tab reloads mid-round: the room pauses, the trainer reloads the room's own checkpoint
+  // from the server, and play goes on with nothing lost.
+  const leaderBefore = await host.getByTestId('leaderboard').textContent();
+  await host.reload();
+  await expect(players[3].getByText(/host paused|Waiting for the host screen/)).toBeVisible().catch(() => {});
+  await expect(host.getByTestId('backend')).toContainText(/training on/, { timeout: 120_000 });
+  await expect(host.getByText(/starts from the room's own checkpoint/)).toBeVisible();
+  await expect(host.getByTestId('paused')).toHaveCount(0, { timeout: 60_000 });
+  await expect(host.getByTestId('vote-count')).toBeVisible();
+  expect(await host.getByTestId('leaderboard').textContent()).toBe(leaderBefore);
+  await shot(host, '08-host-after-reload');
+
   await judge(players[1], 2, total);
   await judge(players[3]);
   await expect(host.getByTestId('fooled-rate')).toBeVisible();

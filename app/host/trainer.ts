@@ -85,22 +85,18 @@ export class HostTrainer {
     this.client = null;
     const { TrainerClient } = await import('@/ml/trainer-client');
     const auth = this.auth();
-    // A checkpoint the server holds for this room wins: it is where this class left its generator.
-    let checkpoint: Uint8Array | undefined;
-    let source = 'untrained';
+    // Where the generator starts, best first: the room's own latest checkpoint (a reloaded host page;
+    // refused if the level's model has another shape), then the level's shipped checkpoint, then untrained.
+    const candidates: { bytes: Uint8Array; source: string }[] = [];
     if (auth) {
       const held = await fetchBytes(`/rooms/${auth.pin}/checkpoint`, { headers: { 'x-host-token': auth.hostToken } });
-      if (held && held.level === levelIndex) {
-        checkpoint = held.bytes;
-        source = "the room's own checkpoint";
-      }
+      if (held) candidates.push({ bytes: held.bytes, source: `the room's own checkpoint (level ${held.level})` });
     }
-    if (!checkpoint && level.checkpoint) {
+    let missing = '';
+    if (level.checkpoint) {
       const shipped = await fetchBytes(`/checkpoints/${level.checkpoint}.ganc`);
-      if (shipped) {
-        checkpoint = shipped.bytes;
-        source = `checkpoint ${level.checkpoint}`;
-      } else source = `untrained (checkpoint ${level.checkpoint} is missing)`;
+      if (shipped) candidates.push({ bytes: shipped.bytes, source: `checkpoint ${level.checkpoint}` });
+      else missing = ` (checkpoint ${level.checkpoint} is missing)`;
     }
     const config: Partial<GanConfig> & { dataset: 'digits' | 'fashion' } = {
       ...level.model,
@@ -108,15 +104,21 @@ export class HostTrainer {
       humanWeight: level.humanWeight,
       batchSize: this.options.preset === 'tiny' ? 16 : 64,
     };
-    let client: TrainerClient;
-    try {
-      client = await TrainerClient.start({ config, prefer: this.options.prefer, checkpoint }, this.onProgress);
-    } catch (err) {
-      if (!checkpoint) throw err;
-      // A corrupt or mismatched checkpoint must not stop the class: start untrained and say why.
-      source = `untrained (the checkpoint was refused: ${err instanceof Error ? err.message : String(err)})`;
-      client = await TrainerClient.start({ config, prefer: this.options.prefer }, this.onProgress);
+    let client: TrainerClient | null = null;
+    let source = `untrained${missing}`;
+    const refused: string[] = [];
+    for (const c of candidates) {
+      try {
+        client = await TrainerClient.start({ config, prefer: this.options.prefer, checkpoint: c.bytes }, this.onProgress);
+        source = c.source;
+        break;
+      } catch (err) {
+        // A corrupt or mismatched checkpoint must not stop the class: try the next, say why.
+        refused.push(`${c.source} refused: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
+    client ??= await TrainerClient.start({ config, prefer: this.options.prefer }, this.onProgress);
+    if (refused.length && source.startsWith('untrained')) source += ` (${refused.join('; ')})`;
     this.client = client;
     const info = { backend: client.backend.name, reason: `${client.backend.reason}; ${level.name} starts from ${source}` };
     store.set({ trainer: { kind: 'ready', info }, checksum: await client.checksum() });
