@@ -145,6 +145,13 @@ export const TrainingReportSchema = z.object({
   /** Generator weight checksums before and after: proof the weights moved. */
   checksumBefore: z.number().finite(),
   checksumAfter: z.number().finite(),
+  /** The project's classifier on the generator's samples after training (absent where it could not run). */
+  fid: z.number().min(0).finite().optional(),
+  histogram: z.object({ counts: z.array(z.number().int().min(0)).max(10), classNames: z.array(z.string().max(20)).max(10) }).optional(),
+  coverage: z.number().min(0).max(1).optional(),
+  entropy: z.number().min(0).max(1).optional(),
+  collapsed: z.boolean().optional(),
+  collapseReason: z.string().max(400).optional(),
 });
 export type TrainingReport = z.infer<typeof TrainingReportSchema>;
 

@@ -171,6 +171,21 @@ export interface RoundReport {
   backend: string;
 }
 
+/** What the classifier makes of the generator's samples (ml/eval.ts), small enough to send anywhere. */
+export interface MachineEvaluation {
+  /** Samples per class, as the project's classifier sees them. */
+  histogram: number[];
+  classNames: string[];
+  coverage: number;
+  /** Normalised entropy of the histogram, 0 (one class) to 1 (even). */
+  entropy: number;
+  /** Fréchet distance between classifier features of generated and real images (only compare equal sample sizes). */
+  fid: number;
+  samples: number;
+  collapsed: boolean;
+  collapseReason: string;
+}
+
 export interface BackendInfo {
   name: BackendName;
   reason: string;
@@ -203,11 +218,63 @@ export type WorkerRequest =
   | { id: number; type: 'trainRound'; verdicts: HumanVerdict[]; budget: { dSteps: number; gSteps: number } }
   | { id: number; type: 'configure'; patch: Partial<TunableConfig> }
   | { id: number; type: 'checksum' }
+  /** Machine metrics of the current generator: `count` samples against as many held-out real images. */
+  | { id: number; type: 'evaluate'; count: number }
   | { id: number; type: 'save' }
   | { id: number; type: 'load'; bytes: Uint8Array }
-  | { id: number; type: 'dispose' };
+  | { id: number; type: 'dispose' }
+  // The Lab's and solo play's extras.
+  | { id: number; type: 'steps'; dSteps: number; gSteps: number; iterations: number }
+  | { id: number; type: 'scoreImages'; images: Uint8Array[]; labels?: number[] }
+  | { id: number; type: 'reals'; count: number; seed: number }
+  | { id: number; type: 'toySnapshot'; count: number; grid: number; seed: number }
+  | { id: number; type: 'interpolate'; seedA: number; seedB: number; steps: number; label?: number };
 
 export type WorkerResponse =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; error: string }
   | { type: 'progress'; id: number; progress: StepProgress };
+
+// ---- results of the Lab's and solo play's requests ----
+
+/** One iteration of the Lab's loop: its D steps then its G steps. Null where that kind of step did not run. */
+export interface LabStep {
+  dLoss: number | null;
+  gLoss: number | null;
+  dReal: number | null;
+  dFake: number | null;
+}
+
+export interface LabStepsResult {
+  steps: LabStep[];
+  /** Optimizer steps run (D and G together) and the time they took, for steps/s. */
+  optimizerSteps: number;
+  ms: number;
+}
+
+/** Real images drawn from the data set, with their classes (a conditional D needs them). */
+export interface RealImages {
+  images: Uint8Array[];
+  labels: number[];
+}
+
+/** Where a 2-D generator's points land and what its discriminator thinks of the plane. */
+export interface ToySnapshot {
+  /** Interleaved x,y. */
+  real: Float32Array;
+  fake: Float32Array;
+  /** D's raw output on a grid×grid lattice over [-extent, extent]², row by row from the top (y = +extent). */
+  surface: Float32Array;
+  grid: number;
+  extent: number;
+  centres: [number, number][];
+  /** Mode coverage of the fake points (see ml/eval.ts evaluatePoints). */
+  coverage: number;
+  covered: number;
+  modes: number;
+  /** Share of fake points near some mode. */
+  highQuality: number;
+  /** How near a point must be to a mode centre to count. */
+  radius: number;
+  histogram: number[];
+}

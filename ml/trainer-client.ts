@@ -4,12 +4,14 @@
  */
 import type { BackendName } from './backend';
 import { datasetPath } from './format';
-import type {
-  GanConfig, HumanVerdict, InitResult, RoundReport, StepProgress, TunableConfig, WorkerInit, WorkerRequest, WorkerResponse,
+import {
+  isToy,
+  type GanConfig, type GanDataset, type HumanVerdict, type InitResult, type LabStepsResult, type MachineEvaluation, type RealImages,
+  type RoundReport, type StepProgress, type ToySnapshot, type TunableConfig, type WorkerInit, type WorkerRequest, type WorkerResponse,
 } from './protocol-worker';
 
 export { defaultConfig, tinyConfig } from './protocol-worker';
-export type { GanConfig, HumanVerdict, RoundReport, StepProgress, BackendName };
+export type { GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
 
 /** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */
 export interface WorkerLike {
@@ -20,8 +22,8 @@ export interface WorkerLike {
 }
 
 export interface TrainerInit {
-  config: Partial<GanConfig> & { dataset: 'digits' | 'fashion' };
-  /** Defaults to `/${datasetPath(dataset)}`. */
+  config: Partial<GanConfig> & { dataset: GanDataset };
+  /** Defaults to `/${datasetPath(dataset)}` (the 2-D toy data needs none). */
   datasetUrl?: string;
   prefer?: BackendName[];
   seed?: number;
@@ -59,7 +61,8 @@ export class TrainerClient {
   /** Resolves once the worker has chosen a backend, loaded the data and built the models. */
   static async start(init: TrainerInit, onProgress?: (p: StepProgress) => void, worker: WorkerLike = spawnWorker()): Promise<TrainerClient> {
     const rpc = new Rpc(worker, onProgress);
-    const msg: WorkerInit = { ...init, datasetUrl: init.datasetUrl ?? `/${datasetPath(init.config.dataset)}` };
+    const dataset = init.config.dataset;
+    const msg: WorkerInit = { ...init, datasetUrl: isToy(dataset) ? undefined : (init.datasetUrl ?? `/${datasetPath(dataset)}`) };
     try {
       const result = (await rpc.call({ type: 'init', init: msg })) as InitResult;
       return new TrainerClient(rpc, result);
@@ -84,6 +87,11 @@ export class TrainerClient {
     return c;
   }
 
+  /** The classifier's view of the generator: class histogram, coverage, entropy, Fréchet distance, collapse. */
+  evaluate(count: number): Promise<MachineEvaluation> {
+    return this.rpc.call({ type: 'evaluate', count }) as Promise<MachineEvaluation>;
+  }
+
   checksum(): Promise<number> {
     return this.rpc.call({ type: 'checksum' }) as Promise<number>;
   }
@@ -94,6 +102,33 @@ export class TrainerClient {
 
   async load(bytes: Uint8Array): Promise<void> {
     await this.rpc.call({ type: 'load', bytes });
+  }
+
+  // ---- the Lab's and solo play's extras ----
+
+  /** `iterations` × (dSteps D updates, then gSteps G updates), without the human term. */
+  steps(dSteps: number, gSteps: number, iterations: number): Promise<LabStepsResult> {
+    return this.rpc.call({ type: 'steps', dSteps, gSteps, iterations }) as Promise<LabStepsResult>;
+  }
+
+  /** D's raw output per image (a logit; a critic score for WGAN-GP and hinge). */
+  scoreImages(images: Uint8Array[], labels?: number[]): Promise<Float32Array> {
+    return this.rpc.call({ type: 'scoreImages', images, labels }) as Promise<Float32Array>;
+  }
+
+  /** Real images from the data set (seeded), with their classes. */
+  reals(count: number, seed: number): Promise<RealImages> {
+    return this.rpc.call({ type: 'reals', count, seed }) as Promise<RealImages>;
+  }
+
+  /** 2-D data: fake and real points, D's surface on a grid, mode coverage. */
+  toySnapshot(count: number, grid: number, seed: number): Promise<ToySnapshot> {
+    return this.rpc.call({ type: 'toySnapshot', count, grid, seed }) as Promise<ToySnapshot>;
+  }
+
+  /** Images along the line between the latents drawn from two seeds. */
+  interpolate(seedA: number, seedB: number, steps: number, label?: number): Promise<Uint8Array[]> {
+    return this.rpc.call({ type: 'interpolate', seedA, seedB, steps, label }) as Promise<Uint8Array[]>;
   }
 
   /** Stops the worker at once; calls in flight reject. */

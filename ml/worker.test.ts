@@ -100,3 +100,39 @@ describe('createWorkerHandler', () => {
     expect(out).toEqual([{ type: 'error', id: 7, error: 'the trainer is not initialised: send init first' }]);
   });
 });
+
+describe('machine metrics in the worker', () => {
+  it('evaluates the generator with the committed classifier against held-out real images, without leaking tensors', async () => {
+    const { loadClassifier } = await import('./classifier');
+    const loads: string[] = [];
+    const posted: WorkerResponse[] = [];
+    const handle = createWorkerHandler((m) => void posted.push(m), {
+      fetchBytes,
+      loadClassifier: (dataset) => {
+        loads.push(dataset);
+        return loadClassifier(dataset, { readFile: async (rel) => new Uint8Array(readFileSync(path.join(__dirname, '../public', rel))) });
+      },
+    });
+    const ask = async (req: WorkerRequest) => {
+      await handle(req);
+      return posted.find((m) => m.id === req.id)!;
+    };
+    await ask({ id: 1, type: 'init', init: { config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 3 } });
+    const first = await ask({ id: 2, type: 'evaluate', count: 40 });
+    expect(first.type).toBe('result');
+    const e = (first as { result: import('./protocol-worker').MachineEvaluation }).result;
+    expect(e.histogram).toHaveLength(10);
+    expect(e.histogram.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(e.classNames[7]).toBe('7');
+    expect(Number.isFinite(e.fid) && e.fid > 0).toBe(true);
+    // An untrained generator's noise is nothing like digits: far from the real images.
+    expect(e.fid).toBeGreaterThan(10);
+    const before = tf.memory().numTensors;
+    await ask({ id: 3, type: 'evaluate', count: 40 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(loads).toEqual(['digits']);
+    const bad = await ask({ id: 4, type: 'evaluate', count: 3 });
+    expect(bad).toMatchObject({ type: 'error', error: expect.stringMatching(/10 to 2000/) });
+    await ask({ id: 5, type: 'dispose' });
+  });
+});

@@ -6,15 +6,21 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, errMsg } from './backend';
-import { decodeImageSet } from './format';
+import { type ImageSet, decodeImageSet, imageAt } from './format';
+// Static imports: a classic worker bundle cannot be relied on to load async chunks.
+import { type Classifier, loadClassifier } from './classifier';
+import { evaluateImages } from './eval';
 import { GanTrainer } from './trainer';
-import { isToy, type InitResult, type WorkerInit, type WorkerRequest, type WorkerResponse } from './protocol-worker';
+import { labSteps, realImages, toySnapshot } from './worker-lab';
+import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './protocol-worker';
 
 export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
 
 export interface HandlerDeps {
   /** How to get the dataset binary from a URL; defaults to fetch. */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** How to get the evaluation classifier; defaults to loading /models/<dataset>-classifier.* with fetch. */
+  loadClassifier?: (dataset: 'digits' | 'fashion') => Promise<Classifier>;
 }
 
 async function defaultFetch(url: string): Promise<Uint8Array> {
@@ -25,7 +31,40 @@ async function defaultFetch(url: string): Promise<Uint8Array> {
 
 export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: WorkerRequest) => Promise<void> {
   let trainer: GanTrainer | null = null;
+  let images: ImageSet | undefined;
+  let classifier: Promise<Classifier> | null = null;
   let queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Machine metrics: the classifier (loaded once, lazily) on `count` fresh samples and on as many real
+   * images from the held-out tail of the dataset (the last 10%, which the classifier never trained on).
+   */
+  async function evaluate(count: number): Promise<MachineEvaluation> {
+    const t = need();
+    const dataset = t.config.dataset;
+    if (isToy(dataset) || !images) throw new Error('machine metrics are for image datasets; use mode coverage for 2-D data');
+    if (!Number.isInteger(count) || count < 10 || count > 2000) throw new Error(`evaluate needs 10 to 2000 samples, got ${count}`);
+    classifier ??= deps.loadClassifier ? deps.loadClassifier(dataset) : loadClassifier(dataset);
+    const c = await classifier.catch((e) => {
+      classifier = null;
+      throw e;
+    });
+    const start = Math.floor(images.count * 0.9);
+    const held = images.count - start;
+    const real = Array.from({ length: Math.min(count, held) }, (_, i) => imageAt(images!, start + ((i * 7919) % held)));
+    const generated = await t.generate(count);
+    const e = await evaluateImages(c, generated, real);
+    return {
+      histogram: e.histogram,
+      classNames: [...c.classNames],
+      coverage: e.coverage,
+      entropy: e.entropy,
+      fid: e.fid,
+      samples: count,
+      collapsed: e.collapse.collapsed,
+      collapseReason: e.collapse.reason,
+    };
+  }
 
   const need = (): GanTrainer => {
     if (!trainer) throw new Error('the trainer is not initialised: send init first');
@@ -36,7 +75,6 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
     if (trainer) throw new Error('the trainer is already initialised');
     const choice = await chooseBackend(init.prefer);
     const dataset = init.config?.dataset;
-    let images;
     if (!isToy(dataset)) {
       const bytes = init.datasetBytes ?? (await (deps.fetchBytes ?? defaultFetch)(init.datasetUrl ?? `/data/${dataset}.bin`));
       images = decodeImageSet(bytes);
@@ -73,6 +111,9 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           need().configure(msg.patch);
           post({ type: 'result', id: msg.id, result: { ...need().config } });
           return;
+        case 'evaluate':
+          post({ type: 'result', id: msg.id, result: await evaluate(msg.count) });
+          break;
         case 'checksum':
           post({ type: 'result', id: msg.id, result: await need().weightsChecksum() });
           return;
@@ -85,6 +126,26 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           await need().load(msg.bytes);
           post({ type: 'result', id: msg.id, result: null });
           return;
+        case 'steps':
+          post({ type: 'result', id: msg.id, result: await labSteps(need(), msg.dSteps, msg.gSteps, msg.iterations) });
+          return;
+        case 'scoreImages': {
+          const scores = await need().scoreImages(msg.images, msg.labels);
+          post({ type: 'result', id: msg.id, result: scores }, [scores.buffer as ArrayBuffer]);
+          return;
+        }
+        case 'reals':
+          post({ type: 'result', id: msg.id, result: realImages(need(), images ?? null, msg.count, msg.seed) });
+          return;
+        case 'toySnapshot':
+          post({ type: 'result', id: msg.id, result: await toySnapshot(need(), msg.count, msg.grid, msg.seed) });
+          return;
+        case 'interpolate': {
+          const t = need();
+          const imgs = await t.interpolate(t.sampleLatent(msg.seedA), t.sampleLatent(msg.seedB), msg.steps, msg.label);
+          post({ type: 'result', id: msg.id, result: imgs }, imgs.map((i) => i.buffer as ArrayBuffer));
+          return;
+        }
         case 'dispose':
           trainer?.dispose();
           trainer = null;

@@ -199,16 +199,44 @@ function TeamRoster({ view }: { view: HostView }) {
   );
 }
 
-/** The level's fooled rate over its rounds, from the history the server keeps. */
+/**
+ * Above this Fréchet distance the samples are noise to the classifier (untrained noise measures ~240,
+ * real against real ~2): its class histogram would cry "collapse" about static, so we do not show it.
+ */
+const STILL_NOISE_FID = 150;
+
+function verdict(ci: { low: number; high: number } | null): string {
+  if (!ci) return '';
+  if (ci.high < 0.5) return 'You could still tell them apart.';
+  if (ci.low > 0.5) return 'The generator fooled you more often than not.';
+  return 'That is as good as guessing: the room could not tell.';
+}
+
+/** The level's human realism (pooled over its rounds, with intervals) and what the classifier sees. */
 function LevelRealism({ view }: { view: HostView }) {
-  const rounds = view.history.filter((r) => r.level === view.level && r.fooledRate !== null);
-  if (rounds.length === 0) return null;
-  const mean = rounds.reduce((s, r) => s + (r.fooledRate ?? 0), 0) / rounds.length;
+  const r = view.realism;
+  const measured = view.history.filter((h) => h.level === view.level && h.report?.fid !== undefined);
+  const m = measured[measured.length - 1]?.report;
+  if (!r && !m) return null;
   return (
-    <p className="text-2xl text-slate-200">
-      This level the generator fooled the room <b className="text-accent">{pct(mean)}</b> of the time on average
-      {mean >= 0.4 ? ': the room could barely tell.' : '.'}
-    </p>
+    <div className="flex flex-col gap-2 text-2xl text-slate-200" data-testid="level-realism">
+      {r?.fakeErrorRate != null && (
+        <p>
+          The room took fakes for real <b className="text-accent">{pct(r.fakeErrorRate)}</b> of the time
+          {r.fakeInterval && ` (95% interval ${pct(r.fakeInterval.low)}–${pct(r.fakeInterval.high)})`}
+          {r.realErrorRate != null && <>, and real images for fakes {pct(r.realErrorRate)}</>}.{' '}
+          {verdict(r.fakeInterval)}
+        </p>
+      )}
+      {m?.fid !== undefined && (
+        <p className="text-xl text-slate-300">
+          Fréchet distance to real images {m.fid.toFixed(1)} (lower is closer).{' '}
+          {m.fid > STILL_NOISE_FID
+            ? 'The samples are still far from anything real, so which class the classifier puts them in means little yet.'
+            : `The classifier sees ${Math.round((m.coverage ?? 0) * 10)} of 10 classes in the generator's samples.${m.collapsed ? ` Mode collapse: ${m.collapseReason}` : ''}`}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -33,6 +33,11 @@ export function roomLessonData(view: HostView, losses: { d: number; g: number }[
     data.backend = last.backend;
     data.stepsThisRound = last.dSteps + last.gSteps;
   }
+  // The classifier's latest view of this level's generator: its class histogram and Fréchet distance.
+  const measured = view.history.filter((h) => h.level === view.level && h.report?.histogram).map((h) => h.report!);
+  const m = measured[measured.length - 1];
+  if (m?.histogram) data.histogram = { counts: m.histogram.counts, classNames: m.histogram.classNames };
+  if (m?.fid !== undefined) data.fid = m.fid;
   if (r) {
     if (r.fakeErrorRate !== null) {
       data.fooledRate = r.fakeErrorRate;

@@ -155,6 +155,9 @@ export class HostTrainer {
       const r = await client.trainRound(verdicts, job.budget);
       const after = await client.checksum();
       this.currentRound = null;
+      // Machine metrics for the lesson cards and the teacher; the class plays on if they cannot be computed.
+      store.set({ trainer: { kind: 'busy', info, task: 'Measuring the generator' } });
+      const metrics = await client.evaluate(this.options.preset === 'tiny' ? 40 : 200).catch(() => null);
       const report = {
         dSteps: r.dSteps,
         gSteps: r.gSteps,
@@ -169,6 +172,14 @@ export class HostTrainer {
         backend: client.backend.name,
         checksumBefore: before,
         checksumAfter: after,
+        ...(metrics && {
+          fid: metrics.fid,
+          histogram: { counts: metrics.histogram, classNames: metrics.classNames },
+          coverage: metrics.coverage,
+          entropy: metrics.entropy,
+          collapsed: metrics.collapsed,
+          collapseReason: metrics.collapseReason.slice(0, 400),
+        }),
       };
       useHost.getState().set({ checksum: after, lastReport: report });
       const ack = await call(this.socket, 'host:trained', { ...auth, round: job.round, report });
