@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './format';
 import { Rng } from './random';
-import { ImagePool, toSigned, toUint8, toyBatch, toyMixture, type Batch, type ToyMixture } from './data';
+import { ImagePool, sampleToy, toSigned, toUint8, toyBatch, toyMixture, type Batch, type ToyMixture } from './data';
 import { buildGan, run, trainableVariables, type ModelSpec } from './models';
 import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss } from './losses';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
@@ -285,6 +285,73 @@ export class GanTrainer {
       votes: tf.tensor1d(used.map((v) => v.votes)),
       count: used.length,
     }));
+  }
+
+  // ---- single steps and scores, for the Lab ----
+
+  /** One D update on fresh real and fake batches, without the human term (the Lab's "step D"). */
+  async stepD(): Promise<StepStats> {
+    this.assertLive();
+    const t0 = now();
+    const [dLoss, dReal, dFake, gLoss] = await this.dStep(null);
+    return { dLoss, gLoss, dReal, dFake, ms: now() - t0 };
+  }
+
+  /** One G update against the current D (the Lab's "step G"). */
+  async stepG(): Promise<{ gLoss: number; ms: number }> {
+    this.assertLive();
+    const t0 = now();
+    const gLoss = await this.gStep();
+    return { gLoss, ms: now() - t0 };
+  }
+
+  /**
+   * D's raw output (a logit, or a critic score for WGAN/hinge) for each image, in inference mode.
+   * A conditional D judges an image together with its class, so it needs `labels`.
+   */
+  async scoreImages(images: readonly Uint8Array[], labels?: number[]): Promise<Float32Array> {
+    this.assertLive();
+    if (this.toy) throw new Error(`the ${this.config.dataset} discriminator judges 2-D points; use scorePoints`);
+    const size = this.spec.rows * this.spec.cols;
+    images.forEach((im, i) => {
+      if (!(im instanceof Uint8Array) || im.length !== size) throw new Error(`image ${i}: expected a Uint8Array of ${size} bytes, got ${im?.length ?? typeof im}`);
+    });
+    if (this.spec.conditional && (!labels || labels.length !== images.length)) throw new Error(`a conditional discriminator needs one label per image (${images.length})`);
+    if (images.length === 0) return new Float32Array(0);
+    const px = new Uint8Array(images.length * size);
+    images.forEach((im, i) => px.set(im, i * size));
+    const out = tf.tidy(() => {
+      const x = tf.tensor4d(toSigned(px), [images.length, this.spec.rows, this.spec.cols, 1]);
+      const l = tf.tensor1d(labels ?? new Array<number>(images.length).fill(0), 'int32');
+      return run(this.D, this.dIn(x, l), false)[0].reshape([-1]);
+    });
+    const v = (await out.data()) as Float32Array;
+    out.dispose();
+    return v;
+  }
+
+  /** D's raw output at each 2-D point (interleaved x,y): the decision surface, sampled. */
+  async scorePoints(points: Float32Array): Promise<Float32Array> {
+    this.assertLive();
+    if (!this.toy) throw new Error(`the ${this.config.dataset} discriminator judges images; use scoreImages`);
+    if (points.length % 2 !== 0) throw new Error(`points must be interleaved x,y (an even length), got ${points.length}`);
+    const n = points.length / 2;
+    if (n === 0) return new Float32Array(0);
+    const out = tf.tidy(() => run(this.D, [tf.tensor2d(points, [n, 2])], false)[0].reshape([-1]));
+    const v = (await out.data()) as Float32Array;
+    out.dispose();
+    return v;
+  }
+
+  /** The toy mixture's mode centres and spread, for drawing and for mode coverage; null for images. */
+  get mixture(): ToyMixture | null {
+    return this.toy;
+  }
+
+  /** n real points from the toy mixture, from their own seed (the training stream is left alone). */
+  realPoints(n: number, seed: number): Float32Array {
+    if (!this.toy) throw new Error(`the ${this.config.dataset} data is images, not points`);
+    return sampleToy(this.toy, n, new Rng(seed));
   }
 
   // ---- generation ----
