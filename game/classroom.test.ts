@@ -204,6 +204,21 @@ describe('host controls', () => {
   });
 });
 
+describe('votes that could not be saved', () => {
+  it('are taken back while the round is open, so the retry counts once', () => {
+    const h = harness();
+    h.join();
+    h.join();
+    h.startRound();
+    const [img] = h.images();
+    h.vote(0, img.id, 'real');
+    expect(h.send({ type: 'retract', token: token(0), imageId: img.id }).error).toBeUndefined();
+    expect(h.vote(0, img.id, 'fake').error).toBeUndefined();
+    if (h.state.phase.kind === 'judging') expect(h.state.phase.votes.p0[img.id].verdict).toBe('fake');
+    expect(h.send({ type: 'retract', token: token(1), imageId: img.id }).error?.code).toBe('wrong_phase');
+  });
+});
+
 describe('reconnection', () => {
   it('keeps a dropped player’s score and lets them vote on return, with the time that is left', () => {
     const h = harness({ roundSeconds: 30 });

@@ -62,6 +62,8 @@ export type GameEvent =
   | { type: 'knobs'; token: string; knobs: Knobs }
   | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
   | { type: 'answer'; token: string; cardId: string; choice: number }
+  /** Server-internal: a vote whose write failed is taken back, so the player can cast it again. */
+  | { type: 'retract'; token: string; imageId: string }
   | { type: 'tick' }
   | { type: 'advance'; hostToken: string }
   | { type: 'progress'; hostToken: string; round: number; progress: TrainingProgress }
@@ -247,6 +249,16 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       return vote(state, event, ctx);
     case 'answer':
       return answer(state, event, ctx);
+    case 'retract': {
+      const player = findPlayerByToken(state, event.token);
+      const phase = state.phase;
+      // Only while the round is still open: a vote that closed the round has been scored with it.
+      if (!player || phase.kind !== 'judging' || !phase.votes[player.id]?.[event.imageId]) {
+        return refuse(state, ErrorCode.WrongPhase, 'that vote can no longer be taken back');
+      }
+      const { [event.imageId]: _gone, ...rest } = phase.votes[player.id];
+      return ok({ ...state, phase: { ...phase, votes: { ...phase.votes, [player.id]: rest } } }, [{ type: 'votes' }]);
+    }
     case 'tick':
       return tick(state, ctx);
     case 'advance':
@@ -467,7 +479,9 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   const votes: Votes = { ...phase.votes, [player.id]: { ...mine, [event.imageId]: { verdict: event.verdict, at: ctx.now } } };
   const next: Room = { ...state, phase: { ...phase, votes } };
   const reply: Reply = { kind: 'voted', imageId: event.imageId, verdict: event.verdict };
-  if (allVotesIn(next)) return { ...reveal(next, ctx), reply };
+  // Only a judge's last image can complete the round: skip the room-wide check on every other vote.
+  const finishedMine = Object.keys(mine).length + 1 === phase.images.length;
+  if (finishedMine && allVotesIn(next)) return { ...reveal(next, ctx), reply };
   return ok(next, [{ type: 'votes' }], reply);
 }
 
@@ -480,16 +494,26 @@ export function votesCast(votes: Votes): number {
 /** Votes still expected: every connected eligible player on every image. */
 export function votesExpected(state: Room): number {
   if (state.phase.kind !== 'judging') return 0;
-  const { eligible, images } = state.phase;
-  const connected = state.players.filter((p) => p.connected && eligible.includes(p.id)).length;
+  const { images } = state.phase;
+  // A Set, not eligible.includes: with thousands of players a quadratic scan here ran on every vote.
+  const eligible = new Set(state.phase.eligible);
+  let connected = 0;
+  for (const p of state.players) if (p.connected && eligible.has(p.id)) connected++;
   return connected * images.length;
 }
 
 function allVotesIn(state: Room): boolean {
   if (state.phase.kind !== 'judging') return false;
-  const { eligible, images, votes } = state.phase;
-  const active = state.players.filter((p) => p.connected && eligible.includes(p.id));
-  return active.length > 0 && active.every((p) => Object.keys(votes[p.id] ?? {}).length === images.length);
+  const { images, votes } = state.phase;
+  const eligible = new Set(state.phase.eligible);
+  let active = 0;
+  // Stops at the first judge still voting, so a vote mid-round costs little even in a room of thousands.
+  for (const p of state.players) {
+    if (!p.connected || !eligible.has(p.id)) continue;
+    if (Object.keys(votes[p.id] ?? {}).length !== images.length) return false;
+    active++;
+  }
+  return active > 0;
 }
 
 function tick(state: Room, ctx: Ctx): Result {

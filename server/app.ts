@@ -326,6 +326,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
           await deps.recorder.vote(room, player.id, d.imageId, d.verdict, deps.clock());
         } catch (err) {
           log('saving a vote failed', err);
+          // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
+          apply(d.pin, { type: 'retract', token: d.playerToken, imageId: d.imageId });
           return fail({ code: ErrorCode.Internal, message: 'your vote could not be saved; try again' });
         }
       }

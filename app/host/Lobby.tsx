@@ -2,6 +2,7 @@
 /** The lobby: how to join (PIN, link, QR code), who is here, and the game's settings and levels. */
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { CARDS } from '@/game/lessons/cards';
 import { LEVELS } from '@/game/levels';
 import { type HostView, LEVEL_IDS, type LevelId } from '@/game/protocol';
 import { Button } from './Button';
@@ -142,7 +143,8 @@ function Settings({ view }: { view: HostView }) {
               <li key={id} className="flex items-center gap-2 rounded-lg bg-panel px-3 py-1.5">
                 <span className="w-6 text-slate-400">{i + 1}.</span>
                 <span className="flex-1">
-                  {LEVELS[id].name} <span className="text-sm text-slate-400">{view.levels[i].cards.join(' ')}</span>
+                  {LEVELS[id].name}
+                  <CardPicker level={id} chosen={view.levels[i].cards} />
                 </span>
                 <button type="button" aria-label={`Move ${LEVELS[id].name} up`} disabled={i === 0} onClick={() => move(i, -1)} className="px-2 disabled:opacity-30">
                   ↑
@@ -168,5 +170,32 @@ function Settings({ view }: { view: HostView }) {
         </div>
       </div>
     </details>
+  );
+}
+
+/** Which lesson cards follow a level: the level's own by default, the teacher's choice otherwise. */
+function CardPicker({ level, chosen }: { level: LevelId; chosen: string[] }) {
+  const { send } = useHostActions();
+  const [open, setOpen] = useState(false);
+  const toggle = (id: string) => {
+    const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
+    void send('host:settings', { settings: {}, cards: { [level]: CARDS.map((c) => c.id).filter((c) => next.includes(c)) } });
+  };
+  return (
+    <span className="ml-2 text-sm text-slate-400">
+      <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} className="underline decoration-dotted hover:text-white">
+        cards {chosen.join(' ') || 'none'}
+      </button>
+      {open && (
+        <span className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label={`Lesson cards after ${LEVELS[level].name}`}>
+          {CARDS.map((c) => (
+            <label key={c.id} title={c.title} className={`cursor-pointer rounded-md px-2 py-0.5 font-mono ${chosen.includes(c.id) ? 'bg-accent text-ink' : 'bg-ink text-slate-300'}`}>
+              <input type="checkbox" className="sr-only" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} />
+              {c.id}
+            </label>
+          ))}
+        </span>
+      )}
+    </span>
   );
 }
