@@ -4,13 +4,15 @@ import { useMemo, useState } from 'react';
 import { getCard } from '@/game/lessons/cards';
 import type { HostView } from '@/game/protocol';
 import { LessonCard } from '../components/lesson/LessonCard';
-import { roomLessonData } from './roomData';
+import { roomLessonData } from '@/game/lessons/room';
 import { useHost } from './store';
 
 export function LessonStage({ view, cards }: { view: HostView; cards: string[] }) {
   const [index, setIndex] = useState(0);
   const losses = useHost((s) => s.losses);
-  const data = useMemo(() => roomLessonData(view, losses), [view, losses]);
+  const samplesOverTime = useHost((s) => s.samplesOverTime);
+  const interpolation = useHost((s) => s.interpolation);
+  const data = useMemo(() => roomLessonData(view, losses, { samplesOverTime, interpolation }), [view, losses, samplesOverTime, interpolation]);
   const id = cards[Math.min(index, cards.length - 1)];
   const card = getCard(id);
   const answers = view.phase.kind === 'lesson' ? view.phase.answers[id] : undefined;

@@ -20,6 +20,10 @@ interface HostState {
   trainer: TrainerStatus;
   checksum: number | null;
   lastReport: TrainingReport | null;
+  /** The generator's image from one fixed z after each training, oldest first (lesson T04). */
+  samplesOverTime: { step: number; image: string }[];
+  /** A walk between two fixed latent vectors with the current generator (lesson T17). */
+  interpolation: string[];
   set(patch: Partial<Omit<HostState, 'set' | 'reset'>>): void;
   reset(): void;
 }
@@ -35,6 +39,8 @@ const initialState = {
   trainer: { kind: 'loading' } as TrainerStatus,
   checksum: null,
   lastReport: null,
+  samplesOverTime: [],
+  interpolation: [],
 };
 
 export const useHost = create<HostState>()((set) => ({

@@ -21,6 +21,9 @@ export interface TrainerOptions {
 
 type Auth = { pin: string; hostToken: string };
 
+/** The latent seed whose image the class follows from round to round. */
+const FIXED_Z_SEED = 2024;
+
 const sameShape = (c: GanConfig, l: LevelSpec) =>
   c.dataset === l.model.dataset && c.arch === l.model.arch && c.conditional === l.model.conditional && c.latentDim === l.model.latentDim && c.hidden === l.model.hidden;
 
@@ -182,11 +185,27 @@ export class HostTrainer {
         }),
       };
       useHost.getState().set({ checksum: after, lastReport: report });
+      void this.snapshotsForLessons(client);
       const ack = await call(this.socket, 'host:trained', { ...auth, round: job.round, report });
       if (!ack.ok && ack.error.code !== 'wrong_phase' && ack.error.code !== 'wrong_round') throw new Error(ack.error.message);
       void this.upload(client, auth, job.levelIndex);
     }
     useHost.getState().set({ trainer: { kind: 'ready', info } });
+  }
+
+  /** Pictures for the lesson cards: one fixed z over time, and an interpolation between two fixed z. */
+  private async snapshotsForLessons(client: TrainerClient) {
+    try {
+      const [fixed] = await client.generate(1, FIXED_Z_SEED);
+      const walk = await client.interpolate(FIXED_Z_SEED, FIXED_Z_SEED + 1, 8);
+      const s = useHost.getState();
+      s.set({
+        samplesOverTime: [...s.samplesOverTime, { step: s.losses.length, image: encodePixels(fixed) }].slice(-12),
+        interpolation: walk.map(encodePixels),
+      });
+    } catch {
+      // Only the lesson pictures are missing then; the game goes on.
+    }
   }
 
   /** Keeps the server's copy of the generator current, so a reloaded page resumes here. */

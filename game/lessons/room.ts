@@ -2,8 +2,8 @@
  * The room's own numbers for the lesson cards: its loss curves, D(x) trace, fooled rate with its
  * interval, the fakes that fooled it, its timeline. Pure: from the host's view and the losses it saw.
  */
-import type { LessonData } from '@/game/lessons/types';
-import type { HostView } from '@/game/protocol';
+import type { LessonData } from './types';
+import type { HostView } from '../protocol';
 
 /** Generator layer widths from z to the image, as ml/models.ts builds them (MLP: h, 2h, 4h; DCGAN: conv blocks). */
 function layerSizes(view: HostView): number[] {
@@ -11,7 +11,11 @@ function layerSizes(view: HostView): number[] {
   return m.arch === 'mlp' ? [m.latentDim, m.hidden, 2 * m.hidden, 4 * m.hidden, 784] : [m.latentDim, 7 * 7 * 4 * m.hidden, 14 * 14 * 2 * m.hidden, 784];
 }
 
-export function roomLessonData(view: HostView, losses: { d: number; g: number }[]): LessonData | null {
+export function roomLessonData(
+  view: HostView,
+  losses: { d: number; g: number }[],
+  pictures: { samplesOverTime: { step: number; image: string }[]; interpolation: string[] } = { samplesOverTime: [], interpolation: [] },
+): LessonData | null {
   const level = view.levels[view.level - 1];
   const reports = view.history.map((r) => r.report).filter((r) => r !== null);
   if (view.history.length === 0 && losses.length === 0) return null;
@@ -27,6 +31,8 @@ export function roomLessonData(view: HostView, losses: { d: number; g: number }[
     timeline: view.history.map((h) => ({ round: h.round, bestFake: h.bestFake, fooledRate: h.fooledRate })),
     samples: view.history.filter((h) => h.level === view.level && h.bestFake).map((h) => h.bestFake!),
   };
+  if (pictures.samplesOverTime.length > 0) data.samplesOverTime = pictures.samplesOverTime;
+  if (pictures.interpolation.length > 1) data.interpolation = pictures.interpolation;
   if (losses.length > 1) data.losses = losses.map(({ d, g }) => ({ d, g }));
   if (reports.length > 0) data.dTrace = reports.map((rep) => ({ real: rep.dReal, fake: rep.dFake }));
   if (last) {
