@@ -235,6 +235,10 @@ export const ErrorCode = {
   Paused: 'paused',
   NotCoach: 'not_coach',
   AlreadyAnswered: 'already_answered',
+  /** Too many actions too fast from one connection or address; the message says when to try again. */
+  RateLimited: 'rate_limited',
+  /** A typed nickname the filter refuses (game/nickname-filter.ts). */
+  NicknameRefused: 'nickname_refused',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -10,8 +10,9 @@
 import { randomBytes, randomInt as cryptoRandomInt } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { type Effect, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce } from '../game/engine';
+import { type Effect, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce, votesCast, votesExpected } from '../game/engine';
 import { levelSpec } from '../game/levels';
+import { nicknameProblem } from '../game/nickname-filter';
 import {
   type Ack,
   type AckData,
@@ -30,6 +31,7 @@ import type { Room } from '../game/state';
 import { hostView, leaderboard, playerView } from '../game/views';
 import { type CheckpointStore, checkpointRoutes, memoryCheckpoints } from './checkpoints';
 import type { RealImages } from './images';
+import { type BucketSpec, JOIN_BUCKET, KeyedBuckets, PIN_GUESS_BUCKET, TokenBucket, VOTE_BUCKET } from './rate-limit';
 import type { GameRecorder } from './recorder';
 import type { RoomStore } from './store';
 
@@ -45,20 +47,36 @@ export interface Deps {
   /** The signed-in teacher behind a cookie header, if any: a room hosted while signed in is theirs. */
   identify?: (cookieHeader: string | undefined) => Promise<string | null>;
   log?: (msg: string, err?: unknown) => void;
+  /** Abuse limits (server/rate-limit.ts); the defaults suit a classroom. */
+  limits?: Partial<Limits>;
+  /** Several processes (server/cluster.ts): takes a new PIN for this process across all of them. */
+  claimPin?: (pin: string) => Promise<boolean>;
+  /**
+   * Several processes: an event for a room this process does not hold goes to the one that does.
+   * Resolves with that process's acknowledgement, or null when no process holds the room.
+   */
+  forward?: (socket: IOSocket, event: C2SEvent, payload: unknown) => Promise<Ack<object> | null>;
 }
 
-interface SocketData {
+export interface Limits {
+  vote: BucketSpec;
+  join: BucketSpec;
+  /** Failed joins with unknown PINs, per address. */
+  pinGuess: BucketSpec;
+}
+
+export interface SocketData {
   pin?: string;
   role?: 'host' | 'player';
   playerId?: string;
 }
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type IOSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IOSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const hostRoom = (pin: string) => `host:${pin}`;
-const everyone = (pin: string) => `room:${pin}`;
-const playerRoom = (pin: string, id: string) => `player:${pin}:${id}`;
+export const hostRoom = (pin: string) => `host:${pin}`;
+export const everyone = (pin: string) => `room:${pin}`;
+export const playerRoom = (pin: string, id: string) => `player:${pin}:${id}`;
 
 const cryptoRng: Rng = () => cryptoRandomInt(0, 2 ** 47) / 2 ** 47;
 const token = () => randomBytes(18).toString('base64url');
@@ -72,6 +90,8 @@ export interface Application {
   handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
   /** Brings rooms back (after a restart) and restarts their timers. */
   restore(rooms: Room[]): void;
+  /** Wires a socket's events: every real connection, and the stand-ins server/cluster.ts makes for sockets on other processes. */
+  connect(socket: IOSocket): void;
   close(): Promise<void>;
 }
 
@@ -92,8 +112,56 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     if (deps.recorder) write(deps.recorder).catch((err) => log(`recording ${what} failed`, err));
   };
 
+  /*
+   * Views are coalesced per room: a burst of joins or reconnections in a room of 2,000 would otherwise
+   * send 2,000 views per event. A change of phase goes out at once (next turn of the event loop);
+   * other changes at most every players/2 ms (capped at 1 s), so a big lobby refreshes about once a second.
+   */
+  const pendingViews = new Map<string, { timer: NodeJS.Timeout | NodeJS.Immediate; urgent: boolean }>();
+  const lastViews = new Map<string, { at: number; key: string }>();
+  const phaseKey = (room: Room) => `${room.phase.kind}:${room.round}:${room.level}:${room.paused ? 1 : 0}`;
+
+  function queueViews(room: Room) {
+    const pin = room.pin;
+    const last = lastViews.get(pin);
+    const urgent = !last || last.key !== phaseKey(room);
+    const pending = pendingViews.get(pin);
+    if (pending && (pending.urgent || !urgent)) return;
+    if (pending) clearTimeout(pending.timer as NodeJS.Timeout);
+    const wait = urgent ? 0 : Math.max(0, last!.at + Math.min(1000, room.players.length / 2) - deps.clock());
+    const run = () => flushViews(pin);
+    pendingViews.set(pin, { timer: wait === 0 ? setImmediate(run) : setTimeout(run, wait), urgent });
+  }
+
+  /** Sends a room's queued views now (before a job or a close that must follow them). */
+  function flushViews(pin: string) {
+    const pending = pendingViews.get(pin);
+    if (!pending) return;
+    clearTimeout(pending.timer as NodeJS.Timeout);
+    clearImmediate(pending.timer as NodeJS.Immediate);
+    pendingViews.delete(pin);
+    const room = deps.store.get(pin);
+    if (room) emitViews(room);
+  }
+
+  /** The host's live vote count, at most every 100 ms in a big room. */
+  const pendingCounts = new Map<string, NodeJS.Timeout>();
+  function queueVoteCount(room: Room) {
+    const pin = room.pin;
+    if (pendingCounts.has(pin)) return;
+    const send = () => {
+      pendingCounts.delete(pin);
+      const fresh = deps.store.get(pin);
+      if (fresh?.phase.kind !== 'judging') return;
+      const { round, votes } = fresh.phase;
+      io.to(hostRoom(pin)).emit('room:votes', { round, votesCast: votesCast(votes), votesExpected: votesExpected(fresh) });
+    };
+    pendingCounts.set(pin, setTimeout(send, room.players.length > 100 ? 100 : 0));
+  }
+
   function emitViews(room: Room) {
     const now = deps.clock();
+    lastViews.set(room.pin, { at: now, key: phaseKey(room) });
     io.to(hostRoom(room.pin)).emit('room:host', hostView(room, now));
     const board = leaderboard(room);
     for (const p of room.players) {
@@ -116,16 +184,11 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     for (const effect of effects) {
       switch (effect.type) {
         case 'broadcast':
-          emitViews(room);
+          queueViews(room);
           break;
-        case 'votes': {
-          const view = hostView(room, deps.clock());
-          if (view.phase.kind === 'judging') {
-            const { round, votesCast, votesExpected } = view.phase;
-            io.to(hostRoom(room.pin)).emit('room:votes', { round, votesCast, votesExpected });
-          }
+        case 'votes':
+          queueVoteCount(room);
           break;
-        }
         case 'progress':
           io.to(everyone(room.pin)).emit('training:progress', { round: effect.round, progress: effect.progress });
           break;
@@ -135,16 +198,20 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
         case 'requestFakes':
         case 'requestTraining': {
           const job = jobFor(room, effect);
+          flushViews(room.pin);
           if (job) io.to(hostRoom(room.pin)).emit('trainer:job', job);
           break;
         }
         case 'kicked': {
+          flushViews(room.pin);
           const r = playerRoom(room.pin, effect.playerId);
           io.to(r).emit('room:closed', { reason: 'The host removed you from this game.' });
           io.in(r).socketsLeave([everyone(room.pin), r]);
           break;
         }
         case 'closed':
+          flushViews(room.pin);
+          forgetRoom(room.pin);
           io.to(everyone(room.pin)).emit('room:closed', { reason: `This game has closed: ${effect.reason}.` });
           io.in(everyone(room.pin)).socketsLeave(everyone(room.pin));
           clearTimeout(timers.get(room.pin));
@@ -172,15 +239,35 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     );
   }
 
+  /**
+   * pin → the snapshot write of the room's current round's start. A vote is acknowledged only after it
+   * has landed (normally long before), so a restart always finds the round the vote belongs to, and
+   * the votes table fills the round's votes back in (recorder.loadSnapshots).
+   */
+  const roundSaved = new Map<string, Promise<void>>();
+
+  function forgetRoom(pin: string) {
+    roundSaved.delete(pin);
+    lastViews.delete(pin);
+    clearTimeout(pendingCounts.get(pin));
+    pendingCounts.delete(pin);
+  }
+
   /** Records what a transition means for the database, from the phase before and after. */
-  function recordTransition(before: Room, after: Room) {
+  function recordTransition(before: Room, after: Room, event: GameEvent) {
     if (!deps.recorder) return;
     const was = before.phase.kind;
     const is = after.phase.kind;
     if (is === 'judging' && was !== 'judging') record('round', (r) => r.roundStarted(after));
     if (is === 'reveal' && was !== 'reveal') record('reveal', (r) => r.roundRevealed(after));
     if (is === 'ended' && was !== 'ended') record('end', (r) => r.sessionEnded(after));
-    record('snapshot', (r) => r.snapshot(after));
+    // Votes live in the votes table (written before the ack) and progress is transient: neither needs a
+    // snapshot of the whole room, which in a room of 2,000 is a megabyte written per vote.
+    const inRound = is === 'judging' && was === 'judging';
+    if (inRound && (event.type === 'vote' || event.type === 'retract')) return;
+    if (event.type === 'progress') return;
+    const saved = deps.recorder.snapshot(after).catch((err) => log('recording snapshot failed', err));
+    if (is === 'judging' && !inRound) roundSaved.set(after.pin, saved);
   }
 
   /** Applies an event to a room and runs its effects; returns the engine's result. */
@@ -190,9 +277,31 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     const result = reduce(room, event, { now: deps.clock(), rng });
     if (result.error) return result;
     deps.store.set(result.state);
-    recordTransition(room, result.state);
+    recordTransition(room, result.state, event);
     runEffects(result.state, result.effects);
     return result;
+  }
+
+  const limits: Limits = { vote: VOTE_BUCKET, join: JOIN_BUCKET, pinGuess: PIN_GUESS_BUCKET, ...deps.limits };
+  const socketBuckets = new WeakMap<IOSocket, { vote: TokenBucket; join: TokenBucket }>();
+  const pinGuesses = new KeyedBuckets(limits.pinGuess);
+  const rateLimited = (what: string, seconds: number) =>
+    fail({ code: ErrorCode.RateLimited, message: `too many ${what} too fast; try again in ${Math.max(1, Math.ceil(seconds))} s` });
+
+  /** Per-socket token buckets on votes and joins, and the PIN-guessing throttle per address. */
+  function limit(socket: IOSocket, event: C2SEvent, payload: unknown): Ack<object> | null {
+    if (event !== 'player:vote' && event !== 'player:join') return null;
+    const now = deps.clock();
+    let buckets = socketBuckets.get(socket);
+    if (!buckets) socketBuckets.set(socket, (buckets = { vote: new TokenBucket(limits.vote, now), join: new TokenBucket(limits.join, now) }));
+    if (event === 'player:vote') return buckets.vote.take(now) ? null : rateLimited('votes', buckets.vote.retryAfter());
+    if (!buckets.join.take(now)) return rateLimited('joins', buckets.join.retryAfter());
+    // An address that keeps missing PINs may not join anyone's game for a while (rejoining with a token still works).
+    const rejoin = typeof payload === 'object' && payload !== null && 'playerToken' in payload;
+    if (!rejoin && !pinGuesses.allowed(socket.handshake.address, now)) {
+      return rateLimited('game PINs that do not exist', pinGuesses.retryAfter(socket.handshake.address));
+    }
+    return null;
   }
 
   /** Registers a handler that parses its payload and always acknowledges, even when it throws. */
@@ -201,8 +310,18 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       // Every client event carries an acknowledgement callback; a message without one has nobody to answer.
       if (typeof ack !== 'function') return;
       try {
+        const limited = limit(socket, event, payload);
+        if (limited) return ack(limited);
         const parsed = parsePayload(event, payload);
-        ack(parsed.ok ? await handler(parsed.data) : parsed);
+        if (!parsed.ok) return ack(parsed);
+        const pin = (parsed.data as { pin?: string }).pin;
+        // A room another process holds: that process answers (server/cluster.ts).
+        const remote = pin && deps.forward && !deps.store.get(pin) ? await deps.forward(socket, event, payload) : null;
+        const result = remote ?? (await handler(parsed.data));
+        if (event === 'player:join' && !result.ok && result.error.code === ErrorCode.NoSuchGame) {
+          pinGuesses.take(socket.handshake.address, deps.clock());
+        }
+        ack(result);
       } catch (err) {
         log(`${event} failed`, err);
         ack({ ok: false, error: { code: ErrorCode.Internal, message: 'something went wrong on the server; try again' } });
@@ -235,10 +354,11 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     socket.data = { pin, role: 'host' };
   }
 
-  io.on('connection', (socket) => {
+  const connect = (socket: IOSocket) => {
     on(socket, 'host:create', async (data) => {
+      const free = async (pin: string) => !deps.store.get(pin) && (deps.claimPin ? await deps.claimPin(pin) : true);
       let pin = randomPin(rng);
-      for (let i = 0; deps.store.get(pin) && i < 100; i++) pin = randomPin(rng);
+      for (let i = 0; !(await free(pin)) && i < 100; i++) pin = randomPin(rng);
       if (deps.store.get(pin)) return fail({ code: ErrorCode.Internal, message: 'no free game PIN; try again' });
       const room = createRoom({ pin, hostToken: token(), settings: data.settings, levels: data.levels }, { now: deps.clock() });
       deps.store.set(room);
@@ -296,6 +416,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
 
     on(socket, 'player:join', (d) => {
       if (!deps.store.get(d.pin)) return noSuchGame();
+      const refused = d.nickname && !d.playerToken ? nicknameProblem(d.nickname) : null;
+      if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
       const event: GameEvent = d.playerToken
         ? { type: 'rejoin', token: d.playerToken }
         : { type: 'join', playerId: randomId(rng, 12), token: token(), nickname: d.nickname };
@@ -323,7 +445,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       // Written before it is acknowledged: an acknowledged vote survives a crash.
       if (deps.recorder) {
         try {
-          await deps.recorder.vote(room, player.id, d.imageId, d.verdict, deps.clock());
+          await Promise.all([deps.recorder.vote(room, player.id, d.imageId, d.verdict, deps.clock()), roundSaved.get(d.pin)]);
         } catch (err) {
           log('saving a vote failed', err);
           // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
@@ -372,7 +494,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
         log('disconnect failed', err);
       }
     });
-  });
+  };
+  io.on('connection', connect);
 
   const routes = checkpointRoutes({
     store: deps.store,
@@ -384,8 +507,11 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   return {
     io,
     handleHttp: routes,
+    connect,
     restore(rooms) {
-      for (const room of rooms) {
+      for (const saved of rooms) {
+        // Nobody's socket survived the restart: players count as away until they rejoin, so nobody holds a round up.
+        const room: Room = { ...saved, players: saved.players.map((p) => ({ ...p, connected: false })) };
         deps.store.set(room);
         const phase = room.phase;
         const at = phase.kind === 'judging' || phase.kind === 'coaching' ? phase.deadline : phase.kind === 'reveal' ? phase.until : null;
@@ -397,6 +523,9 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     async close() {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      for (const pin of [...pendingViews.keys()]) flushViews(pin);
+      for (const t of pendingCounts.values()) clearTimeout(t);
+      pendingCounts.clear();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

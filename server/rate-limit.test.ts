@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeyedBuckets, TokenBucket } from './rate-limit';
+
+describe('token buckets', () => {
+  it('allows a burst up to capacity, then one per refill interval', () => {
+    const b = new TokenBucket({ capacity: 3, perSecond: 2 }, 0);
+    expect([b.take(0), b.take(0), b.take(0), b.take(0)]).toEqual([true, true, true, false]);
+    expect(b.retryAfter()).toBeCloseTo(0.5);
+    expect(b.take(499)).toBe(false);
+    expect(b.take(500)).toBe(true);
+    expect(b.take(10_000)).toBe(true);
+  });
+
+  it('never lets more through than capacity plus what the elapsed time refilled', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 300 }),
+        (capacity, perSecond, gaps) => {
+          const b = new TokenBucket({ capacity, perSecond }, 0);
+          let now = 0;
+          let allowed = 0;
+          for (const g of gaps) {
+            now += g;
+            if (b.take(now)) allowed++;
+          }
+          expect(allowed).toBeLessThanOrEqual(capacity + Math.floor((now / 1000) * perSecond) + 1);
+        },
+      ),
+    );
+  });
+
+  it('keys buckets apart, peeks without spending, and forgets idle keys', () => {
+    const k = new KeyedBuckets({ capacity: 2, perSecond: 1 });
+    expect(k.take('a', 0)).toBe(true);
+    expect(k.take('a', 0)).toBe(true);
+    expect(k.allowed('a', 0)).toBe(false);
+    expect(k.take('a', 0)).toBe(false);
+    expect(k.allowed('b', 0)).toBe(true);
+    expect(k.allowed('a', 1000)).toBe(true);
+    expect(k.allowed('a', 1000)).toBe(true);
+    expect(k.take('b', 0)).toBe(true);
+    expect(k.size).toBe(2);
+    k.take('c', 120_000);
+    expect(k.size).toBe(1);
+  });
+});
