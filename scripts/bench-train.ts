@@ -75,7 +75,9 @@ async function chromiumRuns(): Promise<void> {
           )) as StepTiming;
           line('chromium', r.backend, model, { ...pick(r), warmup, steps });
         } catch (e) {
-          line('chromium', backend, model, { skipped: e instanceof Error ? e.message : String(e) });
+          // Playwright wraps the page's error with its own prefix and the bundle's stack: keep the message.
+          const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^page\.evaluate: (Error: )?/, '');
+          line('chromium', backend, model, { skipped: msg });
         } finally {
           await page.close();
         }

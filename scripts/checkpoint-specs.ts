@@ -48,8 +48,9 @@ export const CHECKPOINT_SPECS: CheckpointSpec[] = [
     maxSeconds: 200,
     seed: 13,
     // After 2,500 ordinary steps: minimax (saturating) loss, a fast G and 1 D step for 4 G steps,
-    // the collapse level's settings, for at least 500 steps and until the detector fires.
-    collapse: { warmupSteps: 2500, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 }, dSteps: 20, gSteps: 80, minSteps: 500 },
+    // the collapse level's settings, checked after every round and stopped as soon as the detector
+    // fires (a few rounds more and the one remaining digit dissolves into noise).
+    collapse: { warmupSteps: 2500, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 5e-4 }, dSteps: 10, gSteps: 40, minSteps: 50 },
   },
   { name: 'digits-dcgan', model: { ...MLP, arch: 'dcgan', hidden: 16 }, train: { lrD: 4e-4, lrG: 4e-4 }, steps: 1500, maxSeconds: 400, seed: 14 },
   {
