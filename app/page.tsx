@@ -39,9 +39,20 @@ export default function Home() {
           <p className="mt-1 flex-1 text-slate-400">
             Alone against a generator that evolves in your own browser, and a Lab for free experiments.
           </p>
-          <p className="mt-5 rounded-xl border border-dashed border-edge px-5 py-4 text-center text-lg text-slate-400">
-            Coming soon
-          </p>
+          <div className="mt-5 grid grid-cols-2 gap-3">
+            <Link
+              href="/solo"
+              className="rounded-xl bg-accent px-4 py-4 text-center text-xl font-bold text-ink hover:brightness-110 focus:outline-none focus-visible:ring-4 focus-visible:ring-white"
+            >
+              Play solo
+            </Link>
+            <Link
+              href="/lab"
+              className="rounded-xl border-2 border-accent px-4 py-4 text-center text-xl font-bold text-accent hover:bg-accent/10 focus:outline-none focus-visible:ring-4 focus-visible:ring-white"
+            >
+              Open the Lab
+            </Link>
+          </div>
         </section>
       </div>
 

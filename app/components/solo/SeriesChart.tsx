@@ -1,0 +1,44 @@
+'use client';
+/** A small live line chart for any number of series over steps (losses, D(x), distances, coverage). */
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface Series {
+  key: string;
+  name: string;
+  color: string;
+}
+
+export function SeriesChart({ data, series, title, testId, domain, height = 'h-44' }: {
+  data: Record<string, number | null>[];
+  series: Series[];
+  title: string;
+  testId?: string;
+  domain?: [number, number];
+  height?: string;
+}) {
+  const last = data[data.length - 1];
+  const summary = last ? series.map((s) => `${s.name} ${typeof last[s.key] === 'number' ? (last[s.key] as number).toFixed(3) : '–'}`).join(', ') : 'no data yet';
+  return (
+    <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid={testId}>
+      <figcaption className="mb-1 text-sm font-bold text-slate-300">{title}</figcaption>
+      <div className={`${height} w-full`} role="img" aria-label={`${title}: ${summary}`}>
+        {data.length > 1 ? (
+          <ResponsiveContainer width="100%" height="100%" minWidth={0}>
+            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
+              <XAxis dataKey="step" stroke="#94a3b8" fontSize={11} />
+              <YAxis stroke="#94a3b8" fontSize={11} width={40} domain={domain ?? ['auto', 'auto']} />
+              <Tooltip contentStyle={{ background: '#151b33', border: '1px solid #2a3358' }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              {series.map((s) => (
+                <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        ) : (
+          <p className="flex h-full items-center justify-center text-sm text-slate-500">Waiting for training…</p>
+        )}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,326 @@
+'use client';
+/** The solo game's screens, one per phase of the engine's room, from the player's own view. */
+import { useMemo, useState } from 'react';
+import { getCard } from '@/game/lessons/cards';
+import type { Knobs, PlayerView, Verdict } from '@/game/protocol';
+import { HUMAN, machineAccuracy, machineDisplay, machineVerdict, soloMode, targetProgress, type SoloSave } from '@/game/solo';
+import { hostView } from '@/game/views';
+import { currentLevel } from '@/game/engine';
+import { Countdown } from '../components/Countdown';
+import { PixelImage } from '../components/PixelImage';
+import { TrainingBar } from '../components/ProgressBar';
+import { LessonCard } from '../components/lesson/LessonCard';
+import { SeriesChart } from '../components/solo/SeriesChart';
+import { roomLessonData } from '@/game/lessons/room';
+import type { SoloDriver } from './driver';
+import { useSolo } from './store';
+
+const big = 'rounded-2xl bg-accent px-6 py-4 text-2xl font-black text-ink hover:brightness-110 focus:outline-none focus-visible:ring-4 focus-visible:ring-white disabled:opacity-40';
+
+export function SoloGame({ driver }: { driver: SoloDriver }) {
+  const view = useSolo((s) => s.view);
+  const save = useSolo((s) => s.save);
+  if (!view || !save) return null;
+  const coach = soloMode(save.room) === 'coach';
+  const phase = view.phase;
+  return (
+    <div className="flex flex-col gap-4">
+      <StatusBar view={view} coach={coach} />
+      {coach && save.target && <TargetPanel save={save} />}
+      {phase.kind === 'intro' && (
+        <section className="flex flex-col items-start gap-4 rounded-2xl border border-edge bg-panel p-6" data-testid="phase-intro">
+          <p className="text-sm uppercase tracking-wider text-slate-400">Level {phase.level} of {save.room.levels.length}</p>
+          <h1 className="text-4xl font-black">{phase.name}</h1>
+          <p className="max-w-3xl text-xl text-slate-300">{phase.intro}</p>
+          <button type="button" className={big} onClick={() => driver.advance()}>
+            Play level {phase.level}
+          </button>
+        </section>
+      )}
+      {phase.kind === 'generating' && <Waiting text="The generator is drawing this round's fakes…" />}
+      {phase.kind === 'coaching' && <CoachPick view={view} driver={driver} />}
+      {phase.kind === 'judging' && (coach ? <Waiting text="The machine discriminator is judging your fakes…" /> : <JudgeGrid view={view} driver={driver} />)}
+      {phase.kind === 'reveal' && <Reveal view={view} save={save} driver={driver} coach={coach} />}
+      {phase.kind === 'training' && <Training save={save} />}
+      {phase.kind === 'leaderboard' && <LevelDone save={save} driver={driver} />}
+      {phase.kind === 'lesson' && <Lesson view={view} save={save} driver={driver} />}
+      {phase.kind === 'ended' && (
+        <section className="rounded-2xl border border-edge bg-panel p-6" data-testid="phase-ended">
+          <h1 className="text-4xl font-black">Campaign complete</h1>
+          <p className="mt-2 text-xl text-slate-300">
+            {view.me.score} points · best streak {phase.summary?.bestStreak ?? 0}. Start a new game from the menu, or try your own
+            experiments in the Lab.
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function StatusBar({ view, coach }: { view: PlayerView; coach: boolean }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded-xl border border-edge bg-panel/60 px-4 py-2 text-slate-300" data-testid="status">
+      <span>
+        Level <b className="text-white">{view.level}</b>: {view.levelName}
+      </span>
+      <span>
+        Round <b className="text-white tabular-nums">{view.round}</b> of {view.totalRounds}
+      </span>
+      <span>
+        <b className="text-xl text-accent tabular-nums" data-testid="score">{view.me.score}</b> points
+      </span>
+      {!coach && view.me.streak > 1 && <span>streak {view.me.streak}</span>}
+      <span className="text-slate-500">{coach ? 'You coach the generator' : 'You judge'}</span>
+    </div>
+  );
+}
+
+function Waiting({ text }: { text: string }) {
+  return (
+    <p className="rounded-2xl border border-edge bg-panel p-8 text-center text-xl text-slate-300" role="status">
+      {text}
+    </p>
+  );
+}
+
+function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
+  const phase = view.phase;
+  if (phase.kind !== 'judging') return null;
+  const judged = Object.keys(phase.mine).length;
+  const vote = (imageId: string, verdict: Verdict) => driver.send({ type: 'vote', token: HUMAN.token, imageId, verdict });
+  return (
+    <section className="flex flex-col gap-3" aria-label="Judge the images" data-testid="phase-judging">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-bold">Real or fake?</h1>
+        <span className="text-slate-400">
+          {judged} of {phase.images.length} judged · <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black text-white" />
+        </span>
+      </div>
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {phase.images.map((img, i) => {
+          const mine = phase.mine[img.id];
+          return (
+            <li key={img.id} className="flex flex-col gap-2 rounded-xl border border-edge bg-panel p-2">
+              <PixelImage pixels={img.pixels} label={`Image ${i + 1}`} />
+              <div className="grid grid-cols-2 gap-2">
+                {(['real', 'fake'] as const).map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    disabled={!!mine}
+                    onClick={() => vote(img.id, v)}
+                    aria-label={`Image ${i + 1}: ${v}`}
+                    aria-pressed={mine === v}
+                    className={`min-h-11 rounded-lg text-lg font-bold capitalize disabled:cursor-default ${
+                      mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-fake hover:bg-fake/30'
+                    }`}
+                  >
+                    {v}
+                  </button>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSave; driver: SoloDriver; coach: boolean }) {
+  const phase = view.phase;
+  const room = save.room;
+  if (phase.kind !== 'reveal' || room.phase.kind !== 'reveal') return null;
+  const loss = currentLevel(room).tunables.loss;
+  const truths = room.phase.images;
+  const machine = machineAccuracy(truths, save.machine, loss, save.calibration);
+  const mine = phase.images.filter((i) => i.correct).length;
+  return (
+    <section className="flex flex-col gap-3" aria-label="Reveal" data-testid="phase-reveal">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">The reveal</h1>
+        <p className="text-lg text-slate-300" data-testid="reveal-summary">
+          {coach ? (
+            <>Your fakes fooled the machine on <b className="text-white">{phase.fooledRate === null ? '–' : `${Math.round(phase.fooledRate * 100)}%`}</b> · you gained {phase.gained} points</>
+          ) : (
+            <>You: <b className="text-white">{mine}/{phase.images.length}</b> · Machine D: <b className="text-white">{machine.correct}/{machine.judged}</b> · +{phase.gained} points</>
+          )}
+        </p>
+      </div>
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {phase.images.map((img, i) => {
+          const raw = save.machine[img.pixels];
+          const mv = raw === undefined ? null : machineVerdict(loss, raw, save.calibration);
+          return (
+            <li key={img.id} className={`flex flex-col gap-1 rounded-xl border-2 p-2 ${img.truth === 'real' ? 'border-real/60' : 'border-fake/60'} bg-panel`} data-truth={img.truth}>
+              <PixelImage pixels={img.pixels} label={`Image ${i + 1}, ${img.truth}`} />
+              <p className={`text-center font-black uppercase ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>{img.truth}</p>
+              {!coach && (
+                <p className="text-sm">
+                  You: {img.mine ?? '—'} {img.mine ? (img.correct ? '✓' : '✗') : ''}
+                </p>
+              )}
+              {mv && (
+                <p className="text-sm text-slate-300" data-testid="machine-verdict">
+                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-500">{machineDisplay(loss, raw!).label}</span>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className={`${big} self-start`} onClick={() => driver.advance()}>
+        Train the generator
+      </button>
+    </section>
+  );
+}
+
+function Training({ save }: { save: SoloSave }) {
+  const progress = useSolo((s) => s.progress);
+  const sps = useSolo((s) => s.stepsPerSec);
+  const data = save.losses.map((l, i) => ({ step: i + 1, d: l.d, g: l.g }));
+  return (
+    <section className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel p-5" data-testid="phase-training">
+      <h1 className="text-2xl font-bold">Your verdicts are training the generator</h1>
+      <TrainingBar progress={progress} />
+      {sps !== null && <p className="text-sm text-slate-400">Last round: {sps.toFixed(1)} steps/s</p>}
+      <SeriesChart title="Mean loss per round" data={data} series={[{ key: 'd', name: 'D loss', color: '#38bdf8' }, { key: 'g', name: 'G loss', color: '#facc15' }]} />
+    </section>
+  );
+}
+
+function LevelDone({ save, driver }: { save: SoloSave; driver: SoloDriver }) {
+  const room = save.room;
+  const me = room.players.find((p) => p.id === HUMAN.id)!;
+  const stats = me.perLevel[room.level];
+  const rounds = room.history.filter((h) => h.level === room.level);
+  const fooled = rounds.map((r) => r.fooledRate).filter((x): x is number => x !== null);
+  return (
+    <section className="flex flex-col items-start gap-3 rounded-2xl border border-edge bg-panel p-6" data-testid="phase-leaderboard">
+      <h1 className="text-3xl font-black">Level {room.level} done</h1>
+      <p className="text-xl text-slate-300">
+        {me.role === 'coach'
+          ? `Your fakes fooled the machine on ${fooled.length ? Math.round((100 * fooled.reduce((a, b) => a + b, 0)) / fooled.length) : 0}% of its verdicts.`
+          : `You judged ${stats?.correct ?? 0} of ${stats?.judged ?? 0} images correctly.`}{' '}
+        {me.score} points in total.
+      </p>
+      <button type="button" className={big} onClick={() => driver.advance()}>
+        On to the lesson
+      </button>
+    </section>
+  );
+}
+
+function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driver: SoloDriver }) {
+  const [index, setIndex] = useState(0);
+  const phase = view.phase;
+  const data = useMemo(() => roomLessonData(hostView(save.room, Date.now()), save.losses), [save.room, save.losses]);
+  if (phase.kind !== 'lesson') return null;
+  const id = phase.cards[Math.min(index, phase.cards.length - 1)];
+  const card = getCard(id);
+  const last = index >= phase.cards.length - 1;
+  return (
+    <section className="flex flex-col gap-4" data-testid="phase-lesson">
+      <nav className="flex flex-wrap gap-2" aria-label="Lesson cards">
+        {phase.cards.map((c, i) => (
+          <button key={c} type="button" onClick={() => setIndex(i)} aria-current={i === index} className={`rounded-lg px-3 py-1.5 font-mono font-bold ${i === index ? 'bg-accent text-ink' : 'bg-panel text-slate-300'}`}>
+            {c}
+          </button>
+        ))}
+      </nav>
+      {card && (
+        <LessonCard
+          key={card.id}
+          card={card}
+          data={data}
+          compact
+          initialChoice={phase.mine[card.id]?.choice ?? null}
+          onAnswer={(choice) => driver.send({ type: 'answer', token: HUMAN.token, cardId: card.id, choice })}
+        />
+      )}
+      <div className="flex gap-3">
+        {!last && (
+          <button type="button" className="rounded-2xl border-2 border-accent px-5 py-3 text-xl font-bold text-accent" onClick={() => setIndex(index + 1)}>
+            Next card
+          </button>
+        )}
+        <button type="button" className={big} onClick={() => driver.advance()}>
+          {view.level >= save.room.levels.length ? 'Finish' : 'Next level'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const KNOB_OPTIONS: { key: keyof Knobs; label: string; values: [string, string][] }[] = [
+  { key: 'loss', label: 'Loss', values: [['nonsaturating', 'Non-saturating'], ['minimax', 'Minimax'], ['lsgan', 'Least squares'], ['hinge', 'Hinge'], ['wgan-gp', 'WGAN-GP']] },
+  { key: 'lr', label: 'Learning rate', values: [['low', 'Low'], ['medium', 'Medium'], ['high', 'High']] },
+  { key: 'ratio', label: 'D steps : G steps', values: [['1:2', '1:2'], ['1:1', '1:1'], ['2:1', '2:1'], ['5:1', '5:1']] },
+  { key: 'steps', label: 'How much training', values: [['few', 'Few'], ['normal', 'Normal'], ['many', 'Many']] },
+];
+
+/** Coach mode: choose the fakes the machine will judge, and the knobs of the next training. */
+function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
+  const phase = view.phase;
+  const [picked, setPicked] = useState<string[]>([]);
+  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? { loss: currentLevel(driver.room).tunables.loss, lr: 'medium', ratio: '1:1', steps: 'normal' });
+  if (phase.kind !== 'coaching') return null;
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < phase.needed ? [...p, id] : p));
+  const submit = () => {
+    driver.send({ type: 'knobs', token: HUMAN.token, knobs });
+    driver.send({ type: 'pick', token: HUMAN.token, imageIds: picked });
+  };
+  return (
+    <section className="grid gap-4 lg:grid-cols-[3fr_2fr]" aria-label="Coach the generator" data-testid="phase-coaching">
+      <div className="flex flex-col gap-3">
+        <h1 className="text-2xl font-bold">Pick the {phase.needed} fakes most likely to fool the machine</h1>
+        <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+          {phase.pool.map((img, i) => {
+            const on = picked.includes(img.id);
+            return (
+              <li key={img.id}>
+                <button type="button" onClick={() => toggle(img.id)} aria-pressed={on} aria-label={`Candidate ${i + 1}${on ? ', picked' : ''}`} className={`w-full rounded-xl border-4 p-1 ${on ? 'border-accent' : 'border-transparent'}`}>
+                  <PixelImage pixels={img.pixels} label="" />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="flex flex-col gap-3">
+        <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
+          <legend className="px-2 text-lg font-bold">Knobs for the next training</legend>
+          {KNOB_OPTIONS.map((o) => (
+            <div key={o.key} className="mt-2">
+              <p className="text-sm text-slate-400">{o.label}</p>
+              <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
+                {o.values.map(([v, text]) => (
+                  <button key={v} type="button" role="radio" aria-checked={knobs[o.key] === v} onClick={() => setKnobs({ ...knobs, [o.key]: v } as Knobs)} className={`min-h-10 rounded-xl px-3 font-bold ${knobs[o.key] === v ? 'bg-accent text-ink' : 'bg-ink text-slate-200'}`}>
+                    {text}
+                  </button>
+                ))}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <button type="button" className={big} disabled={picked.length !== phase.needed} onClick={submit}>
+          Submit {picked.length} of {phase.needed}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function TargetPanel({ save }: { save: SoloSave }) {
+  const target = save.target!;
+  const rates = save.room.history.map((h) => h.fooledRate);
+  const p = targetProgress(target, rates, save.fids);
+  const fmt = (x: number | null) => (x === null ? '–' : target.kind === 'fooled' ? `${Math.round(x * 100)}%` : x.toFixed(1));
+  const goal = target.kind === 'fooled' ? `fool the machine on ${Math.round(target.rate * 100)}% of your fakes` : `bring the Fréchet distance under ${target.value}`;
+  return (
+    <p className={`rounded-xl border px-4 py-2 ${p.reached ? 'border-real bg-real/10 text-real' : 'border-edge text-slate-300'}`} data-testid="target">
+      Target: {goal} · latest {fmt(p.latest)} · best {fmt(p.best)} {p.reached ? '· reached!' : ''}
+    </p>
+  );
+}
