@@ -72,9 +72,10 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
   conditional: {
     id: 'conditional',
     name: 'Draw a 7',
-    intro: 'A conditional GAN: we tell the generator which digit to draw.',
+    intro: 'A conditional GAN: we tell the generator which digit to draw. Every image this level is a 7, real or not.',
     model: { dataset: 'digits', arch: 'mlp', conditional: true, latentDim: 32, hidden: 64 },
     checkpoint: 'digits-cmlp',
+    drawClass: 7,
     tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
     dSteps: 40,
     gSteps: 40,

@@ -55,6 +55,8 @@ export interface LevelSpec {
   humanWeight: number;
   /** Lesson card ids shown after the level. */
   cards: string[];
+  /** Conditional levels: the class everyone draws and judges ("draw a 7"); real images are of it too. */
+  drawClass?: number;
 }
 
 /** The coaches' knobs for the next training phase. */

@@ -410,7 +410,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       // Reals are drawn only for a room that is waiting for this round's fakes from its real host.
       const wanted = room.hostToken === d.hostToken && room.phase.kind === 'generating' ? realsWanted(room) : 0;
       const dataset = levelSpec(room.levels[room.level - 1]).model.dataset;
-      const reals = wanted > 0 ? deps.images.draw(dataset, wanted, rng) : [];
+      const reals = wanted > 0 ? deps.images.draw(dataset, wanted, rng, levelSpec(room.levels[room.level - 1]).drawClass) : [];
       return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
     });
 

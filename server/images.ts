@@ -7,7 +7,8 @@ import { type ImageSet, datasetPath, decodeImageSet, imageAt } from '../ml/forma
 
 /** Supplies the real images a round mixes with the generator's fakes. */
 export interface RealImages {
-  draw(dataset: Dataset, count: number, rng: Rng): string[];
+  /** `label`: only images of that class (a conditional level, where every image shows the same digit). */
+  draw(dataset: Dataset, count: number, rng: Rng, label?: number): string[];
 }
 
 /**
@@ -27,10 +28,13 @@ export function fileImages(publicDir = path.join(process.cwd(), 'public')): Real
     return set;
   };
   return {
-    draw(dataset, count, rng) {
+    draw(dataset, count, rng, label) {
       const set = load(dataset);
       const start = Math.floor(set.count * 0.9);
-      return Array.from({ length: count }, () => encodePixels(imageAt(set, start + randomInt(rng, set.count - start))));
+      const pool: number[] = [];
+      for (let i = start; i < set.count; i++) if (label === undefined || set.labels[i] === label) pool.push(i);
+      if (pool.length === 0) throw new Error(`no held-out ${dataset} image of class ${label}`);
+      return Array.from({ length: count }, () => encodePixels(imageAt(set, pool[randomInt(rng, pool.length)])));
     },
   };
 }

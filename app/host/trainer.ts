@@ -146,7 +146,9 @@ export class HostTrainer {
     const info = store.trainer.kind === 'ready' || store.trainer.kind === 'busy' ? store.trainer.info : { backend: client.backend.name, reason: client.backend.reason };
     if (job.kind === 'generate') {
       store.set({ trainer: { kind: 'busy', info, task: `Generating ${job.count} images` } });
-      const images = await client.generate(job.count);
+      // A conditional level asks for its class; real images of the same class come from the server.
+      const label = job.level.drawClass;
+      const images = await client.generate(job.count, undefined, label === undefined ? undefined : Array<number>(job.count).fill(label));
       const ack = await call(this.socket, 'host:fakes', { ...auth, round: job.round, images: images.map(encodePixels) });
       if (!ack.ok && ack.error.code !== 'wrong_phase' && ack.error.code !== 'wrong_round') throw new Error(ack.error.message);
     } else {
@@ -154,7 +156,9 @@ export class HostTrainer {
       this.currentRound = job.round;
       await client.configure({ ...job.tunables, humanWeight: job.humanWeight });
       const before = await client.checksum();
-      const verdicts = job.verdicts.map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes }));
+      // On a conditional level every judged image shows the level's class, so D and G get that label.
+      const label = job.level.drawClass;
+      const verdicts = job.verdicts.map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label }));
       const r = await client.trainRound(verdicts, job.budget);
       const after = await client.checksum();
       this.currentRound = null;
