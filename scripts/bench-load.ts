@@ -1,0 +1,254 @@
+/**
+ * `npm run bench:load`: bots on socket.io-client play the full protocol against the real production
+ * server (`npm start`, on a free port of 127.0.0.1 with a temporary DATA_DIR), with a scripted host
+ * that is a LOAD DRIVER (scripts/load/driver-host.ts: random images, synthetic training reports; it
+ * trains nothing). Then the same bots replay the same message pattern against a bare Socket.io echo
+ * server (scripts/load/echo-server.ts) and the two throughputs are compared.
+ *
+ *   npm run bench:load                       both scenarios: 1 room × 2,000 players, 100 rooms × 30
+ *   npm run bench:load -- --only=many        one scenario (big | many)
+ *   npm run bench:load -- --players=500      the big room's size; --rooms=20 --per-room=30 for the other
+ *   npm run bench:load -- --url=http://127.0.0.1:3000 --pid=1234   a server already running (votes then not counted from its database)
+ *
+ * Prints one JSON object. All traffic stays on 127.0.0.1; every wait is bounded.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../server/db/client';
+import { Bot, type LoadStats, newStats, voteThroughput } from './load/bot';
+import { DriverHost, LOAD_DRIVER_NOTE, loadSocket, request } from './load/driver-host';
+import { round, sampler, serverProcess } from './load/proc';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const arg = (name: string, fallback?: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+
+const ROUNDS = 2;
+const IMAGES = 6;
+const START_WITHIN_MS = 1000;
+const RECONNECT_SHARE = 0.05;
+const SCENARIO_LIMIT_MS = 240_000;
+
+interface Scenario {
+  name: 'big' | 'many';
+  rooms: number;
+  perRoom: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Spawns a process and waits for a line matching `ready` on its output. */
+function spawnUntil(cmd: string, args: string[], env: Record<string, string>, ready: RegExp, ms: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(' ')} not ready in ${ms} ms:\n${out.slice(-2000)}`)), ms);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (process.env.BENCH_VERBOSE) process.stderr.write(b);
+    });
+    child.on('exit', (code) => reject(new Error(`${cmd} exited (${code}) before it was ready:\n${out.slice(-2000)}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid!, 'SIGTERM');
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Connects bots `concurrency` at a time (a thundering herd of 2,000 handshakes is a different benchmark). */
+async function connectAll(bots: Bot[], concurrency = 100): Promise<number> {
+  let joined = 0;
+  for (let i = 0; i < bots.length; i += concurrency) {
+    const results = await Promise.all(bots.slice(i, i + concurrency).map((b) => b.join()));
+    joined += results.filter(Boolean).length;
+  }
+  return joined;
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return null;
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))], 1);
+}
+
+function summarize(stats: LoadStats, playMs: number, extraMessages: number) {
+  const sorted = [...stats.latencies].sort((a, b) => a - b);
+  return {
+    voteAckMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    votesSent: stats.votesSent,
+    votesAcked: stats.votesAcked,
+    votesPerSecWhileVoting: round(voteThroughput(stats)),
+    messagesPerSec: round((stats.messages + extraMessages) / (playMs / 1000)),
+    reconnects: stats.reconnects,
+    errors: stats.errors,
+  };
+}
+
+async function gameScenario(url: string, pid: number, sc: Scenario) {
+  const stats = newStats();
+  const hosts = Array.from({ length: sc.rooms }, () => new DriverHost(url));
+  await Promise.all(hosts.map((h) => h.create({ roundSeconds: 20, imagesPerRound: IMAGES, roundsPerLevel: ROUNDS, revealSeconds: 1, stepScale: 0.05 })));
+  const bots = hosts.flatMap((h) =>
+    Array.from({ length: sc.perRoom }, () => new Bot({ url, pin: h.pin, stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS })),
+  );
+  const joined = await connectAll(bots);
+  const hostMessages0 = hosts.reduce((s, h) => s + h.stats.messages, 0);
+  const messages0 = stats.messages;
+  const measure = sampler(pid);
+  const t0 = performance.now();
+  await Promise.all(hosts.map((h) => h.start()));
+  const done = Promise.all(hosts.map((h) => h.finished));
+  const limit = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SCENARIO_LIMIT_MS).unref());
+  const outcome = await Promise.race([done.then(() => 'done' as const), limit]);
+  await Promise.all(bots.map((b) => b.settled()));
+  const playMs = performance.now() - t0;
+  const server = measure.stop();
+  const hostMessages = hosts.reduce((s, h) => s + h.stats.messages, 0) - hostMessages0;
+  const summary = summarize({ ...stats, messages: stats.messages - messages0 }, playMs, hostMessages);
+  await Promise.all(hosts.map((h) => h.end()));
+  for (const b of bots) b.close();
+  return {
+    scenario: `${sc.rooms} room(s) × ${sc.perRoom} players, ${ROUNDS} rounds of ${IMAGES} images, each player starts judging within ${START_WITHIN_MS} ms`,
+    joined,
+    completed: outcome === 'done',
+    playSeconds: round(playMs / 1000),
+    ...summary,
+    hostErrors: hosts.flatMap((h) => h.stats.errors).slice(0, 10),
+    server,
+  };
+}
+
+async function echoScenario(sc: Scenario) {
+  const port = await freePort();
+  const echo = await spawnUntil(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/load/echo-server.ts'], { PORT: String(port) }, /echo ready/, 60_000);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const pid = serverProcess(echo.pid!);
+    const stats = newStats();
+    const bots = Array.from({ length: sc.rooms * sc.perRoom }, () => new Bot({ url, pin: '000000', stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS }));
+    await connectAll(bots);
+    const control = loadSocket(url);
+    await new Promise<void>((r) => control.once('connect', () => r()));
+    const messages0 = stats.messages;
+    const measure = sampler(pid);
+    const t0 = performance.now();
+    for (let r = 1; r <= ROUNDS; r++) {
+      await request(control, 'bench:round', { round: r, images: IMAGES });
+      // Let the views arrive, then wait for every bot's votes.
+      await new Promise((res) => setTimeout(res, 200));
+      await Promise.all(bots.map((b) => b.settled()));
+    }
+    const playMs = performance.now() - t0;
+    const server = measure.stop();
+    const summary = summarize({ ...stats, messages: stats.messages - messages0 }, playMs, 0);
+    control.disconnect();
+    for (const b of bots) b.close();
+    return { ...summary, server };
+  } finally {
+    await stop(echo);
+  }
+}
+
+async function countStoredVotes(dataDir: string): Promise<number> {
+  const db = await openDatabase({ dataDir });
+  try {
+    const rows = (await db.db.execute(sql`select count(*)::int as n from votes`)) as unknown as { rows: { n: number }[] };
+    return rows.rows[0].n;
+  } finally {
+    await db.close();
+  }
+}
+
+async function main() {
+  const only = arg('only');
+  const scenarios: Scenario[] = [
+    { name: 'big' as const, rooms: 1, perRoom: Number(arg('players', '2000')) },
+    { name: 'many' as const, rooms: Number(arg('rooms', '100')), perRoom: Number(arg('per-room', '30')) },
+  ].filter((s) => !only || s.name === only);
+
+  let url = arg('url');
+  let pid = Number(arg('pid', '0'));
+  let server: ChildProcess | null = null;
+  let dataDir: string | null = null;
+  if (!url) {
+    const port = await freePort();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'gan-load-'));
+    process.stderr.write(`> starting the production server (npm start) on 127.0.0.1:${port}, DATA_DIR=${dataDir}\n`);
+    server = await spawnUntil(
+      'npm',
+      ['start', '--silent'],
+      { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-load', DATABASE_URL: '' },
+      /GAN Arena ready/,
+      600_000,
+    );
+    url = `http://127.0.0.1:${port}`;
+    pid = serverProcess(server.pid!);
+  }
+  const report: Record<string, unknown> = {
+    note: `Host is a ${LOAD_DRIVER_NOTE}. Bots and server share this machine's ${(await import('node:os')).cpus().length} cores.`,
+    serverPid: pid,
+    targets: { p99VoteAckMs: 150, votesLost: 0, throughputVsBare: 0.8 },
+  };
+  let acked = 0;
+  try {
+    for (const sc of scenarios) {
+      process.stderr.write(`> ${sc.name}: game server\n`);
+      const game = await gameScenario(url, pid, sc);
+      acked += game.votesAcked;
+      process.stderr.write(`> ${sc.name}: bare Socket.io echo server, same pattern\n`);
+      const bare = await echoScenario(sc);
+      report[sc.name] = {
+        game,
+        bare,
+        throughputVsBare: bare.votesPerSecWhileVoting ? round(game.votesPerSecWhileVoting / bare.votesPerSecWhileVoting, 2) : null,
+        messagesVsBare: bare.messagesPerSec ? round(game.messagesPerSec / bare.messagesPerSec, 2) : null,
+      };
+    }
+  } finally {
+    if (server) await stop(server);
+  }
+  if (dataDir) {
+    const stored = await countStoredVotes(dataDir);
+    report.votes = { acked, stored, lost: Math.max(0, acked - stored) };
+    rmSync(dataDir, { recursive: true, force: true });
+  } else {
+    report.votes = { acked, stored: null, note: 'a running server was reused: count its votes table yourself' };
+  }
+  console.log(JSON.stringify(report, null, 2));
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

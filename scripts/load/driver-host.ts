@@ -1,0 +1,133 @@
+/**
+ * LOAD DRIVER, NOT A TRAINER. A scripted host for `npm run bench:load`: it creates a room, starts the
+ * game, answers "generate" jobs with random 784-byte images and "train" jobs with a synthetic report
+ * (no model exists here, nothing is trained: the checksums before and after are equal and the report
+ * says so through the trainer info). Real hosts run the TensorFlow.js trainer in app/host.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Socket, io as connect } from 'socket.io-client';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  IMAGE_BYTES,
+  PROTOCOL_VERSION,
+  SOCKET_PATH,
+  type ServerToClientEvents,
+  type TrainerJob,
+  encodePixels,
+} from '../../game/protocol';
+
+export type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const LOAD_DRIVER_NOTE = 'load driver (scripts/load/driver-host.ts): random images and synthetic training reports; no model is trained';
+
+export function loadSocket(url: string): LoadSocket {
+  return connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
+}
+
+/** Emits with an acknowledgement; resolves with it, or an error ack after `ms`. */
+export function request(s: LoadSocket, event: string, payload: unknown, ms = 30_000): Promise<Ack<Record<string, unknown>>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, error: { code: 'internal', message: `no ack for ${event} within ${ms} ms` } }), ms);
+    (s as unknown as { emit(...a: unknown[]): void }).emit(event, payload, (ack: Ack<Record<string, unknown>>) => {
+      clearTimeout(timer);
+      resolve(ack);
+    });
+  });
+}
+
+export const randomImage = () => encodePixels(new Uint8Array(randomBytes(IMAGE_BYTES)));
+
+export interface DriverStats {
+  jobs: number;
+  errors: string[];
+  /** Messages this host sent and received. */
+  messages: number;
+}
+
+/** The scripted host of one room. */
+export class DriverHost {
+  readonly socket: LoadSocket;
+  pin = '';
+  hostToken = '';
+  readonly stats: DriverStats = { jobs: 0, errors: [], messages: 0 };
+  /** Resolves when the room reaches the leaderboard after the last round (the driver then ends the game). */
+  readonly finished: Promise<void>;
+  private finish!: () => void;
+  /** Called whenever judging starts, with the round number. */
+  onJudging: (round: number) => void = () => {};
+
+  constructor(url: string) {
+    this.socket = loadSocket(url);
+    this.finished = new Promise((r) => (this.finish = r));
+    this.socket.onAny(() => this.stats.messages++);
+    this.socket.on('trainer:job', (job) => void this.handle(job));
+    let judged = 0;
+    this.socket.on('room:host', (view) => {
+      if (view.phase.kind === 'judging' && view.phase.round > judged) {
+        judged = view.phase.round;
+        this.onJudging(judged);
+      }
+      if (view.phase.kind === 'leaderboard' || view.phase.kind === 'ended') this.finish();
+    });
+  }
+
+  private async send(event: string, payload: unknown) {
+    this.stats.messages++;
+    const ack = await request(this.socket, event, payload);
+    if (!ack.ok) this.stats.errors.push(`${event}: ${ack.error.code} ${ack.error.message}`);
+    return ack;
+  }
+
+  async create(settings: Record<string, number | boolean>): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+    const ack = await this.send('host:create', { v: PROTOCOL_VERSION, settings, levels: ['strokes'] });
+    if (!ack.ok) throw new Error(`host:create refused: ${ack.error.message}`);
+    this.pin = ack.pin as string;
+    this.hostToken = ack.hostToken as string;
+    await this.send('host:trainer', { pin: this.pin, hostToken: this.hostToken, backend: 'cpu', reason: LOAD_DRIVER_NOTE });
+  }
+
+  /** Starts the game and moves past the level intro: the first "generate" job follows. */
+  async start(): Promise<void> {
+    const auth = { pin: this.pin, hostToken: this.hostToken };
+    const started = await this.send('host:start', auth);
+    if (!started.ok) throw new Error(`host:start refused: ${started.error.message}`);
+    await this.send('host:advance', auth);
+  }
+
+  async end(): Promise<void> {
+    await this.send('host:end', { pin: this.pin, hostToken: this.hostToken });
+    this.socket.disconnect();
+  }
+
+  private async handle(job: TrainerJob) {
+    this.stats.jobs++;
+    const auth = { pin: this.pin, hostToken: this.hostToken };
+    if (job.kind === 'generate') {
+      await this.send('host:fakes', { ...auth, round: job.round, images: Array.from({ length: job.count }, randomImage) });
+      return;
+    }
+    // Synthetic: a load driver reports the budget it was given and losses it made up; nothing moved.
+    const total = job.budget.dSteps + job.budget.gSteps;
+    await this.send('host:progress', { ...auth, round: job.round, progress: { phase: 'd', step: 1, total, dLoss: 1.386, gLoss: 0.693 } });
+    const report = {
+      dSteps: job.budget.dSteps,
+      gSteps: job.budget.gSteps,
+      dLoss: 1.386,
+      gLoss: 0.693,
+      humanLoss: 0.693,
+      dReal: 0.5,
+      dFake: 0.5,
+      stepsPerSec: 0,
+      ms: 0,
+      backend: 'cpu',
+      checksumBefore: 0,
+      checksumAfter: 0,
+    };
+    await this.send('host:trained', { ...auth, round: job.round, report });
+  }
+}
