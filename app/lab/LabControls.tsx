@@ -1,0 +1,157 @@
+'use client';
+/**
+ * The Lab's knobs and buttons. Choices are selects (with the link's own value added where it is not
+ * a preset), so a phone gets its native picker and no half-typed number restarts the trainer.
+ */
+import { useRef } from 'react';
+import type { LabSettings } from '@/ml/lab-settings';
+import { isToy, type GanConfig } from '@/ml/protocol-worker';
+
+const LR = [1e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2];
+const STEPS = [0, 1, 2, 3, 5, 10];
+const LATENT = [1, 2, 4, 8, 16, 32, 64, 100, 128];
+const HIDDEN = [8, 16, 32, 64, 128, 256, 512];
+const BATCH = [8, 16, 32, 64, 128, 256, 512];
+const SEEDS = [1, 2, 3, 4, 5, 42];
+
+const withValue = (xs: number[], v: number) => (xs.includes(v) ? xs : [...xs, v].sort((a, b) => a - b));
+
+interface Props {
+  settings: LabSettings;
+  config: GanConfig | null;
+  onChange: (s: LabSettings) => void;
+  disabled: boolean;
+  running: boolean;
+  onPlay: () => void;
+  onPause: () => void;
+  onStep: (kind: 'd' | 'g') => void;
+  onExport: () => void;
+  onImport: (file: File) => void;
+}
+
+function Select<T extends string | number>({ label, value, options, onChange, format }: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange: (v: T) => void;
+  format?: (v: T) => string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm text-slate-400">
+      {label}
+      <select
+        value={String(value)}
+        onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}
+        className="min-h-10 rounded-lg border border-edge bg-ink px-2 text-base text-white"
+      >
+        {options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {format ? format(o) : String(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const btn = 'min-h-11 rounded-xl px-3 font-bold disabled:opacity-40';
+
+export function LabControls({ settings: s, config, onChange, disabled, running, onPlay, onPause, onStep, onExport, onImport }: Props) {
+  const file = useRef<HTMLInputElement>(null);
+  const set = (patch: Partial<LabSettings>) => onChange({ ...s, ...patch });
+  const toy = isToy(s.dataset);
+  return (
+    <aside className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel p-4" aria-label="Experiment settings">
+      <div className="grid grid-cols-2 gap-2">
+        {running ? (
+          <button type="button" className={`${btn} col-span-2 bg-accent text-ink`} onClick={onPause} disabled={disabled}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className={`${btn} col-span-2 bg-accent text-ink`} onClick={onPlay} disabled={disabled}>
+            Play
+          </button>
+        )}
+        <button type="button" className={`${btn} bg-ink text-sky-300`} onClick={() => onStep('d')} disabled={disabled || running}>
+          Step D
+        </button>
+        <button type="button" className={`${btn} bg-ink text-yellow-300`} onClick={() => onStep('g')} disabled={disabled || running}>
+          Step G
+        </button>
+      </div>
+
+      <fieldset className="grid grid-cols-2 gap-3">
+        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">Data and model</legend>
+        <Select
+          label="Dataset"
+          value={s.dataset}
+          options={['ring', 'grid', 'digits', 'fashion'] as const}
+          format={(v) => ({ ring: '2-D ring (8 modes)', grid: '2-D grid (25 modes)', digits: 'Digits (MNIST)', fashion: 'Fashion-MNIST' })[v]}
+          // A new dataset starts from that dataset's defaults, keeping only the loop and backend choices.
+          onChange={(dataset) => onChange({ ...s, dataset, ...(isToy(dataset) ? { arch: 'mlp' as const } : {}), ...defaultsFor(dataset) })}
+        />
+        <Select label="Architecture" value={s.arch} options={toy ? (['mlp'] as const) : (['mlp', 'dcgan'] as const)} format={(v) => (v === 'mlp' ? 'MLP' : 'DCGAN')} onChange={(arch) => set({ arch, hidden: arch === 'dcgan' ? 32 : 128 })} />
+        <Select label="Latent size" value={s.latentDim} options={withValue(LATENT, s.latentDim)} onChange={(latentDim) => set({ latentDim })} />
+        <Select label={s.arch === 'dcgan' ? 'Base filters' : 'Hidden width'} value={s.hidden} options={withValue(HIDDEN, s.hidden)} onChange={(hidden) => set({ hidden })} />
+        <Select label="Seed" value={s.seed} options={withValue(SEEDS, s.seed)} onChange={(seed) => set({ seed })} />
+        <Select
+          label="Backend"
+          value={s.backend ?? 'auto'}
+          options={['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const}
+          format={(v) => (v === 'auto' ? 'Automatic' : v.toUpperCase())}
+          onChange={(b) => set({ backend: b === 'auto' ? null : b })}
+        />
+      </fieldset>
+
+      <fieldset className="grid grid-cols-2 gap-3">
+        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">Training</legend>
+        <div className="col-span-2">
+          <Select
+            label="Loss"
+            value={s.loss}
+            options={['nonsaturating', 'minimax', 'lsgan', 'hinge', 'wgan-gp'] as const}
+            format={(v) => ({ nonsaturating: 'Non-saturating (BCE)', minimax: 'Minimax (BCE)', lsgan: 'Least squares', hinge: 'Hinge', 'wgan-gp': 'WGAN-GP' })[v]}
+            onChange={(loss) => set({ loss })}
+          />
+        </div>
+        <Select label="D learning rate" value={s.lrD} options={withValue(LR, s.lrD)} format={(v) => v.toExponential(0)} onChange={(lrD) => set({ lrD })} />
+        <Select label="G learning rate" value={s.lrG} options={withValue(LR, s.lrG)} format={(v) => v.toExponential(0)} onChange={(lrG) => set({ lrG })} />
+        <Select label="D steps per iteration" value={s.dSteps} options={withValue(STEPS, s.dSteps)} onChange={(dSteps) => set({ dSteps, gSteps: dSteps + s.gSteps === 0 ? 1 : s.gSteps })} />
+        <Select label="G steps per iteration" value={s.gSteps} options={withValue(STEPS, s.gSteps)} onChange={(gSteps) => set({ gSteps, dSteps: gSteps + s.dSteps === 0 ? 1 : s.dSteps })} />
+        <Select label="Batch size" value={s.batchSize} options={withValue(BATCH, s.batchSize)} onChange={(batchSize) => set({ batchSize })} />
+      </fieldset>
+
+      {config && config.arch !== s.arch && (
+        <p className="text-sm text-accent">This backend trains an {config.arch.toUpperCase()} instead (see the note above).</p>
+      )}
+
+      <div className="grid grid-cols-2 gap-2">
+        <button type="button" className={`${btn} border border-edge`} onClick={onExport} disabled={disabled}>
+          Export checkpoint
+        </button>
+        <button type="button" className={`${btn} border border-edge`} onClick={() => file.current?.click()}>
+          Import checkpoint
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept=".ganc,application/octet-stream"
+          className="hidden"
+          aria-label="Checkpoint file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) onImport(f);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <p className="text-xs text-slate-500">Every setting is in the address bar: copy the link to share this experiment.</p>
+    </aside>
+  );
+}
+
+function defaultsFor(dataset: LabSettings['dataset']): Partial<LabSettings> {
+  return isToy(dataset)
+    ? { latentDim: 8, hidden: 128, lrD: 1e-3, lrG: 1e-3, batchSize: 128 }
+    : { latentDim: 64, hidden: 128, lrD: 2e-4, lrG: 2e-4, batchSize: 64, arch: 'mlp' };
+}

@@ -1,0 +1,205 @@
+'use client';
+/**
+ * The Lab: free GAN experiments in this browser. Every setting is in the URL (a link reproduces the
+ * experiment); the worker trains, the page draws. Play, pause, step D, step G; live charts; samples,
+ * interpolation, or for 2-D data the decision surface; export and import a checkpoint.
+ */
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useRef, useState } from 'react';
+import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { decodeCheckpoint } from '@/ml/checkpoint';
+import { labSearch, needsRestart, parseLabSettings, settingsFromConfig, type LabSettings } from '@/ml/lab-settings';
+import { isToy, type GanConfig } from '@/ml/protocol-worker';
+import { BackendBadge } from '../components/solo/BackendBadge';
+import { BytesImage } from '../components/solo/BytesImage';
+import { SeriesChart } from '../components/solo/SeriesChart';
+import { LabControls } from './LabControls';
+import { ToyPlot } from './ToyPlot';
+import { useLab } from './useLab';
+
+const restartKeyOf = (s: LabSettings) => [s.dataset, s.arch, s.latentDim, s.hidden, s.seed, s.backend ?? ''].join('|');
+
+export function LabScreen() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const parsed = useMemo(() => parseLabSettings(new URLSearchParams(params.toString())), [params]);
+  const settings = parsed.settings;
+  const pendingCheckpoint = useRef<Uint8Array | null>(null);
+  const [restartNonce, setRestartNonce] = useState(0);
+  const restartKey = `${restartKeyOf(settings)}#${restartNonce}`;
+  const { state, play, pause, step, newInterpolation, save } = useLab(settings, restartKey, pendingCheckpoint);
+  const [importError, setImportError] = useState<string | null>(null);
+  const toy = isToy(settings.dataset);
+
+  const update = (next: LabSettings) => {
+    if (needsRestart(settings, next)) pause();
+    router.replace(`${pathname}?${labSearch(next)}`, { scroll: false });
+  };
+
+  const exportCheckpoint = async () => {
+    const bytes = await save();
+    if (!bytes) return;
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `gan-lab-${settings.dataset}-${state.steps}steps.ganc`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importCheckpoint = async (file: File) => {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The file decides the model's shape: read its config before starting a trainer for it.
+      const config = decodeCheckpoint(bytes).config as unknown as GanConfig;
+      setImportError(null);
+      pause();
+      pendingCheckpoint.current = bytes;
+      const next = settingsFromConfig(config, settings);
+      router.replace(`${pathname}?${labSearch(next)}`, { scroll: false });
+      // Same shape as now: the URL does not change the restart key, so force the restart.
+      setRestartNonce((n) => n + 1);
+    } catch (e) {
+      setImportError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const history = state.history;
+  const last = history[history.length - 1];
+  const coverage = state.snap?.coverage ?? null;
+
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-7xl flex-col gap-4 px-4 pb-10 pt-4 sm:px-6">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <Link href="/" className="text-lg font-bold">
+          GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
+        </Link>
+        <Link href="/solo" className="rounded-lg border border-edge px-3 py-1.5 text-sm hover:border-accent">
+          Play solo
+        </Link>
+      </header>
+      <BackendBadge backend={state.backend?.name ?? null} reason={state.backend?.reason ?? null} loading={state.status === 'starting'} />
+      {parsed.ignored.length > 0 && (
+        <p className="rounded-lg border border-accent/50 px-3 py-2 text-sm text-accent" role="status">
+          Ignored from the link: {parsed.ignored.join('; ')}
+        </p>
+      )}
+      {(state.error || importError) && (
+        <p role="alert" className="rounded-lg border border-fake bg-fake/10 px-3 py-2 text-fake">
+          {importError ?? state.error}
+        </p>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
+        <LabControls
+          settings={settings}
+          config={state.config}
+          onChange={update}
+          disabled={state.status !== 'ready'}
+          running={state.running}
+          onPlay={play}
+          onPause={pause}
+          onStep={step}
+          onExport={exportCheckpoint}
+          onImport={importCheckpoint}
+        />
+
+        <div className="flex min-w-0 flex-col gap-4">
+          <div className="flex flex-wrap gap-x-6 gap-y-1 rounded-xl border border-edge bg-panel/60 px-4 py-2 text-slate-300" aria-live="off">
+            <span>
+              Steps <b className="tabular-nums text-white" data-testid="steps">{state.steps}</b>
+            </span>
+            <span>
+              <b className="tabular-nums text-white" data-testid="steps-per-sec">{state.stepsPerSec === null ? '–' : state.stepsPerSec.toFixed(1)}</b> steps/s
+            </span>
+            {last && (
+              <span className="tabular-nums">
+                D loss {last.d?.toFixed(3) ?? '–'} · G loss {last.g?.toFixed(3) ?? '–'}
+              </span>
+            )}
+            {toy ? (
+              <span>
+                Mode coverage{' '}
+                <b className="tabular-nums text-white" data-testid="coverage" data-value={coverage ?? ''}>
+                  {state.snap ? `${state.snap.covered}/${state.snap.modes}` : '–'}
+                </b>
+                {state.snap && <span className="text-slate-500"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
+              </span>
+            ) : (
+              <span>
+                Fréchet distance <b className="tabular-nums text-white" data-testid="fid">{state.evaluation ? state.evaluation.fid.toFixed(1) : '–'}</b>
+              </span>
+            )}
+          </div>
+
+          <div className="grid gap-4 xl:grid-cols-2">
+            {toy ? (
+              <ToyPlot snap={state.snap} loss={settings.loss} />
+            ) : (
+              <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid="samples">
+                <figcaption className="mb-2 text-sm font-bold text-slate-300">Samples (the same 16 latent vectors, as training goes)</figcaption>
+                <div className="grid grid-cols-4 gap-1.5">
+                  {state.samples.map((b, i) => (
+                    <BytesImage key={i} bytes={b} label={`Sample ${i + 1}`} />
+                  ))}
+                </div>
+                <figcaption className="mb-2 mt-3 flex items-center justify-between text-sm font-bold text-slate-300">
+                  Latent interpolation: a straight line from one z to another
+                  <button type="button" onClick={newInterpolation} className="rounded-lg border border-edge px-2 py-1 text-xs font-normal hover:border-accent">
+                    New ends
+                  </button>
+                </figcaption>
+                <div className="grid grid-cols-8 gap-1" data-testid="interpolation">
+                  {state.interpolation.map((b, i) => (
+                    <BytesImage key={i} bytes={b} label={`Interpolation step ${i + 1}`} />
+                  ))}
+                </div>
+              </figure>
+            )}
+            <div className="flex min-w-0 flex-col gap-4">
+              <SeriesChart title="Loss per iteration" testId="chart-loss" data={history} series={[{ key: 'd', name: 'D loss', color: '#38bdf8' }, { key: 'g', name: 'G loss', color: '#facc15' }]} />
+              <SeriesChart
+                title={settings.loss === 'minimax' || settings.loss === 'nonsaturating' ? 'D(x): real vs generated (0.5 is equilibrium)' : 'D score: real vs generated'}
+                testId="chart-dx"
+                data={history}
+                series={[{ key: 'real', name: 'real', color: '#22c55e' }, { key: 'fake', name: 'generated', color: '#f43f5e' }]}
+              />
+            </div>
+            {toy ? (
+              <SeriesChart title="Mode coverage (share of modes the generator covers)" testId="chart-coverage" domain={[0, 1]} data={state.coverage.map((p) => ({ step: p.step, coverage: p.value }))} series={[{ key: 'coverage', name: 'coverage', color: '#a78bfa' }]} />
+            ) : (
+              <SeriesChart title="Fréchet distance to real images (lower is closer)" testId="chart-fid" data={state.fid.map((p) => ({ step: p.step, fid: p.value }))} series={[{ key: 'fid', name: 'FID', color: '#a78bfa' }]} />
+            )}
+            <Histogram toy={toy} counts={toy ? (state.snap?.histogram ?? []) : (state.evaluation?.histogram ?? [])} names={toy ? null : (state.evaluation?.classNames ?? null)} />
+          </div>
+        </div>
+      </div>
+    </main>
+  );
+}
+
+function Histogram({ toy, counts, names }: { toy: boolean; counts: number[]; names: string[] | null }) {
+  const data = counts.map((c, i) => ({ name: names?.[i] ?? String(i + 1), count: c }));
+  return (
+    <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid="chart-histogram">
+      <figcaption className="mb-1 text-sm font-bold text-slate-300">
+        {toy ? 'Generated points per mode' : 'Class histogram of generated images (the project classifier)'}
+      </figcaption>
+      <div className="h-44 w-full" role="img" aria-label={`Histogram: ${data.map((d) => `${d.name} ${d.count}`).join(', ') || 'no data yet'}`}>
+        {data.length ? (
+          <ResponsiveContainer width="100%" height="100%" minWidth={0}>
+            <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+              <XAxis dataKey="name" stroke="#94a3b8" fontSize={10} interval={0} />
+              <YAxis stroke="#94a3b8" fontSize={11} width={36} allowDecimals={false} />
+              <Bar dataKey="count" fill="#38bdf8" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        ) : (
+          <p className="flex h-full items-center justify-center text-sm text-slate-500">Waiting for a measurement…</p>
+        )}
+      </div>
+    </figure>
+  );
+}

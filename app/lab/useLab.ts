@@ -1,0 +1,201 @@
+'use client';
+/**
+ * The Lab's training loop. The worker trains; this hook asks it for a chunk of iterations at a time
+ * (sized to about a quarter second, so pause and the charts respond quickly), then for a snapshot:
+ * points and D's surface for 2-D data, a fixed-seed sample grid for images, and now and then the
+ * classifier's histogram and Fréchet distance. The page never runs tensor work itself.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { decodeCheckpoint } from '@/ml/checkpoint';
+import { labConfig, type LabSettings } from '@/ml/lab-settings';
+import { isToy } from '@/ml/protocol-worker';
+import type { GanConfig, MachineEvaluation, ToySnapshot, TrainerClient } from '@/ml/trainer-client';
+
+export interface LabPoint {
+  step: number;
+  d: number | null;
+  g: number | null;
+  real: number | null;
+  fake: number | null;
+}
+
+export interface MetricPoint {
+  step: number;
+  value: number;
+}
+
+export interface LabState {
+  status: 'starting' | 'ready' | 'error';
+  error: string | null;
+  backend: { name: string; reason: string } | null;
+  config: GanConfig | null;
+  running: boolean;
+  /** Optimizer steps (D and G) so far. */
+  steps: number;
+  stepsPerSec: number | null;
+  history: LabPoint[];
+  snap: ToySnapshot | null;
+  coverage: MetricPoint[];
+  samples: Uint8Array[];
+  interpolation: Uint8Array[];
+  evaluation: MachineEvaluation | null;
+  fid: MetricPoint[];
+}
+
+const initial: LabState = {
+  status: 'starting', error: null, backend: null, config: null, running: false, steps: 0, stepsPerSec: null,
+  history: [], snap: null, coverage: [], samples: [], interpolation: [], evaluation: null, fid: [],
+};
+
+const MAX_HISTORY = 600;
+const SAMPLE_SEED = 1234;
+/** The classifier runs every this many optimizer steps while playing (it costs about as much as a few steps). */
+const EVAL_EVERY = 200;
+
+const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useLab(settings: LabSettings, restartKey: string, pendingCheckpoint: React.RefObject<Uint8Array | null>) {
+  const [state, setState] = useState<LabState>(initial);
+  const client = useRef<TrainerClient | null>(null);
+  const running = useRef(false);
+  const busy = useRef<Promise<void>>(Promise.resolve());
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const interpSeeds = useRef<[number, number]>([11, 22]);
+  const lastEval = useRef(0);
+  const patch = (p: Partial<LabState> | ((s: LabState) => Partial<LabState>)) => setState((s) => ({ ...s, ...(typeof p === 'function' ? p(s) : p) }));
+
+  /** One thing at a time on the worker's queue from this page, so a step button never interleaves a chunk. */
+  const exclusive = useCallback((task: () => Promise<void>) => {
+    busy.current = busy.current.then(task).catch((e) => patch({ error: errText(e) }));
+    return busy.current;
+  }, []);
+
+  const refresh = useCallback(async (c: TrainerClient, evaluate: boolean) => {
+    if (isToy(c.config.dataset)) {
+      const snap = await c.toySnapshot(512, 48, SAMPLE_SEED);
+      patch((st) => ({ snap, coverage: [...st.coverage, { step: st.steps, value: snap.coverage }].slice(-MAX_HISTORY) }));
+      return;
+    }
+    const [samples, interpolation] = await Promise.all([c.generate(16, SAMPLE_SEED), c.interpolate(interpSeeds.current[0], interpSeeds.current[1], 8)]);
+    patch({ samples, interpolation });
+    if (evaluate) {
+      const evaluation = await c.evaluate(100);
+      patch((st) => ({ evaluation, fid: [...st.fid, { step: st.steps, value: evaluation.fid }].slice(-MAX_HISTORY) }));
+    }
+  }, []);
+
+  // (Re)start the trainer when the model's shape, data, seed or backend change.
+  useEffect(() => {
+    let cancelled = false;
+    running.current = false;
+    setState({ ...initial });
+    const s = settingsRef.current;
+    const checkpoint = pendingCheckpoint.current ?? undefined;
+    pendingCheckpoint.current = null;
+    void (async () => {
+      try {
+        const { TrainerClient } = await import('@/ml/trainer-client');
+        const c = await TrainerClient.start({ config: labConfig(s), prefer: s.backend ? [s.backend] : undefined, seed: s.seed, checkpoint });
+        if (cancelled) return c.dispose();
+        client.current = c;
+        const steps = checkpoint ? Number((decodeCheckpoint(checkpoint).meta as { steps?: number }).steps ?? 0) : 0;
+        patch({ status: 'ready', backend: c.backend, config: { ...c.config }, steps });
+        await exclusive(() => refresh(c, !isToy(c.config.dataset)));
+      } catch (e) {
+        if (!cancelled) patch({ status: 'error', error: errText(e) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      running.current = false;
+      client.current?.dispose();
+      client.current = null;
+    };
+  }, [restartKey, pendingCheckpoint, exclusive, refresh]);
+
+  // Tunable settings apply to the running trainer at once.
+  useEffect(() => {
+    const c = client.current;
+    if (!c || state.status !== 'ready') return;
+    void exclusive(async () => {
+      const config = await c.configure({ loss: settings.loss, lrD: settings.lrD, lrG: settings.lrG, batchSize: settings.batchSize });
+      patch({ config: { ...config } });
+    });
+  }, [settings.loss, settings.lrD, settings.lrG, settings.batchSize, state.status, exclusive]);
+
+  const run = useCallback(async (dSteps: number, gSteps: number, iterations: number) => {
+    const c = client.current;
+    if (!c) return;
+    const r = await c.steps(dSteps, gSteps, iterations);
+    patch((st) => {
+      let step = st.steps;
+      const points = r.steps.map((x) => {
+        step += dSteps + gSteps;
+        return { step, d: x.dLoss, g: x.gLoss, real: x.dReal, fake: x.dFake };
+      });
+      return { steps: step, history: [...st.history, ...points].slice(-MAX_HISTORY), stepsPerSec: r.ms > 0 ? (1000 * r.optimizerSteps) / r.ms : st.stepsPerSec };
+    });
+    return r;
+  }, []);
+
+  const loop = useCallback(async () => {
+    let iterations = 2;
+    while (running.current && client.current) {
+      const c = client.current;
+      const s = settingsRef.current;
+      await exclusive(async () => {
+        const r = await run(s.dSteps, s.gSteps, iterations);
+        if (!r) return;
+        // Aim for ~250 ms of training between screen updates, whatever the backend's speed.
+        const perIteration = r.ms / iterations;
+        iterations = Math.max(1, Math.min(200, Math.round(250 / Math.max(1, perIteration))));
+        const total = r.optimizerSteps;
+        lastEval.current += total;
+        const evaluate = !isToy(c.config.dataset) && lastEval.current >= EVAL_EVERY;
+        if (evaluate) lastEval.current = 0;
+        await refresh(c, evaluate);
+      });
+    }
+  }, [exclusive, refresh, run]);
+
+  const play = useCallback(() => {
+    if (running.current || !client.current) return;
+    running.current = true;
+    patch({ running: true });
+    void loop();
+  }, [loop]);
+
+  const pause = useCallback(() => {
+    running.current = false;
+    patch({ running: false });
+  }, []);
+
+  const step = useCallback((kind: 'd' | 'g') => {
+    const c = client.current;
+    if (!c || running.current) return;
+    void exclusive(async () => {
+      await run(kind === 'd' ? 1 : 0, kind === 'g' ? 1 : 0, 1);
+      await refresh(c, false);
+    });
+  }, [exclusive, refresh, run]);
+
+  const newInterpolation = useCallback(() => {
+    const c = client.current;
+    if (!c) return;
+    interpSeeds.current = [Math.floor(Math.random() * 1e6), Math.floor(Math.random() * 1e6)];
+    void exclusive(() => refresh(c, false));
+  }, [exclusive, refresh]);
+
+  const save = useCallback(async (): Promise<Uint8Array | null> => {
+    const c = client.current;
+    if (!c) return null;
+    let bytes: Uint8Array | null = null;
+    await exclusive(async () => {
+      bytes = await c.save();
+    });
+    return bytes;
+  }, [exclusive]);
+
+  return { state, play, pause, step, newInterpolation, save };
+}
