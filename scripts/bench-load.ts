@@ -20,7 +20,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client';
 import { Bot, type LoadStats, newStats, voteThroughput } from './load/bot';
-import { DriverHost, LOAD_DRIVER_NOTE, loadSocket, request } from './load/driver-host';
+import { DriverHost, LOAD_DRIVER_NOTE, connectSocket, loadSocket, request } from './load/driver-host';
 import { round, sampler, serverProcess } from './load/proc';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -158,7 +158,7 @@ async function echoScenario(sc: Scenario) {
     const bots = Array.from({ length: sc.rooms * sc.perRoom }, () => new Bot({ url, pin: '000000', stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS }));
     await connectAll(bots);
     const control = loadSocket(url);
-    await new Promise<void>((r) => control.once('connect', () => r()));
+    await connectSocket(control);
     const messages0 = stats.messages;
     const measure = sampler(pid);
     const t0 = performance.now();

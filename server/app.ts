@@ -49,6 +49,7 @@ export interface Deps {
   log?: (msg: string, err?: unknown) => void;
   /** Abuse limits (server/rate-limit.ts); the defaults suit a classroom. */
   limits?: Partial<Limits>;
+  slowClient?: Partial<SlowClientLimits>;
   /** Several processes (server/cluster.ts): takes a new PIN for this process across all of them. */
   claimPin?: (pin: string) => Promise<boolean>;
   /**
@@ -84,6 +85,20 @@ const token = () => randomBytes(18).toString('base64url');
 /** Largest payload a client may send: a round's images are ~25 KB; anything far bigger is abuse. */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
+/**
+ * A client that stops reading (a frozen tab, a stalled phone) makes the server queue what it sends it;
+ * Socket.io never drops those messages by itself. Past these bounds the socket is disconnected: the
+ * player rejoins with their token when they come back, and loses nothing (views are full states).
+ */
+export interface SlowClientLimits {
+  /** Packets waiting in Engine.IO's write buffer. */
+  maxPackets: number;
+  /** Bytes waiting in the WebSocket's buffer. */
+  maxBytes: number;
+  everyMs: number;
+}
+export const SLOW_CLIENT: SlowClientLimits = { maxPackets: 500, maxBytes: 4 * 1024 * 1024, everyMs: 2000 };
+
 export interface Application {
   io: IO;
   /** Handles the app's own HTTP routes (checkpoint upload/download); false when the request is not one. */
@@ -106,6 +121,23 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     destroyUpgrade: false,
   });
   const timers = new Map<string, NodeJS.Timeout>();
+
+  const slow = { ...SLOW_CLIENT, ...deps.slowClient };
+  const sweepSlowClients = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      const conn = socket.conn as unknown as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number; terminate?: () => void } } };
+      const packets = conn.writeBuffer?.length ?? 0;
+      const ws = conn.transport?.socket;
+      const bytes = ws?.bufferedAmount ?? 0;
+      if (packets > slow.maxPackets || bytes > slow.maxBytes) {
+        log(`disconnecting a client that stopped reading (${packets} packets, ${bytes} bytes queued)`);
+        // Not socket.disconnect(): a polite close waits for the queue to drain, which is exactly what never happens.
+        if (ws?.terminate) ws.terminate();
+        else socket.disconnect(true);
+      }
+    }
+  }, slow.everyMs);
+  sweepSlowClients.unref();
 
   /** Fire-and-forget writes: a failed write is logged and never takes the game down. */
   const record = (what: string, write: (r: GameRecorder) => Promise<void>) => {
@@ -521,6 +553,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       }
     },
     async close() {
+      clearInterval(sweepSlowClients);
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       for (const pin of [...pendingViews.keys()]) flushViews(pin);

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { SOCKET_PATH } from '../game/protocol';
 import { type Application, createApplication } from './app';
+import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
 import { openAppDatabase } from './db/client';
 import { startRetention } from './db/retention';
@@ -17,6 +18,8 @@ import { memoryStore } from './store';
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
 const hostname = process.env.HOST ?? '0.0.0.0';
 const dev = process.env.NODE_ENV !== 'production';
+/** SERVE_PAGES=0: Socket.io and the app's own routes only (a process behind a proxy that serves pages elsewhere; fault tests). */
+const servePages = process.env.SERVE_PAGES !== '0';
 
 async function main() {
   // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
@@ -24,10 +27,13 @@ async function main() {
   startRetention(database.db);
   const recorder = dbRecorder(database.db);
 
-  const nextApp = next({ dev, hostname, port });
-  await nextApp.prepare();
-  const handle = nextApp.getRequestHandler();
-  const upgrade = nextApp.getUpgradeHandler();
+  const nextApp = servePages ? next({ dev, hostname, port }) : null;
+  await nextApp?.prepare();
+  const handle = nextApp?.getRequestHandler() ?? (async (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(404).end());
+  const upgrade = nextApp?.getUpgradeHandler() ?? (async (_req: unknown, socket: import('node:stream').Duplex) => void socket.destroy());
+
+  // REDIS_URL: one of several processes (README, Operations). Rooms stay with the process that made them.
+  const cluster = process.env.REDIS_URL ? await joinCluster({ url: process.env.REDIS_URL, serverId: process.env.SERVER_ID }) : null;
 
   // The application is created before the server listens; its own HTTP routes go first.
   let app: Application | null = null;
@@ -47,22 +53,28 @@ async function main() {
 
   app = createApplication(httpServer, {
     clock: Date.now,
-    store: memoryStore(),
+    store: cluster ? cluster.store(memoryStore()) : memoryStore(),
+    claimPin: cluster?.claimPin,
+    forward: cluster?.forward,
     images: fileImages(),
     recorder,
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
   });
   // Rooms that were playing when the server stopped come back, paused until their host returns.
-  const restored = await recorder.loadSnapshots();
+  if (cluster) await cluster.attach(app);
+  const loaded = await recorder.loadSnapshots();
+  // Several processes on one database: each brings back only the rooms it owns (or nobody does).
+  const restored = cluster ? await cluster.claimRestored(loaded) : loaded;
   app.restore(restored);
 
   httpServer.listen(port, hostname, () => {
-    const where = database.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite';
+    const where = `${database.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}${cluster ? `, cluster member ${cluster.serverId}` : ''}`;
     console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${where}${restored.length ? `, ${restored.length} rooms restored` : ''})`);
   });
 
   const shutdown = () => {
     httpServer.close();
+    void cluster?.close();
     void database.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);

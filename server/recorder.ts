@@ -6,7 +6,7 @@
  * server/app.ts calls these; the engine stays pure. Each method is idempotent, so a retried call
  * never records anything twice.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { decodePixels, type TrainingReport, type Verdict } from '../game/protocol';
 import { LEVELS } from '../game/levels';
 import type { Room } from '../game/state';
@@ -202,6 +202,73 @@ export function dbRecorder(db: Db): GameRecorder {
     return job;
   }
 
+  /**
+   * Group commit for votes: votes that arrive while a write is in flight go out together in one
+   * INSERT, each caller resolved when the statement that holds its vote has committed. A room of
+   * 2,000 voting at once would otherwise queue thousands of single-row statements on one connection.
+   */
+  type VoteRow = typeof votes.$inferInsert;
+  interface PendingVote {
+    row: VoteRow;
+    single: () => Promise<void>;
+    done: (err?: unknown) => void;
+  }
+  let pendingVotes: PendingVote[] = [];
+  let draining = false;
+  async function drainVotes() {
+    draining = true;
+    try {
+      while (pendingVotes.length) {
+        const batch = pendingVotes.splice(0, 1000);
+        try {
+          await db.insert(votes).values(batch.map((v) => v.row)).onConflictDoNothing();
+          for (const v of batch) v.done();
+        } catch {
+          // One bad row (a player or round not recorded yet) fails the statement: write them one by one, each with its own repair.
+          for (const v of batch) await v.single().then(() => v.done(), (err) => v.done(err ?? new Error('vote write failed')));
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+  function queueVote(row: VoteRow, single: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      pendingVotes.push({ row, single, done: (err) => (err ? reject(err) : resolve()) });
+      // setImmediate, not now: the votes read from the same socket batch arrive within this turn.
+      if (!draining) {
+        draining = true;
+        setImmediate(() => void drainVotes());
+      }
+    });
+  }
+
+  /**
+   * Snapshots are not written per vote: a room saved mid-round gets the round's acknowledged votes back
+   * from the votes table (each was written before its ack), so a restart loses none.
+   */
+  async function withSavedVotes(room: Room): Promise<Room> {
+    const phase = room.phase;
+    if (phase.kind !== 'judging') return room;
+    const [session] = await db
+      .select({ id: gameSessions.id })
+      .from(gameSessions)
+      .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))));
+    if (!session) return room;
+    const imageIds = phase.images.map((i) => i.id);
+    const saved = await db
+      .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at })
+      .from(votes)
+      .where(and(eq(votes.sessionId, session.id), eq(votes.round, phase.round), inArray(votes.imageId, imageIds)));
+    const eligible = new Set(phase.eligible);
+    const merged = { ...phase.votes };
+    for (const v of saved) {
+      if (!eligible.has(v.playerId) || merged[v.playerId]?.[v.imageId]) continue;
+      merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { verdict: v.verdict, at: v.at.getTime() } };
+    }
+    return { ...room, phase: { ...phase, votes: merged } };
+  }
+
   return {
     async sessionCreated(room, teacherId) {
       const pending = byRoom.get(roomKey(room));
@@ -223,20 +290,20 @@ export function dbRecorder(db: Db): GameRecorder {
       const round = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.round : room.round;
       // The engine's own time for the vote when the room still holds it, so the database and the scores agree to the millisecond.
       const engineAt = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.votes[playerId]?.[imageId]?.at : undefined;
-      const write = () =>
-        db
-          .insert(votes)
-          .values({ sessionId, round, imageId, playerId, verdict, at: new Date(engineAt ?? at) })
-          .onConflictDoNothing();
-      try {
-        await write();
-      } catch (err) {
-        if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
-        // The player or the round was not recorded yet (a call still in flight, or one that failed): record them from the room, then retry.
-        await insertPlayers(sessionId, room, [playerId]);
-        await insertRound(sessionId, room);
-        await write();
-      }
+      const row: VoteRow = { sessionId, round, imageId, playerId, verdict, at: new Date(engineAt ?? at) };
+      const write = () => db.insert(votes).values(row).onConflictDoNothing();
+      const single = async () => {
+        try {
+          await write();
+        } catch (err) {
+          if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
+          // The player or the round was not recorded yet (a call still in flight, or one that failed): record them from the room, then retry.
+          await insertPlayers(sessionId, room, [playerId]);
+          await insertRound(sessionId, room);
+          await write();
+        }
+      };
+      await queueVote(row, single);
     },
 
     async roundRevealed(room) {
@@ -279,7 +346,8 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async loadSnapshots() {
       const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
-      return rows.map((r) => r.room).filter((room) => room.phase.kind !== 'ended');
+      const live = rows.map((r) => r.room).filter((room) => room.phase.kind !== 'ended');
+      return Promise.all(live.map(withSavedVotes));
     },
 
     async sessionEnded(room) {

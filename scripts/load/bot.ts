@@ -5,7 +5,7 @@
  * their player token on a new socket, as a phone on flaky Wi-Fi does.
  */
 import { PROTOCOL_VERSION, type PlayerView } from '../../game/protocol';
-import { type LoadSocket, loadSocket, request } from './driver-host';
+import { type LoadSocket, connectSocket, loadSocket, request } from './driver-host';
 
 export interface LoadStats {
   /** Vote acknowledgement latencies, ms. */
@@ -67,17 +67,10 @@ export class Bot {
     return s;
   }
 
-  private async connected(s: LoadSocket) {
-    if (s.connected) return;
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', (err) => reject(err));
-    });
-  }
 
   async join(): Promise<boolean> {
     try {
-      await this.connected(this.socket);
+      await connectSocket(this.socket);
     } catch {
       countError(this.opts.stats, 'connect');
       return false;
@@ -135,7 +128,7 @@ export class Bot {
     await new Promise((r) => setTimeout(r, 50));
     this.socket = this.open();
     try {
-      await this.connected(this.socket);
+      await connectSocket(this.socket);
     } catch {
       countError(this.opts.stats, 'reconnect');
       return;

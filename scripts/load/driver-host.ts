@@ -21,8 +21,18 @@ export type LoadSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const LOAD_DRIVER_NOTE = 'load driver (scripts/load/driver-host.ts): random images and synthetic training reports; no model is trained';
 
+/** Not connected yet: call .connect(), after listening for 'connect' and 'connect_error' (see connectSocket). */
 export function loadSocket(url: string): LoadSocket {
-  return connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
+  return connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000, autoConnect: false });
+}
+
+/** Connects and resolves once connected; rejects on a connection error or after the client's timeout. */
+export function connectSocket(s: LoadSocket): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+    s.connect();
+  });
 }
 
 /** Emits with an acknowledgement; resolves with it, or an error ack after `ms`. */
@@ -80,10 +90,7 @@ export class DriverHost {
   }
 
   async create(settings: Record<string, number | boolean>): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', reject);
-    });
+    await connectSocket(this.socket);
     const ack = await this.send('host:create', { v: PROTOCOL_VERSION, settings, levels: ['strokes'] });
     if (!ack.ok) throw new Error(`host:create refused: ${ack.error.message}`);
     this.pin = ack.pin as string;

@@ -1,0 +1,115 @@
+/**
+ * Abuse limits over real sockets, on an injected clock so nothing depends on how fast the machine is:
+ * per-socket token buckets on votes and joins, the PIN-guessing throttle per address, the filter on
+ * typed nicknames, and payloads too big for the transport.
+ */
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type PlayerView, type TrainerJob } from '../game/protocol';
+import { MAX_PAYLOAD_BYTES } from './app';
+import { JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
+import { call, client, fake, hostGame, joinPlayer, next, useServer } from './test-client';
+
+let now = Date.now();
+useServer({ clock: () => now });
+
+const otherPin = (pin: string) => (pin === '123456' ? '654321' : '123456');
+
+describe('rate limits', () => {
+  it('refuses votes past the per-socket bucket with rate_limited, and lets them through once it refills', async () => {
+    const { host, pin, hostToken } = await hostGame({ roundSeconds: 60, imagesPerRound: 24 });
+    const ada = await joinPlayer(pin, 'Ada');
+    await joinPlayer(pin, 'Bo'); // does not vote, so the round stays open
+    const job = next<TrainerJob>(host, 'trainer:job');
+    await call(host, 'host:start', { pin, hostToken });
+    await call(host, 'host:advance', { pin, hostToken });
+    const j = await job;
+    if (j.kind !== 'generate') throw new Error();
+    const judging = next<PlayerView>(ada.c, 'room:player', (v) => v.phase.kind === 'judging');
+    await call(host, 'host:fakes', { pin, hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake(i)) });
+    const view = await judging;
+    if (view.phase.kind !== 'judging') throw new Error();
+    const ids = view.phase.images.map((i) => i.id);
+
+    const codes: string[] = [];
+    for (let i = 0; i < VOTE_BUCKET.capacity + 5; i++) {
+      const ack = await call(ada.c, 'player:vote', { pin, playerToken: ada.token, imageId: ids[i % ids.length], verdict: 'real' });
+      codes.push(ack.ok ? 'ok' : ack.error!.code);
+    }
+    // 24 real votes, then duplicates until the bucket is empty, then refusals for speed.
+    expect(codes.slice(0, 24).every((c) => c === 'ok')).toBe(true);
+    expect(codes.slice(24, VOTE_BUCKET.capacity)).toEqual(Array(VOTE_BUCKET.capacity - 24).fill('duplicate_vote'));
+    expect(codes.slice(VOTE_BUCKET.capacity)).toEqual(Array(5).fill('rate_limited'));
+    const refused = await call(ada.c, 'player:vote', { pin, playerToken: ada.token, imageId: ids[0], verdict: 'real' });
+    expect(refused.error?.message).toMatch(/too many votes too fast; try again in \d+ s/);
+
+    now += 1000;
+    expect(await call(ada.c, 'player:vote', { pin, playerToken: ada.token, imageId: ids[0], verdict: 'real' })).toMatchObject({ error: { code: 'duplicate_vote' } });
+  });
+
+  it('refuses joins past the per-socket bucket', async () => {
+    const { pin } = await hostGame();
+    const c = client();
+    const codes: string[] = [];
+    for (let i = 0; i < JOIN_BUCKET.capacity + 2; i++) {
+      const ack = await call(c, 'player:join', { v: PROTOCOL_VERSION, pin });
+      codes.push(ack.ok ? 'ok' : ack.error!.code);
+    }
+    expect(codes).toEqual([...Array(JOIN_BUCKET.capacity).fill('ok'), 'rate_limited', 'rate_limited']);
+  });
+
+  it('throttles PIN guessing from one address, still lets known players rejoin, and forgives after a while', async () => {
+    const { pin } = await hostGame();
+    const ada = await joinPlayer(pin, 'Ada');
+    const wrong = otherPin(pin);
+    let misses = 0;
+    // Fresh sockets each time, as a guessing script would open them; all from 127.0.0.1.
+    for (let s = 0; misses < PIN_GUESS_BUCKET.capacity; s++) {
+      const c = client();
+      for (let i = 0; i < JOIN_BUCKET.capacity && misses < PIN_GUESS_BUCKET.capacity; i++, misses++) {
+        expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin: wrong })).toMatchObject({ error: { code: 'no_such_game' } });
+      }
+      c.disconnect();
+    }
+    // The address is out of guesses: even the right PIN is refused now, so a sweep cannot find games.
+    const late = client();
+    expect(await call(late, 'player:join', { v: PROTOCOL_VERSION, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: expect.stringMatching(/game PINs that do not exist/) },
+    });
+    // A player coming back with their token is not guessing.
+    expect(await call(late, 'player:join', { v: PROTOCOL_VERSION, pin, playerToken: ada.token })).toMatchObject({ ok: true, playerId: ada.id });
+
+    now += (1 / PIN_GUESS_BUCKET.perSecond) * 1000;
+    expect((await call(client(), 'player:join', { v: PROTOCOL_VERSION, pin })).ok).toBe(true);
+  });
+});
+
+describe('typed nicknames', () => {
+  it('refuses a filtered nickname with a clear reason and accepts a clean one', async () => {
+    const { pin } = await hostGame();
+    const c = client();
+    expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname: 'Sh1t Head' })).toEqual({
+      ok: false,
+      error: { code: 'nickname_refused', message: expect.stringMatching(/not allowed/) },
+    });
+    expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname: 'Grace' })).toMatchObject({ ok: true, nickname: 'Grace' });
+  });
+});
+
+describe('oversized payloads', () => {
+  it('drops a connection that sends more than maxHttpBufferSize, and the server carries on', async () => {
+    const { pin } = await hostGame();
+    const c = client();
+    await new Promise<void>((r) => c.once('connect', () => r()));
+    const closed = new Promise<string>((r) => c.once('disconnect', (reason) => r(reason)));
+    c.emit('player:join', { v: PROTOCOL_VERSION, pin, nickname: 'x'.repeat(MAX_PAYLOAD_BYTES + 1024) } as never, () => {});
+    expect(await closed).toMatch(/transport close|transport error/);
+    // Just under the limit is parsed and refused politely instead.
+    const ok = client();
+    expect(await call(ok, 'player:join', { v: PROTOCOL_VERSION, pin, nickname: 'x'.repeat(MAX_PAYLOAD_BYTES - 4096) })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_payload' },
+    });
+    expect((await call(ok, 'player:join', { v: PROTOCOL_VERSION, pin })).ok).toBe(true);
+  });
+});
