@@ -122,6 +122,8 @@ async function gameScenario(url: string, pid: number, sc: Scenario) {
     Array.from({ length: sc.perRoom }, () => new Bot({ url, pin: h.pin, stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS })),
   );
   const joined = await connectAll(bots);
+  process.stderr.write(`  ${joined} of ${bots.length} players joined\n`);
+  for (const h of hosts.slice(0, 1)) h.onJudging = (r) => process.stderr.write(`  room ${h.pin}: round ${r} judging\n`);
   const hostMessages0 = hosts.reduce((s, h) => s + h.stats.messages, 0);
   const messages0 = stats.messages;
   const measure = sampler(pid);
