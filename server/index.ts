@@ -69,7 +69,7 @@ async function main() {
 
   httpServer.listen(port, hostname, () => {
     const where = `${database.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}${cluster ? `, cluster member ${cluster.serverId}` : ''}`;
-    console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${where}${restored.length ? `, ${restored.length} rooms restored` : ''})`);
+    console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${where}${restored.length ? `, ${restored.length} ${restored.length === 1 ? 'room' : 'rooms'} restored` : ''})`);
   });
 
   const shutdown = () => {
