@@ -3,7 +3,7 @@
  * The Lab's knobs and buttons. Choices are selects (with the link's own value added where it is not
  * a preset), so a phone gets its native picker and no half-typed number restarts the trainer.
  */
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { LabSettings } from '@/ml/lab-settings';
 import { isToy, type GanConfig } from '@/ml/protocol-worker';
 
@@ -36,10 +36,12 @@ function Select<T extends string | number>({ label, value, options, onChange, fo
   onChange: (v: T) => void;
   format?: (v: T) => string;
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col gap-1 text-sm text-slate-400">
-      {label}
+    <div className="flex flex-col gap-1 text-sm text-slate-400">
+      <label htmlFor={id}>{label}</label>
       <select
+        id={id}
         value={String(value)}
         onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}
         className="min-h-10 rounded-lg border border-edge bg-ink px-2 text-base text-white"
@@ -50,7 +52,7 @@ function Select<T extends string | number>({ label, value, options, onChange, fo
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -86,7 +88,7 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
           label="Dataset"
           value={s.dataset}
           options={['ring', 'grid', 'digits', 'fashion'] as const}
-          format={(v) => ({ ring: '2-D ring (8 modes)', grid: '2-D grid (25 modes)', digits: 'Digits (MNIST)', fashion: 'Fashion-MNIST' })[v]}
+          format={(v) => ({ ring: 'Ring (2-D)', grid: 'Grid (2-D)', digits: 'Digits', fashion: 'Fashion' })[v]}
           // A new dataset starts from that dataset's defaults, keeping only the loop and backend choices.
           onChange={(dataset) => onChange({ ...s, dataset, ...(isToy(dataset) ? { arch: 'mlp' as const } : {}), ...defaultsFor(dataset) })}
         />

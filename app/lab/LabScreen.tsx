@@ -16,9 +16,7 @@ import { BytesImage } from '../components/solo/BytesImage';
 import { SeriesChart } from '../components/solo/SeriesChart';
 import { LabControls } from './LabControls';
 import { ToyPlot } from './ToyPlot';
-import { useLab } from './useLab';
-
-const restartKeyOf = (s: LabSettings) => [s.dataset, s.arch, s.latentDim, s.hidden, s.seed, s.backend ?? ''].join('|');
+import { restartKeyOf, useLab, type PendingCheckpoint } from './useLab';
 
 export function LabScreen() {
   const params = useSearchParams();
@@ -26,7 +24,7 @@ export function LabScreen() {
   const pathname = usePathname();
   const parsed = useMemo(() => parseLabSettings(new URLSearchParams(params.toString())), [params]);
   const settings = parsed.settings;
-  const pendingCheckpoint = useRef<Uint8Array | null>(null);
+  const pendingCheckpoint = useRef<PendingCheckpoint | null>(null);
   const [restartNonce, setRestartNonce] = useState(0);
   const restartKey = `${restartKeyOf(settings)}#${restartNonce}`;
   const { state, play, pause, step, newInterpolation, save } = useLab(settings, restartKey, pendingCheckpoint);
@@ -56,11 +54,11 @@ export function LabScreen() {
       const config = decodeCheckpoint(bytes).config as unknown as GanConfig;
       setImportError(null);
       pause();
-      pendingCheckpoint.current = bytes;
       const next = settingsFromConfig(config, settings);
+      pendingCheckpoint.current = { bytes, key: restartKeyOf(next) };
       router.replace(`${pathname}?${labSearch(next)}`, { scroll: false });
-      // Same shape as now: the URL does not change the restart key, so force the restart.
-      setRestartNonce((n) => n + 1);
+      // Same shape as now: the new URL does not change the restart key, so force the restart.
+      if (restartKeyOf(next) === restartKeyOf(settings)) setRestartNonce((n) => n + 1);
     } catch (e) {
       setImportError(e instanceof Error ? e.message : String(e));
     }

@@ -11,6 +11,15 @@ import { labConfig, type LabSettings } from '@/ml/lab-settings';
 import { isToy } from '@/ml/protocol-worker';
 import type { GanConfig, MachineEvaluation, ToySnapshot, TrainerClient } from '@/ml/trainer-client';
 
+/** What needs a new trainer: the model's shape, the data, the seed, the backend. */
+export const restartKeyOf = (s: LabSettings) => [s.dataset, s.arch, s.latentDim, s.hidden, s.seed, s.backend ?? ''].join('|');
+
+/** An imported checkpoint waiting for the trainer of its own shape (the URL catches up a render later). */
+export interface PendingCheckpoint {
+  bytes: Uint8Array;
+  key: string;
+}
+
 export interface LabPoint {
   step: number;
   d: number | null;
@@ -54,7 +63,7 @@ const EVAL_EVERY = 200;
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useLab(settings: LabSettings, restartKey: string, pendingCheckpoint: React.RefObject<Uint8Array | null>) {
+export function useLab(settings: LabSettings, restartKey: string, pendingCheckpoint: React.RefObject<PendingCheckpoint | null>) {
   const [state, setState] = useState<LabState>(initial);
   const client = useRef<TrainerClient | null>(null);
   const running = useRef(false);
@@ -91,8 +100,9 @@ export function useLab(settings: LabSettings, restartKey: string, pendingCheckpo
     running.current = false;
     setState({ ...initial });
     const s = settingsRef.current;
-    const checkpoint = pendingCheckpoint.current ?? undefined;
-    pendingCheckpoint.current = null;
+    const pending = pendingCheckpoint.current;
+    const checkpoint = pending && pending.key === restartKeyOf(s) ? pending.bytes : undefined;
+    if (checkpoint) pendingCheckpoint.current = null;
     void (async () => {
       try {
         const { TrainerClient } = await import('@/ml/trainer-client');
