@@ -9,14 +9,14 @@ export interface Series {
 }
 
 export function SeriesChart({ data, series, title, testId, domain, height = 'h-44' }: {
-  data: Record<string, number | null>[];
+  data: readonly object[];
   series: Series[];
   title: string;
   testId?: string;
   domain?: [number, number];
   height?: string;
 }) {
-  const last = data[data.length - 1];
+  const last = data[data.length - 1] as Record<string, unknown> | undefined;
   const summary = last ? series.map((s) => `${s.name} ${typeof last[s.key] === 'number' ? (last[s.key] as number).toFixed(3) : '–'}`).join(', ') : 'no data yet';
   return (
     <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid={testId}>
