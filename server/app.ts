@@ -321,6 +321,9 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     // snapshot of the whole room, which in a room of 2,000 is a megabyte written per vote.
     const inRound = is === 'judging' && was === 'judging';
     if (inRound && (event.type === 'vote' || event.type === 'retract')) return;
+    // Connections are not restored either (a restarted server counts everyone away): 2,000 phones
+    // leaving at the end of an assembly should not write 2,000 snapshots.
+    if ((event.type === 'disconnect' || event.type === 'rejoin') && was === is) return;
     if (event.type === 'progress') return;
     const saved = deps.recorder.snapshot(after).catch((err) => log('recording snapshot failed', err));
     if (is === 'judging' && !inRound) roundSaved.set(after.pin, saved);

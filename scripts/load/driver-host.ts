@@ -27,10 +27,21 @@ export function loadSocket(url: string): LoadSocket {
 }
 
 /** Connects and resolves once connected; rejects on a connection error or after the client's timeout. */
-export function connectSocket(s: LoadSocket): Promise<void> {
+export function connectSocket(s: LoadSocket, ms = 30_000): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
+    // The client's own timeout covers the transport; the namespace handshake after it has none.
+    const timer = setTimeout(() => {
+      s.disconnect();
+      reject(new Error(`not connected within ${ms} ms`));
+    }, ms);
+    s.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    s.once('connect_error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     s.connect();
   });
 }
