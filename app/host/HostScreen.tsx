@@ -22,7 +22,6 @@ export function HostScreen() {
   const params = useSearchParams();
   const socketRef = useRef<GameSocket | null>(null);
   const authRef = useRef<{ pin: string; hostToken: string } | null>(null);
-  const trainerRef = useRef<HostTrainer | null>(null);
   const view = useHost((s) => s.view);
   const error = useHost((s) => s.error);
   const connected = useHost((s) => s.connected);
@@ -47,7 +46,6 @@ export function HostScreen() {
         preset: tiny ? 'tiny' : 'standard',
         prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
       });
-      trainerRef.current = trainer;
       training = trainer;
 
       // The tiny preset keeps a test game short on a software GPU: few steps, one round a level.
