@@ -10,6 +10,7 @@
  */
 import { type Backend, type LevelSpec, type TrainerJob, decodePixels, encodePixels } from '@/game/protocol';
 import type { GanConfig, StepProgress, TrainerClient } from '@/ml/trainer-client';
+import { toTrainingReport } from '../lib/report';
 import { type GameSocket, call } from '../lib/socket';
 import { useHost } from './store';
 
@@ -165,29 +166,7 @@ export class HostTrainer {
       // Machine metrics for the lesson cards and the teacher; the class plays on if they cannot be computed.
       store.set({ trainer: { kind: 'busy', info, task: 'Measuring the generator' } });
       const metrics = await client.evaluate(this.options.preset === 'tiny' ? 40 : 200).catch(() => null);
-      const report = {
-        dSteps: r.dSteps,
-        gSteps: r.gSteps,
-        dLoss: r.dLoss,
-        gLoss: r.gLoss,
-        humanLoss: r.humanLoss,
-        // Raw critic scores (WGAN, hinge) are not probabilities; the report carries D(x) in [0, 1].
-        dReal: Math.min(1, Math.max(0, r.dReal)),
-        dFake: Math.min(1, Math.max(0, r.dFake)),
-        stepsPerSec: r.stepsPerSec,
-        ms: r.ms,
-        backend: client.backend.name,
-        checksumBefore: before,
-        checksumAfter: after,
-        ...(metrics && {
-          fid: metrics.fid,
-          histogram: { counts: metrics.histogram, classNames: metrics.classNames },
-          coverage: metrics.coverage,
-          entropy: metrics.entropy,
-          collapsed: metrics.collapsed,
-          collapseReason: metrics.collapseReason.slice(0, 400),
-        }),
-      };
+      const report = toTrainingReport(r, client.backend.name, before, after, metrics);
       useHost.getState().set({ checksum: after, lastReport: report });
       void this.snapshotsForLessons(client);
       const ack = await call(this.socket, 'host:trained', { ...auth, round: job.round, report });

@@ -17,6 +17,7 @@ import { playerView } from '@/game/views';
 import type { GanConfig, TrainerClient } from '@/ml/trainer-client';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './storage';
 import { useSolo } from './store';
+import { toTrainingReport } from '../lib/report';
 
 export interface DriverOptions {
   tiny: boolean;
@@ -225,20 +226,7 @@ export class SoloDriver {
       if (m) this.save.fids = [...this.save.fids, m.fid];
     }
     useSolo.getState().set({ stepsPerSec: r.stepsPerSec });
-    const report = {
-      dSteps: r.dSteps,
-      gSteps: r.gSteps,
-      dLoss: r.dLoss,
-      gLoss: r.gLoss,
-      humanLoss: r.humanLoss,
-      dReal: Math.min(1, Math.max(0, r.dReal)),
-      dFake: Math.min(1, Math.max(0, r.dFake)),
-      stepsPerSec: r.stepsPerSec,
-      ms: r.ms,
-      backend: client.backend.name,
-      checksumBefore: before,
-      checksumAfter: after,
-    };
+    const report = toTrainingReport(r, client.backend.name, before, after);
     // Keep the generator before the round moves on, so a reload right after resumes with it.
     const bytes = await client.save();
     await saveCheckpoint({ levelIndex: this.room.level, bytes }).catch(() => undefined);
