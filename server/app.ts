@@ -7,7 +7,7 @@
  * Every state change is synchronous (reduce is pure), so a room never sees two events interleave;
  * only acknowledgements wait for I/O (a vote is acknowledged once it is written).
  */
-import { randomBytes, randomInt as cryptoRandomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { type Effect, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce, votesCast, votesExpected } from '../game/engine';
@@ -79,7 +79,23 @@ export const hostRoom = (pin: string) => `host:${pin}`;
 export const everyone = (pin: string) => `room:${pin}`;
 export const playerRoom = (pin: string, id: string) => `player:${pin}:${id}`;
 
-const cryptoRng: Rng = () => cryptoRandomInt(0, 2 ** 47) / 2 ** 47;
+/**
+ * Crypto-strength randomness for the engine, read from a pooled buffer: one randomBytes call per 1,024
+ * draws instead of a system call per shuffle step (profiling a 1,000-player room showed the difference).
+ */
+const cryptoRng: Rng = (() => {
+  let pool = randomBytes(6 * 1024);
+  let at = pool.length;
+  return () => {
+    if (at + 6 > pool.length) {
+      pool = randomBytes(6 * 1024);
+      at = 0;
+    }
+    const value = pool.readUIntBE(at, 6) / 2 ** 48;
+    at += 6;
+    return value;
+  };
+})();
 const token = () => randomBytes(18).toString('base64url');
 
 /** Largest payload a client may send: a round's images are ~25 KB; anything far bigger is abuse. */
