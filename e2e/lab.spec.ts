@@ -90,6 +90,14 @@ test('digits in the Lab: samples, interpolation, a Fréchet distance, and a chec
   await expect.poll(async () => (await page.getByTestId('chart-fid').getByRole('img', { name: /Fréchet/ }).getAttribute('aria-label')) ?? '').toMatch(/FID \d/);
   console.log(`digits (MLP h32) on wasm: ${await page.getByTestId('steps-per-sec').textContent()} steps/s, FID ${await page.getByTestId('fid').textContent()}`);
   await shot(page, '03-digits');
+  // Pause lets the chunk in flight finish: wait until the step count stops moving before noting it.
+  await expect
+    .poll(async () => {
+      const before = await steps(page);
+      await new Promise((r) => setTimeout(r, 700));
+      return before === (await steps(page));
+    })
+    .toBe(true);
   const trained = await steps(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export checkpoint' }).click();
