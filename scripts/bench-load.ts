@@ -14,7 +14,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -22,6 +21,7 @@ import { openDatabase } from '../server/db/client';
 import { Bot, type LoadStats, newStats, voteThroughput } from './load/bot';
 import { DriverHost, LOAD_DRIVER_NOTE, connectSocket, loadSocket, request } from './load/driver-host';
 import { round, sampler, serverProcess } from './load/proc';
+import { freePort } from '../server/process-helpers';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name: string, fallback?: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -36,17 +36,6 @@ interface Scenario {
   name: 'big' | 'many';
   rooms: number;
   perRoom: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 /** Spawns a process and waits for a line matching `ready` on its output. */

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATASETS, type DatasetName, datasetPath, encodeImageSet } from '../ml/format';
+import { seededRng } from '../game/rng';
 
 const require = createRequire(import.meta.url);
 const FASHION_PER_CLASS = 1000;
@@ -33,18 +34,6 @@ function loadClass(name: DatasetName, label: number): Uint8Array[] {
   return rows.filter((r) => r.length === SIZE).map((r) => Uint8Array.from(r, (v) => Math.min(255, Math.max(0, v | 0))));
 }
 
-/** mulberry32: a tiny seeded generator so the interleaving is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function build(name: DatasetName): Uint8Array {
   const items: { label: number; pixels: Uint8Array }[] = [];
   for (let label = 0; label < 10; label++) {
@@ -53,7 +42,7 @@ function build(name: DatasetName): Uint8Array {
     if (images.length < 500) throw new Error(`${name} class ${label} has only ${images.length} images`);
     for (const pixels of images) items.push({ label, pixels });
   }
-  const rand = seeded(name === 'digits' ? 1 : 2);
+  const rand = seededRng(name === 'digits' ? 1 : 2);
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];

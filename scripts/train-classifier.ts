@@ -16,6 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { DATASETS, type DatasetName, datasetPath, decodeImageSet } from '../ml/format';
 import { argmax, classifierPaths, createClassifierModel, pixelsToTensor, serializeClassifier, toInferenceModel } from '../ml/classifier';
+import { seededRng } from '../game/rng';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -54,18 +55,6 @@ function shifted(img: Uint8Array, dx: number, dy: number): Uint8Array {
     }
   }
   return out;
-}
-
-/** mulberry32, so a rerun trains the same model. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function accuracy(model: tf.LayersModel, images: Uint8Array[], labels: ArrayLike<number>): Promise<number> {
@@ -107,7 +96,7 @@ async function main(): Promise<void> {
 
   const model = createClassifierModel({ trainOnWasm: true });
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-  const rand = seeded(dataset === 'digits' ? 11 : 12);
+  const rand = seededRng(dataset === 'digits' ? 11 : 12);
   const started = Date.now();
   for (let epoch = 1; epoch <= epochs; epoch++) {
     // A fresh shuffle (and, for digits, fresh shifts) each epoch.
