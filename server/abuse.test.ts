@@ -4,10 +4,10 @@
  * typed nicknames, and payloads too big for the transport.
  */
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type PlayerView, type TrainerJob } from '../game/protocol';
+import { PROTOCOL_VERSION } from '../game/protocol';
 import { MAX_PAYLOAD_BYTES } from './app';
 import { JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
-import { call, client, fake, hostGame, joinPlayer, next, useServer } from './test-client';
+import { call, client, hostGame, joinPlayer, useServer, startJudging } from './test-client';
 
 let now = Date.now();
 useServer({ clock: () => now });
@@ -19,16 +19,7 @@ describe('rate limits', () => {
     const { host, pin, hostToken } = await hostGame({ roundSeconds: 60, imagesPerRound: 24 });
     const ada = await joinPlayer(pin, 'Ada');
     await joinPlayer(pin, 'Bo'); // does not vote, so the round stays open
-    const job = next<TrainerJob>(host, 'trainer:job');
-    await call(host, 'host:start', { pin, hostToken });
-    await call(host, 'host:advance', { pin, hostToken });
-    const j = await job;
-    if (j.kind !== 'generate') throw new Error();
-    const judging = next<PlayerView>(ada.c, 'room:player', (v) => v.phase.kind === 'judging');
-    await call(host, 'host:fakes', { pin, hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake(i)) });
-    const view = await judging;
-    if (view.phase.kind !== 'judging') throw new Error();
-    const ids = view.phase.images.map((i) => i.id);
+    const ids = (await startJudging({ host, pin, hostToken }, ada.c)).map((i) => i.id);
 
     const codes: string[] = [];
     for (let i = 0; i < VOTE_BUCKET.capacity + 5; i++) {

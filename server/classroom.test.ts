@@ -4,24 +4,15 @@
  * trainer has reloaded the checkpoint the server holds.
  */
 import { describe, expect, it } from 'vitest';
-import { type HostView, PROTOCOL_VERSION, type PlayerView, type TrainerJob } from '../game/protocol';
-import { app, call, client, fake, hostGame, joinPlayer, next, url, useServer } from './test-client';
+import { type HostView, PROTOCOL_VERSION, type PlayerView } from '../game/protocol';
+import { app, call, client, hostGame, joinPlayer, next, url, useServer, startJudging } from './test-client';
 
 useServer();
 
 async function toJudging(settings: Record<string, number | boolean> = {}) {
   const g = await hostGame({ roundSeconds: 60, ...settings });
   const players = [await joinPlayer(g.pin, 'Ada'), await joinPlayer(g.pin, 'Bo')];
-  const job = next<TrainerJob>(g.host, 'trainer:job');
-  await call(g.host, 'host:start', { pin: g.pin, hostToken: g.hostToken });
-  await call(g.host, 'host:advance', { pin: g.pin, hostToken: g.hostToken });
-  const j = await job;
-  if (j.kind !== 'generate') throw new Error('expected a generate job');
-  const judging = next<PlayerView>(players[0].c, 'room:player', (v) => v.phase.kind === 'judging');
-  await call(g.host, 'host:fakes', { pin: g.pin, hostToken: g.hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake(i)) });
-  const view = await judging;
-  if (view.phase.kind !== 'judging') throw new Error();
-  return { ...g, players, images: view.phase.images };
+  return { ...g, players, images: await startJudging(g, players[0].c) };
 }
 
 describe('reconnection over real sockets', () => {

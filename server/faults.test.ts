@@ -10,22 +10,14 @@ import { type Socket, io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HostView, PROTOCOL_VERSION, SOCKET_PATH, type PlayerView, type TrainerJob } from '../game/protocol';
 import { type ServerProcess, killServerProcess, startServerProcess } from './process-helpers';
-import { type Client, call, client, fake, hostGame, joinPlayer, next, useServer } from './test-client';
+import { type Client, call, client, hostGame, joinPlayer, next, useServer, startJudging } from './test-client';
 
 useServer({ slowClient: { maxPackets: 50, maxBytes: 512 * 1024, everyMs: 100 } });
 
 async function toJudging(g: { host: Client; pin: string; hostToken: string }, players: { c: Client }[], images = 6) {
-  const job = next<TrainerJob>(g.host, 'trainer:job');
-  await call(g.host, 'host:start', { pin: g.pin, hostToken: g.hostToken });
-  await call(g.host, 'host:advance', { pin: g.pin, hostToken: g.hostToken });
-  const j = await job;
-  if (j.kind !== 'generate') throw new Error('expected a generate job');
-  const judging = next<PlayerView>(players[0].c, 'room:player', (v) => v.phase.kind === 'judging');
-  await call(g.host, 'host:fakes', { pin: g.pin, hostToken: g.hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake((i * 13) % 256)) });
-  const view = await judging;
-  if (view.phase.kind !== 'judging') throw new Error();
-  expect(view.phase.images).toHaveLength(images);
-  return view.phase.images.map((i) => i.id);
+  const shown = await startJudging(g, players[0].c, (i) => (i * 13) % 256);
+  expect(shown).toHaveLength(images);
+  return shown.map((i) => i.id);
 }
 
 describe('a host that drops mid-training', () => {

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { C2S, type C2SEvent, ErrorCode, type HostView, PROTOCOL_VERSION, type PlayerView, type TrainerJob } from '../game/protocol';
-import { call, client, fake, hostGame, joinPlayer, next, useServer } from './test-client';
+import { C2S, type C2SEvent, ErrorCode, type HostView, PROTOCOL_VERSION, type PlayerView } from '../game/protocol';
+import { call, client, fake, hostGame, joinPlayer, next, useServer, startJudging } from './test-client';
 
 // Generous limits: this test is about parsing and the engine, server/abuse.test.ts covers the limits.
 useServer({ limits: { vote: { capacity: 1e6, perSecond: 1e6 }, join: { capacity: 1e6, perSecond: 1e6 }, pinGuess: { capacity: 1e6, perSecond: 1e6 } } });
@@ -18,16 +18,8 @@ const EVENTS = Object.keys(C2S) as C2SEvent[];
 async function judgingRoom() {
   const g = await hostGame({ roundSeconds: 300 });
   const players = [await joinPlayer(g.pin, 'Ada'), await joinPlayer(g.pin, 'Bo'), await joinPlayer(g.pin)];
-  const job = next<TrainerJob>(g.host, 'trainer:job');
-  await call(g.host, 'host:start', { pin: g.pin, hostToken: g.hostToken });
-  await call(g.host, 'host:advance', { pin: g.pin, hostToken: g.hostToken });
-  const j = await job;
-  if (j.kind !== 'generate') throw new Error('expected a generate job');
-  const judging = next<PlayerView>(players[0].c, 'room:player', (v) => v.phase.kind === 'judging');
-  await call(g.host, 'host:fakes', { pin: g.pin, hostToken: g.hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake(i * 7)) });
-  const view = await judging;
-  if (view.phase.kind !== 'judging') throw new Error();
-  return { ...g, players, imageIds: view.phase.images.map((i) => i.id) };
+  const images = await startJudging(g, players[0].c, (i) => i * 7);
+  return { ...g, players, imageIds: images.map((i) => i.id) };
 }
 
 /** Values a sloppy or hostile client might send in any field. */

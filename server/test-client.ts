@@ -3,7 +3,17 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Socket, io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { type ClientToServerEvents, IMAGE_BYTES, PROTOCOL_VERSION, SOCKET_PATH, type ServerToClientEvents, encodePixels } from '../game/protocol';
+import {
+  type ClientToServerEvents,
+  IMAGE_BYTES,
+  type ImageView,
+  PROTOCOL_VERSION,
+  type PlayerView,
+  SOCKET_PATH,
+  type ServerToClientEvents,
+  type TrainerJob,
+  encodePixels,
+} from '../game/protocol';
 import { type Application, type Deps, createApplication } from './app';
 import { fileImages } from './images';
 import { memoryStore } from './store';
@@ -79,3 +89,24 @@ export async function joinPlayer(pin: string, nickname?: string) {
   return { c, seen, token: ack.playerToken as string, id: ack.playerId as string, nickname: ack.nickname as string };
 }
 
+
+/**
+ * Starts the game and plays the host's part up to judging: past the level intro, answers the trainer's
+ * generate job with fakes shaded by `shade(i)`, and resolves with the images `watcher` is shown.
+ */
+export async function startJudging(
+  g: { host: Client; pin: string; hostToken: string },
+  watcher: Client,
+  shade: (i: number) => number = (i) => i,
+): Promise<ImageView[]> {
+  const job = next<TrainerJob>(g.host, 'trainer:job');
+  await call(g.host, 'host:start', { pin: g.pin, hostToken: g.hostToken });
+  await call(g.host, 'host:advance', { pin: g.pin, hostToken: g.hostToken });
+  const j = await job;
+  if (j.kind !== 'generate') throw new Error('expected a generate job');
+  const judging = next<PlayerView>(watcher, 'room:player', (v) => v.phase.kind === 'judging');
+  await call(g.host, 'host:fakes', { pin: g.pin, hostToken: g.hostToken, round: 1, images: Array.from({ length: j.count }, (_, i) => fake(shade(i))) });
+  const view = await judging;
+  if (view.phase.kind !== 'judging') throw new Error('expected judging');
+  return view.phase.images;
+}
