@@ -29,6 +29,9 @@ export type OpenOptions =
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if ('url' in opts) {
     const pool = new Pool({ connectionString: opts.url, max: 10 });
+    // pg re-emits errors of idle connections (a PostgreSQL restart, an admin terminating sessions) on the
+    // pool; without a listener that takes the process down. The pool replaces the lost connection itself.
+    pool.on('error', (err) => console.error(`[gan-arena] an idle database connection was lost: ${err.message}`));
     const db = drizzlePg({ client: pool, schema });
     try {
       await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
