@@ -1,9 +1,10 @@
 /** Engine tests for the classroom: teams and coaching, host controls, reconnection and late joins. */
 import { describe, expect, it } from 'vitest';
+import { ballotOf } from './ballots';
 import { COACH_FOOL_POINTS, COACH_PICK_POINTS, chooseFakes, knobMajority, trainingPlan } from './coaching';
 import { LEVELS } from './levels';
 import { seededRng } from './rng';
-import { HOST_GRACE_MS } from './state';
+import { AWAY_GRACE_MS, HOST_GRACE_MS } from './state';
 import { HOST, harness } from './test-harness';
 import { hostView, playerView } from './views';
 
@@ -176,7 +177,7 @@ describe('host controls', () => {
     expect(r.effects).toContainEqual({ type: 'kicked', playerId: 'p1' });
     // With the troll gone, everyone left has voted: the reveal comes at once, without the troll's vote.
     expect(h.state.phase.kind).toBe('reveal');
-    if (h.state.phase.kind === 'reveal') expect(h.state.phase.votes.p1).toBeUndefined();
+    if (h.state.phase.kind === 'reveal') expect(ballotOf(h.state.phase, 'p1')).toBeUndefined();
     expect(h.send({ type: 'rejoin', token: token(1) }).error?.code).toBe('kicked');
     expect(h.send({ type: 'kick', hostToken: HOST, playerId: 'p1' }).error?.code).toBe('not_player');
   });
@@ -214,7 +215,7 @@ describe('votes that could not be saved', () => {
     h.vote(0, img.id, 'real');
     expect(h.send({ type: 'retract', token: token(0), imageId: img.id }).error).toBeUndefined();
     expect(h.vote(0, img.id, 'fake').error).toBeUndefined();
-    if (h.state.phase.kind === 'judging') expect(h.state.phase.votes.p0[img.id].verdict).toBe('fake');
+    if (h.state.phase.kind === 'judging') expect(ballotOf(h.state.phase, 'p0')![img.id].verdict).toBe('fake');
     expect(h.send({ type: 'retract', token: token(1), imageId: img.id }).error?.code).toBe('wrong_phase');
   });
 });
@@ -258,14 +259,42 @@ describe('reconnection', () => {
     expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
   });
 
-  it('does not hold a round for a judge who dropped out', () => {
+  it('holds a finished round a few seconds for a judge who dropped mid-ballot, then reveals without them', () => {
     const h = harness();
     h.join();
     h.join();
     h.startRound();
-    for (const img of h.images()) h.vote(0, img.id, 'real');
+    const images = h.images();
+    h.later(500).vote(1, images[0].id, 'real');
+    for (const img of images) h.vote(0, img.id, 'real');
     expect(h.state.phase.kind).toBe('judging');
-    h.send({ type: 'disconnect', playerId: 'p1' });
+    const left = h.send({ type: 'disconnect', playerId: 'p1' });
+    expect(h.state.phase.kind).toBe('judging');
+    expect(left.effects).toContainEqual({ type: 'schedule', at: h.now + AWAY_GRACE_MS });
+    // An early tick changes nothing and keeps the timer set.
+    expect(h.later(1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'schedule', at: h.now - 1000 + AWAY_GRACE_MS });
+    expect(h.state.phase.kind).toBe('judging');
+    h.later(AWAY_GRACE_MS - 1000).send({ type: 'tick' });
     expect(h.state.phase.kind).toBe('reveal');
+  });
+
+  it('lets a judge who dropped mid-ballot come back within the grace and finish', () => {
+    const h = harness();
+    h.join();
+    h.join();
+    h.startRound();
+    const images = h.images();
+    h.later(500).vote(1, images[0].id, 'real');
+    h.send({ type: 'disconnect', playerId: 'p1' });
+    for (const img of images) h.vote(0, img.id, 'real');
+    expect(h.state.phase.kind).toBe('judging');
+    h.later(2000).send({ type: 'rejoin', token: token(1) });
+    // The grace tick finds them back and voting: the round waits for them (or its deadline).
+    const tick = h.later(AWAY_GRACE_MS).send({ type: 'tick' });
+    expect(h.state.phase.kind).toBe('judging');
+    expect(tick.effects).toContainEqual({ type: 'schedule', at: h.state.phase.kind === 'judging' ? h.state.phase.deadline : 0 });
+    for (const img of images.slice(1)) h.vote(1, img.id, 'fake');
+    expect(h.state.phase.kind).toBe('reveal');
+    if (h.state.phase.kind === 'reveal') expect(h.state.phase.results.tallies.every((t) => t.realVotes + t.fakeVotes === 2)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GameEvent, createRoom, realsWanted, reduce, votesCast } from './engine';
+import { ballotEntries, eachBallot, votesCast } from './ballots';
+import { type GameEvent, createRoom, realsWanted, reduce } from './engine';
 import { IMAGE_BYTES, encodePixels } from './protocol';
 import { seededRng } from './rng';
 import type { Room } from './state';
@@ -54,14 +55,15 @@ function invariants(room: Room) {
   if (phase.kind === 'judging' || phase.kind === 'reveal') {
     const images = new Set(phase.images.map((i) => i.id));
     expect(images.size).toBe(phase.images.length);
-    for (const [playerId, byImage] of Object.entries(phase.votes)) {
+    expect([...eachBallot(phase.ballots)]).toHaveLength(phase.eligible.length);
+    for (const [playerId, byImage] of ballotEntries(phase)) {
       if (phase.kind === 'judging') expect(phase.eligible).toContain(playerId);
       for (const imageId of Object.keys(byImage)) expect(images.has(imageId)).toBe(true);
     }
   }
   if (phase.kind === 'reveal') {
     const counted = phase.results.tallies.reduce((s, t) => s + t.realVotes + t.fakeVotes, 0);
-    expect(counted).toBe(votesCast(phase.votes));
+    expect(counted).toBe(votesCast(phase.ballots));
   }
 }
 

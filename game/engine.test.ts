@@ -89,7 +89,7 @@ describe('a round', () => {
     h.join();
     h.startRound();
     const [a, b] = h.images();
-    expect(h.vote(0, a.id, 'fake').reply).toEqual({ kind: 'voted', imageId: a.id, verdict: 'fake' });
+    expect(h.vote(0, a.id, 'fake').reply).toEqual({ kind: 'voted', playerId: 'p0', imageId: a.id, verdict: 'fake' });
     expect(h.vote(0, a.id, 'real').error?.code).toBe('duplicate_vote');
     expect(h.vote(0, 'zzzzzzzzzz', 'real').error?.code).toBe('unknown_image');
     expect(h.send({ type: 'vote', token: 'stranger-token-abcdef', imageId: b.id, verdict: 'real' }).error?.code).toBe('not_player');

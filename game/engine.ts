@@ -5,6 +5,7 @@
  * turns socket events into GameEvents and the effects into emits, timers and writes. Refusals come
  * back as `error` with the state untouched, so a bad event can never half-apply.
  */
+import { ballotAt, ballotOf, ballotSize, castVote, eachBallot, emptyBallots, isJudge, judgeIndex, openBallots, setBallot, withoutJudge } from './ballots';
 import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, swapRoles, trainingPlan } from './coaching';
 import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
 import { checkAnswer } from './lessons/check';
@@ -26,6 +27,7 @@ import {
 import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
 import {
+  AWAY_GRACE_MS,
   HOST_GRACE_MS,
   MAX_PLAYERS,
   type Phase,
@@ -34,7 +36,6 @@ import {
   type RoundImage,
   type RoundResults,
   type TrainingJob,
-  type Votes,
 } from './state';
 import { bootstrapProportion } from './stats';
 
@@ -90,8 +91,8 @@ export type Effect =
 
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
-  | { kind: 'voted'; imageId: string; verdict: Verdict }
-  | { kind: 'answered'; cardId: string; choice: number; correct: boolean; points: number };
+  | { kind: 'voted'; playerId: string; imageId: string; verdict: Verdict }
+  | { kind: 'answered'; playerId: string; cardId: string; choice: number; correct: boolean; points: number };
 
 export interface Result {
   state: Room;
@@ -146,12 +147,26 @@ export function roundInLevel(state: Room): number {
   return Math.max(0, state.round - (state.level - 1) * state.settings.roundsPerLevel);
 }
 
+/** token → player, built once per players array (it is replaced, never changed, so the index cannot go stale). */
+const byToken = new WeakMap<readonly Player[], Map<string, Player>>();
+
 export function findPlayerByToken(state: Room, token: string): Player | undefined {
-  return state.players.find((p) => p.token === token);
+  let index = byToken.get(state.players);
+  if (!index) {
+    index = new Map(state.players.map((p) => [p.token, p]));
+    byToken.set(state.players, index);
+  }
+  return index.get(token);
 }
 
 function updatePlayer(state: Room, id: string, patch: Partial<Player>): Room {
-  return { ...state, players: state.players.map((p) => (p.id === id ? { ...p, ...patch } : p)) };
+  // A copy of the array and one new player, not a new array built player by player: 2,000 phones
+  // dropping at the end of an assembly are 2,000 of these.
+  const i = state.players.findIndex((p) => p.id === id);
+  if (i < 0) return state;
+  const players = state.players.slice();
+  players[i] = { ...players[i], ...patch };
+  return { ...state, players };
 }
 
 const HOST_EVENTS = new Set<GameEvent['type']>([
@@ -175,16 +190,16 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       const p = findPlayerByToken(state, event.token);
       if (!p) return refuse(state, ErrorCode.NotPlayer, 'that player token is not in this game; join again');
       return {
-        ...broadcast(updatePlayer(state, p.id, { connected: true })),
+        ...broadcast(updatePlayer(state, p.id, { connected: true, leftAt: undefined })),
         reply: { kind: 'joined', playerId: p.id, playerToken: p.token, nickname: p.nickname },
       };
     }
     case 'disconnect': {
       if (!state.players.some((p) => p.id === event.playerId)) return ok(state);
-      const next = updatePlayer(state, event.playerId, { connected: false });
-      // The last judge who had not voted leaving should not hold the round up.
-      if (allVotesIn(next)) return reveal(next, ctx);
-      return broadcast(next);
+      const next = updatePlayer(state, event.playerId, { connected: false, leftAt: ctx.now });
+      // The last judge who had not voted leaving holds the round up only for their grace.
+      const at = earlyClose(next, ctx.now);
+      return at !== null && at <= ctx.now ? reveal(next, ctx) : broadcast(next, tickAt(at));
     }
     case 'hostLeft': {
       const away = { ...state, host: { connected: false, leftAt: ctx.now } };
@@ -253,11 +268,12 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       const player = findPlayerByToken(state, event.token);
       const phase = state.phase;
       // Only while the round is still open: a vote that closed the round has been scored with it.
-      if (!player || phase.kind !== 'judging' || !phase.votes[player.id]?.[event.imageId]) {
+      const i = player && phase.kind === 'judging' ? judgeIndex(phase.eligible, player.id) : -1;
+      if (phase.kind !== 'judging' || i < 0 || !Object.hasOwn(ballotAt(phase.ballots, i), event.imageId)) {
         return refuse(state, ErrorCode.WrongPhase, 'that vote can no longer be taken back');
       }
-      const { [event.imageId]: _gone, ...rest } = phase.votes[player.id];
-      return ok({ ...state, phase: { ...phase, votes: { ...phase.votes, [player.id]: rest } } }, [{ type: 'votes' }]);
+      const { [event.imageId]: _gone, ...rest } = ballotAt(phase.ballots, i);
+      return ok({ ...state, phase: { ...phase, ballots: setBallot(phase.ballots, i, rest) } }, [{ type: 'votes' }]);
     }
     case 'tick':
       return tick(state, ctx);
@@ -339,8 +355,7 @@ function kick(state: Room, playerId: string, ctx: Ctx): Result {
   let phase = state.phase;
   // Their votes and picks leave with them, so a removed troll cannot sway the round.
   if (phase.kind === 'judging') {
-    const { [playerId]: _gone, ...votes } = phase.votes;
-    phase = { ...phase, votes, eligible: phase.eligible.filter((id) => id !== playerId) };
+    phase = { ...phase, ...withoutJudge(phase, playerId) };
   } else if (phase.kind === 'coaching') {
     const { [playerId]: _gone, ...picks } = phase.picks;
     phase = { ...phase, picks };
@@ -354,11 +369,12 @@ function kick(state: Room, playerId: string, ctx: Ctx): Result {
     phase,
   };
   const effects: Effect[] = [{ type: 'kicked', playerId }];
-  if (allVotesIn(next)) {
+  const at = earlyClose(next, ctx.now);
+  if (at !== null && at <= ctx.now) {
     const r = reveal(next, ctx);
     return { ...r, effects: [...effects, ...r.effects] };
   }
-  return broadcast(next, effects);
+  return broadcast(next, [...effects, ...tickAt(at)]);
 }
 
 const connectedCoaches = (state: Room) => state.players.filter((p) => p.role === 'coach' && p.connected);
@@ -431,7 +447,7 @@ function startJudging(state: Room, round: number, fakes: string[], reals: string
   const deadline = ctx.now + state.settings.roundSeconds * 1000;
   const eligible = state.players.filter((p) => p.role === 'discriminator').map((p) => p.id);
   return broadcast(
-    { ...state, phase: { kind: 'judging', round, images, eligible, startedAt: ctx.now, deadline, votes: {}, picked } },
+    { ...state, phase: { kind: 'judging', round, images, eligible, ballots: emptyBallots(eligible.length), startedAt: ctx.now, deadline, picked } },
     [{ type: 'schedule', at: deadline }],
   );
 }
@@ -469,52 +485,75 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'voting is closed right now');
   if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for this round');
   if (!phase.images.some((img) => img.id === event.imageId)) return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
-  if (!phase.eligible.includes(player.id)) {
+  const i = judgeIndex(phase.eligible, player.id);
+  if (i < 0) {
     return player.role === 'coach'
       ? refuse(state, ErrorCode.NotInRound, 'coaches do not judge; your fakes are being judged')
       : refuse(state, ErrorCode.NotInRound, 'you joined during this round; you play from the next one');
   }
-  const mine = phase.votes[player.id] ?? {};
-  if (mine[event.imageId]) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
-  const votes: Votes = { ...phase.votes, [player.id]: { ...mine, [event.imageId]: { verdict: event.verdict, at: ctx.now } } };
-  const next: Room = { ...state, phase: { ...phase, votes } };
-  const reply: Reply = { kind: 'voted', imageId: event.imageId, verdict: event.verdict };
+  const mine = ballotAt(phase.ballots, i);
+  if (Object.hasOwn(mine, event.imageId)) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
+  const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now });
+  const next: Room = { ...state, phase: { ...phase, ballots } };
+  const reply: Reply = { kind: 'voted', playerId: player.id, imageId: event.imageId, verdict: event.verdict };
   // Only a judge's last image can complete the round: skip the room-wide check on every other vote.
-  const finishedMine = Object.keys(mine).length + 1 === phase.images.length;
-  if (finishedMine && allVotesIn(next)) return { ...reveal(next, ctx), reply };
-  return ok(next, [{ type: 'votes' }], reply);
-}
-
-export function votesCast(votes: Votes): number {
-  let n = 0;
-  for (const byImage of Object.values(votes)) n += Object.keys(byImage).length;
-  return n;
+  const finishedMine = ballotSize(mine) + 1 === phase.images.length;
+  const at = finishedMine ? earlyClose(next, ctx.now) : null;
+  if (at !== null && at <= ctx.now) return { ...reveal(next, ctx), reply };
+  return ok(next, [{ type: 'votes' }, ...tickAt(at)], reply);
 }
 
 /** Votes still expected: every connected eligible player on every image. */
 export function votesExpected(state: Room): number {
   if (state.phase.kind !== 'judging') return 0;
-  const { images } = state.phase;
-  // A Set, not eligible.includes: with thousands of players a quadratic scan here ran on every vote.
-  const eligible = new Set(state.phase.eligible);
+  const phase = state.phase;
   let connected = 0;
-  for (const p of state.players) if (p.connected && eligible.has(p.id)) connected++;
-  return connected * images.length;
+  for (const p of state.players) if (p.connected && isJudge(phase, p.id)) connected++;
+  return connected * phase.images.length;
 }
 
-function allVotesIn(state: Room): boolean {
-  if (state.phase.kind !== 'judging') return false;
-  const { images, votes } = state.phase;
-  const eligible = new Set(state.phase.eligible);
-  let active = 0;
-  // Stops at the first judge still voting, so a vote mid-round costs little even in a room of thousands.
-  for (const p of state.players) {
-    if (!p.connected || !eligible.has(p.id)) continue;
-    if (Object.keys(votes[p.id] ?? {}).length !== images.length) return false;
-    active++;
+/** How many players are away, counted once per players array (it is replaced, never changed). */
+const awayIn = new WeakMap<readonly Player[], number>();
+function away(players: readonly Player[]): number {
+  let n = awayIn.get(players);
+  if (n === undefined) {
+    n = players.reduce((k, p) => k + (p.connected ? 0 : 1), 0);
+    awayIn.set(players, n);
   }
-  return active > 0;
+  return n;
 }
+
+/**
+ * When a round being judged may close before its deadline: once every judge present has judged every
+ * image. A judge whose phone dropped mid-ballot holds it up for AWAY_GRACE_MS from when they left (a
+ * phone on flaky Wi-Fi is back within seconds, and should not lose its votes because the room finished
+ * first); one who does not come back does not hold it up longer. Null: not before the deadline.
+ */
+function earlyClose(state: Room, now: number): number | null {
+  if (state.phase.kind !== 'judging' || state.paused) return null;
+  const phase = state.phase;
+  // While more judges are still voting than players are away, someone present is still voting: the
+  // usual answer mid-round, found without looking at 2,000 ballots.
+  if (openBallots(phase.ballots, phase.images.length) > away(state.players)) return null;
+  let present = 0;
+  let at = now;
+  for (const p of state.players) {
+    const ballot = ballotOf(phase, p.id);
+    if (!ballot) continue;
+    const done = ballotSize(ballot) === phase.images.length;
+    if (p.connected) {
+      if (!done) return null;
+      present++;
+    } else if (!done && p.leftAt !== undefined && p.leftAt > phase.startedAt) {
+      // Only a judge who dropped during the round: one who was gone before it began was not voting.
+      at = Math.max(at, p.leftAt + AWAY_GRACE_MS);
+    }
+  }
+  return present > 0 ? Math.min(at, phase.deadline) : null;
+}
+
+/** A tick at the time a round may close early, if there is one. */
+const tickAt = (at: number | null): Effect[] => (at === null ? [] : [{ type: 'schedule', at }]);
 
 function tick(state: Room, ctx: Ctx): Result {
   if (!state.host.connected && state.host.leftAt !== null && ctx.now >= state.host.leftAt + HOST_GRACE_MS && state.phase.kind !== 'ended') {
@@ -524,7 +563,12 @@ function tick(state: Room, ctx: Ctx): Result {
   if (state.paused) return ok(state);
   const phase = state.phase;
   if (phase.kind === 'coaching' && ctx.now >= phase.deadline) return closeCoaching(state, ctx);
-  if (phase.kind === 'judging' && ctx.now >= phase.deadline) return reveal(state, ctx);
+  if (phase.kind === 'judging') {
+    if (ctx.now >= phase.deadline) return reveal(state, ctx);
+    // A grace for a judge who dropped has run out (or they came back): close now, or wait on.
+    const at = earlyClose(state, ctx.now);
+    return at !== null && at <= ctx.now ? reveal(state, ctx) : ok(state, [{ type: 'schedule', at: at ?? phase.deadline }]);
+  }
   if (phase.kind === 'reveal' && ctx.now >= phase.until) return startTraining(state, ctx);
   return ok(state);
 }
@@ -569,7 +613,7 @@ function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx:
   const next = updatePlayer({ ...state, answers: { ...state.answers, [player.id]: mine } }, player.id, { score: player.score + result.points });
   return {
     ...broadcast(next),
-    reply: { kind: 'answered', cardId: event.cardId, choice: event.choice, correct: result.correct, points: result.points },
+    reply: { kind: 'answered', playerId: player.id, cardId: event.cardId, choice: event.choice, correct: result.correct, points: result.points },
   };
 }
 
@@ -584,13 +628,13 @@ function nextLevel(state: Room, ctx: Ctx): Result {
 
 /** Scores the round: each discriminator's judgments in the order they were made, so streaks follow the player's own pace. */
 export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' }>, rng: Rng): { players: Player[]; results: RoundResults } {
-  const { images, votes, startedAt, deadline, eligible, picked } = phase;
+  const { images, ballots, startedAt, deadline, picked } = phase;
   const truth = new Map(images.map((img) => [img.id, img.truth]));
   const tallies = images.map((img) => {
     let realVotes = 0;
     let fakeVotes = 0;
-    for (const byImage of Object.values(votes)) {
-      const v = byImage[img.id];
+    for (const ballot of eachBallot(ballots)) {
+      const v = Object.hasOwn(ballot, img.id) ? ballot[img.id] : undefined;
       if (v?.verdict === 'real') realVotes++;
       else if (v?.verdict === 'fake') fakeVotes++;
     }
@@ -598,15 +642,15 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
   });
   const foolFractions = tallies.filter((t) => truth.get(t.id) === 'fake').map((t) => (t.realVotes + t.fakeVotes ? t.realVotes / (t.realVotes + t.fakeVotes) : 0));
   const gained: Record<string, number> = {};
-  const judges = new Set(eligible);
   const players = state.players.map((p) => {
     if (p.role === 'coach' && state.settings.teams) {
       const points = coachPoints(foolFractions, picked[p.id] ?? 0);
       gained[p.id] = points;
       return { ...p, score: p.score + points };
     }
-    if (!judges.has(p.id)) return p;
-    const mine = Object.entries(votes[p.id] ?? {}).sort((a, b) => a[1].at - b[1].at);
+    const ballot = ballotOf(phase, p.id);
+    if (!ballot) return p;
+    const mine = Object.entries(ballot).sort((a, b) => a[1].at - b[1].at);
     let { streak, bestStreak } = p;
     const stats = { ...(p.perLevel[state.level] ?? { correct: 0, judged: 0, answerMs: 0 }) };
     let points = 0;
@@ -651,7 +695,7 @@ function reveal(state: Room, ctx: Ctx): Result {
   const { players, results } = scoreRound(state, phase, ctx.rng);
   const until = ctx.now + state.settings.revealSeconds * 1000;
   return broadcast(
-    { ...state, players, phase: { kind: 'reveal', round: phase.round, images: phase.images, votes: phase.votes, results, until } },
+    { ...state, players, phase: { kind: 'reveal', round: phase.round, images: phase.images, eligible: phase.eligible, ballots: phase.ballots, results, until } },
     [{ type: 'schedule', at: until }],
   );
 }

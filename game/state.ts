@@ -41,6 +41,8 @@ export interface Player {
   streak: number;
   bestStreak: number;
   connected: boolean;
+  /** When the connection dropped, while it is down. */
+  leftAt?: number;
   joinedAt: number;
   /** Level index (1-based) → that level's judgments. */
   perLevel: Record<number, LevelStats>;
@@ -59,8 +61,10 @@ export interface Vote {
   at: number;
 }
 
-/** playerId → imageId → vote */
-export type Votes = Record<string, Record<string, Vote>>;
+/** One judge's votes in a round: imageId → vote. */
+export type Ballot = Record<string, Vote>;
+/** Every judge's ballot, in the order of the round's judges, in chunks (game/ballots.ts says why). */
+export type Ballots = Ballot[][];
 
 export interface ImageTally {
   id: string;
@@ -99,13 +103,13 @@ export type Phase =
       images: RoundImage[];
       /** Discriminators present when the round began; late joiners play from the next round. */
       eligible: string[];
+      ballots: Ballots;
       startedAt: number;
       deadline: number;
-      votes: Votes;
       /** coachId → how many of their picks made it into the round. */
       picked: Record<string, number>;
     }
-  | { kind: 'reveal'; round: number; images: RoundImage[]; votes: Votes; results: RoundResults; until: number }
+  | { kind: 'reveal'; round: number; images: RoundImage[]; eligible: string[]; ballots: Ballots; results: RoundResults; until: number }
   | { kind: 'training'; round: number; requestedAt: number; job: TrainingJob; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
   | { kind: 'lesson'; level: number; cards: string[] }
@@ -156,5 +160,7 @@ export interface Room {
 }
 
 export const MAX_PLAYERS = 5000;
+/** A judge whose connection dropped mid-ballot holds an otherwise finished round up this long (game/engine.ts). */
+export const AWAY_GRACE_MS = 5000;
 /** A room waits this long for a host who left before it closes. */
 export const HOST_GRACE_MS = 10 * 60 * 1000;

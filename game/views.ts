@@ -4,11 +4,12 @@
  * screen is projected to the class, so the same rule holds for it, and it never shows the coaches'
  * candidate pool (every image in it is a fake).
  */
-import { currentLevel, roundInLevel, totalRounds, votesCast, votesExpected } from './engine';
+import { ballotOf, votesCast } from './ballots';
+import { currentLevel, roundInLevel, totalRounds, votesExpected } from './engine';
 import { levelSpec } from './levels';
-import type { HostPhaseView, HostView, LeaderboardEntry, PlayerPhaseView, PlayerView, RoundSummaryView } from './protocol';
-import type { Room } from './state';
-import { leaderboard, levelRealism, playerSummary, summaries, teamStandings } from './summary';
+import type { HostPhaseView, HostView, PlayerPhaseView, PlayerView, RoundSummaryView, TeamStanding } from './protocol';
+import type { Player, Room } from './state';
+import { type Standing, leaderboard, levelRealism, playerSummary, standing, summaries, teamStandings } from './summary';
 
 export { leaderboard };
 
@@ -43,7 +44,7 @@ function hostPhase(state: Room): HostPhaseView {
         round: phase.round,
         images: phase.images.map(({ id, pixels }) => ({ id, pixels })),
         deadline: phase.deadline,
-        votesCast: votesCast(phase.votes),
+        votesCast: votesCast(phase.ballots),
         votesExpected: votesExpected(state),
       };
     case 'reveal': {
@@ -105,9 +106,9 @@ export function hostView(state: Room, now: number): HostView {
   };
 }
 
-function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseView {
+function playerPhase(state: Room, me: Player, rank: number): PlayerPhaseView {
   const phase = state.phase;
-  const me = state.players.find((p) => p.id === playerId)!;
+  const playerId = me.id;
   switch (phase.kind) {
     case 'lobby':
       return { kind: 'lobby' };
@@ -131,9 +132,10 @@ function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseVi
       };
     }
     case 'judging': {
-      const inRound = phase.eligible.includes(playerId);
+      const ballot = ballotOf(phase, playerId);
+      const inRound = ballot !== undefined;
       const mine: Record<string, 'real' | 'fake'> = {};
-      for (const [id, v] of Object.entries(phase.votes[playerId] ?? {})) mine[id] = v.verdict;
+      for (const [id, v] of Object.entries(ballot ?? {})) mine[id] = v.verdict;
       return {
         kind: 'judging',
         round: phase.round,
@@ -144,7 +146,7 @@ function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseVi
       };
     }
     case 'reveal': {
-      const mine = phase.votes[playerId] ?? {};
+      const mine = ballotOf(phase, playerId) ?? {};
       return {
         kind: 'reveal',
         round: phase.round,
@@ -172,12 +174,28 @@ function playerPhase(state: Room, playerId: string, rank: number): PlayerPhaseVi
 }
 
 /** The view for one player, or null if the id is not a player of this room. */
-export function playerView(state: Room, playerId: string, now: number, board: LeaderboardEntry[] = leaderboard(state)): PlayerView | null {
+/** The view for one player, or null if the id is not a player of this room. Linear in the room's size. */
+export function playerView(state: Room, playerId: string, now: number): PlayerView | null {
   const me = state.players.find((p) => p.id === playerId);
-  if (!me) return null;
-  const idx = board.findIndex((e) => e.playerId === playerId);
-  const above = idx > 0 ? board[idx - 1] : null;
-  const rank = board[idx].rank;
+  return me ? viewOf(state, me, standing(state, me), teamStandings(state), now) : null;
+}
+
+/**
+ * Every player's view of one room state, for a broadcast: the leaderboard is sorted once for all of
+ * them rather than once each (a phase change in a room of 2,000 sends 2,000 views). Each view is made
+ * when it is taken, with the clock's time then, so views sent in slices carry the time they left.
+ */
+export function* playerViews(state: Room, clock: () => number): Generator<PlayerView> {
+  const board = leaderboard(state);
+  const top = board.slice(0, 5);
+  const teams = teamStandings(state);
+  const byId = new Map(state.players.map((p) => [p.id, p]));
+  for (const [i, e] of board.entries()) {
+    yield viewOf(state, byId.get(e.playerId)!, { rank: e.rank, above: i > 0 ? board[i - 1] : null, top }, teams, clock());
+  }
+}
+
+function viewOf(state: Room, me: Player, { rank, above, top }: Standing, teams: TeamStanding[] | null, now: number): PlayerView {
   return {
     pin: state.pin,
     serverNow: now,
@@ -189,10 +207,10 @@ export function playerView(state: Room, playerId: string, now: number, board: Le
     paused: state.paused,
     me: { id: me.id, nickname: me.nickname, score: me.score, rank, streak: me.streak, role: me.role },
     ahead: above ? { nickname: above.nickname, score: above.score } : null,
-    top: board.slice(0, 5),
-    teams: teamStandings(state),
-    knobs: me.role === 'coach' ? (state.knobs[playerId] ?? null) : null,
+    top,
+    teams,
+    knobs: me.role === 'coach' ? (state.knobs[me.id] ?? null) : null,
     trainer: state.trainer,
-    phase: playerPhase(state, playerId, rank),
+    phase: playerPhase(state, me, rank),
   };
 }

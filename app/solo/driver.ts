@@ -9,6 +9,7 @@ import { type Effect, type GameEvent, type Result, currentLevel, pendingJob, rea
 import { levelSpec, sameModel } from '@/game/levels';
 import { type Backend, type LevelSpec, decodePixels, encodePixels } from '@/game/protocol';
 import { seededRng } from '@/game/rng';
+import { votesCast } from '@/game/ballots';
 import {
   HUMAN, SAVE_KEY, SOLO_HOST, machineVotes, pruneByPixels, resumeAfter, serializeSave, soloMode, type SoloSave,
 } from '@/game/solo';
@@ -86,7 +87,7 @@ export class SoloDriver {
   private afterChange() {
     const room = this.room;
     // The machine judge votes as soon as a coached round opens.
-    if (soloMode(room) === 'coach' && room.phase.kind === 'judging' && Object.keys(room.phase.votes).length === 0) {
+    if (soloMode(room) === 'coach' && room.phase.kind === 'judging' && votesCast(room.phase.ballots) === 0) {
       const votes = machineVotes(room, this.save.machine, currentLevel(room).tunables.loss, this.save.calibration);
       queueMicrotask(() => votes.forEach((v) => this.send(v)));
     }
