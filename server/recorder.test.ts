@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ballotEntries, ballotOf } from '../game/ballots';
 import { openDatabase } from './db/client';
 import { PlayedRoom } from './db/fixtures';
 import * as schema from './db/schema';
@@ -68,7 +69,7 @@ describe.each(stores.map((make, i) => ({ make, name: i === 0 ? 'pglite' : 'postg
       expect(rows).toHaveLength(images.length + 1);
       const phase = game.room.phase;
       if (phase.kind !== 'judging') throw new Error('expected judging');
-      for (const [playerId, byImage] of Object.entries(phase.votes)) {
+      for (const [playerId, byImage] of ballotEntries(phase)) {
         for (const [imageId, v] of Object.entries(byImage)) {
           const row = rows.find((r) => r.playerId === playerId && r.imageId === imageId);
           expect(row, `${playerId} on ${imageId}`).toBeDefined();
@@ -163,7 +164,7 @@ describe('recorder (PGlite)', () => {
       for (const img of phase.images) await recorder.vote(game.room, p, img.id, 'real', game.now + 50);
       const rows = await db.db.select().from(schema.votes);
       expect(rows).toHaveLength(phase.images.length);
-      for (const r of rows) expect(r.at.getTime()).toBe(phase.votes[p][r.imageId].at);
+      for (const r of rows) expect(r.at.getTime()).toBe(ballotOf(phase, p)![r.imageId].at);
     } finally {
       await db.close();
     }

@@ -7,9 +7,10 @@
  * never records anything twice.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { ballotEntries, ballotOf, ballotsFrom, eachBallot, withBallots } from '../game/ballots';
 import { decodePixels, type TrainingReport, type Verdict } from '../game/protocol';
 import { LEVELS } from '../game/levels';
-import type { Room } from '../game/state';
+import type { Ballot, Player, Room, RoundImage } from '../game/state';
 import {
   checkAnswers,
   checkpoints,
@@ -48,6 +49,36 @@ export interface GameRecorder {
 function datasetOf(room: Room): string {
   const first = room.levels[0];
   return first && first in LEVELS ? LEVELS[first].model.dataset : 'digits';
+}
+
+/** A round as the rounds and round_images tables hold it. */
+interface RoundRow {
+  round: number;
+  level: number;
+  levelId: string | null;
+  startedAt: number;
+  deadline: number;
+  images: RoundImage[];
+}
+
+function roundRow(room: Room): RoundRow | null {
+  const phase = room.phase;
+  if (phase.kind !== 'judging' && phase.kind !== 'reveal') return null;
+  // Normally called in judging. From a reveal (a vote that closed a round whose roundStarted has not landed yet)
+  // the start is not in the phase any more: the first vote's time stands in for it.
+  let startedAt = phase.kind === 'judging' ? phase.startedAt : Number.POSITIVE_INFINITY;
+  let deadline = phase.kind === 'judging' ? phase.deadline : Number.NEGATIVE_INFINITY;
+  if (phase.kind === 'reveal') {
+    for (const ballot of eachBallot(phase.ballots)) {
+      for (const v of Object.values(ballot)) {
+        startedAt = Math.min(startedAt, v.at);
+        deadline = Math.max(deadline, v.at);
+      }
+    }
+    if (!Number.isFinite(startedAt)) startedAt = deadline = Date.now();
+  }
+  const levelId = room.levels[room.level - 1] ?? null;
+  return { round: phase.round, level: room.level, levelId, startedAt, deadline, images: phase.images };
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -121,8 +152,9 @@ export function dbRecorder(db: Db): GameRecorder {
     return row?.id ?? null;
   }
 
-  async function insertPlayers(sessionId: string, room: Room, ids?: string[]) {
-    const list = room.players.filter((p) => !ids || ids.includes(p.id));
+  async function insertPlayers(sessionId: string, all: readonly Player[], ids?: string[]) {
+    const wanted = ids && new Set(ids);
+    const list = wanted ? all.filter((p) => wanted.has(p.id)) : all;
     if (!list.length) return;
     await db
       .insert(players)
@@ -130,32 +162,20 @@ export function dbRecorder(db: Db): GameRecorder {
       .onConflictDoNothing();
   }
 
-  async function insertRound(sessionId: string, room: Room) {
-    const phase = room.phase;
-    if (phase.kind !== 'judging' && phase.kind !== 'reveal') return;
-    // Normally called in judging. From a reveal (a vote that closed a round whose roundStarted has not landed yet)
-    // the start is not in the phase any more: the first vote's time stands in for it.
-    const times = Object.values(phase.votes).flatMap((byImage) => Object.values(byImage).map((v) => v.at));
-    const startedAt = phase.kind === 'judging' ? phase.startedAt : Math.min(...times, Date.now());
-    const deadline = phase.kind === 'judging' ? phase.deadline : Math.max(...times, startedAt);
+  async function insertRound(sessionId: string, round: RoundRow | null) {
+    if (!round) return;
+    const { images, ...row } = round;
     await db.transaction(async (tx) => {
       await tx
         .insert(rounds)
-        .values({
-          sessionId,
-          round: phase.round,
-          level: room.level,
-          levelId: room.levels[room.level - 1] ?? null,
-          startedAt: new Date(startedAt),
-          deadline: new Date(deadline),
-        })
+        .values({ sessionId, ...row, startedAt: new Date(row.startedAt), deadline: new Date(row.deadline) })
         .onConflictDoNothing();
       await tx
         .insert(roundImages)
         .values(
-          phase.images.map((img, position) => ({
+          images.map((img, position) => ({
             sessionId,
-            round: phase.round,
+            round: round.round,
             imageId: img.id,
             position,
             pixels: decodePixels(img.pixels),
@@ -214,14 +234,52 @@ export function dbRecorder(db: Db): GameRecorder {
     done: (err?: unknown) => void;
   }
   let pendingVotes: PendingVote[] = [];
+
+  async function writeVote(session: Promise<string>, vote: Omit<VoteRow, 'sessionId'>, all: readonly Player[], round: RoundRow | null) {
+    const sessionId = await session;
+    const row: VoteRow = { sessionId, ...vote };
+    const write = () => db.insert(votes).values(row).onConflictDoNothing();
+    const single = async () => {
+      try {
+        await write();
+      } catch (err) {
+        if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
+        // The player or the round was not recorded yet (a call still in flight, or one that failed): record them, then retry.
+        await insertPlayers(sessionId, all, [row.playerId]);
+        await insertRound(sessionId, round);
+        await write();
+      }
+    };
+    await queueVote(row, single);
+  }
   let draining = false;
+
+  /**
+   * A batch of votes in one statement of six array parameters, whatever its size. Measured on PGlite
+   * (.exp-style script, 12,000 votes in batches of 1,000): 36 µs a vote, against 83 µs for a VALUES
+   * list with six parameters a row, most of which went on building and parsing the statement.
+   */
+  function insertVotes(rows: VoteRow[]) {
+    const column = (c: { name: string }) => sql.identifier(c.name);
+    return db.execute(sql`
+      insert into ${votes} (${column(votes.sessionId)}, ${column(votes.round)}, ${column(votes.imageId)}, ${column(votes.playerId)}, ${column(votes.verdict)}, ${column(votes.at)})
+      select * from unnest(
+        ${sql.param(rows.map((r) => r.sessionId))}::uuid[],
+        ${sql.param(rows.map((r) => r.round))}::int[],
+        ${sql.param(rows.map((r) => r.imageId))}::text[],
+        ${sql.param(rows.map((r) => r.playerId))}::text[],
+        ${sql.param(rows.map((r) => r.verdict))}::text[],
+        ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[])
+      on conflict do nothing`);
+  }
+
   async function drainVotes() {
     draining = true;
     try {
       while (pendingVotes.length) {
         const batch = pendingVotes.splice(0, 1000);
         try {
-          await db.insert(votes).values(batch.map((v) => v.row)).onConflictDoNothing();
+          await insertVotes(batch.map((v) => v.row));
           for (const v of batch) v.done();
         } catch {
           // One bad row (a player or round not recorded yet) fails the statement: write them one by one, each with its own repair.
@@ -260,13 +318,12 @@ export function dbRecorder(db: Db): GameRecorder {
       .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at })
       .from(votes)
       .where(and(eq(votes.sessionId, session.id), eq(votes.round, phase.round), inArray(votes.imageId, imageIds)));
-    const eligible = new Set(phase.eligible);
-    const merged = { ...phase.votes };
+    const merged: Record<string, Ballot> = Object.fromEntries(ballotEntries(phase));
     for (const v of saved) {
-      if (!eligible.has(v.playerId) || merged[v.playerId]?.[v.imageId]) continue;
+      if (!ballotOf(phase, v.playerId) || merged[v.playerId]?.[v.imageId]) continue;
       merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { verdict: v.verdict, at: v.at.getTime() } };
     }
-    return { ...room, phase: { ...phase, votes: merged } };
+    return { ...room, phase: { ...phase, ballots: ballotsFrom(phase.eligible, merged) } };
   }
 
   return {
@@ -277,33 +334,22 @@ export function dbRecorder(db: Db): GameRecorder {
     },
 
     async playerJoined(room, playerId) {
-      await insertPlayers(await sessionOf(room), room, [playerId]);
+      await insertPlayers(await sessionOf(room), room.players, [playerId]);
     },
 
     async roundStarted(room) {
-      await insertRound(await sessionOf(room), room);
+      await insertRound(await sessionOf(room), roundRow(room));
     },
 
-    async vote(room, playerId, imageId, verdict, at) {
-      const sessionId = await sessionOf(room);
+    vote(room, playerId, imageId, verdict, at) {
       const phase = room.phase;
-      const round = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.round : room.round;
+      const judged = phase.kind === 'judging' || phase.kind === 'reveal' ? phase : null;
       // The engine's own time for the vote when the room still holds it, so the database and the scores agree to the millisecond.
-      const engineAt = phase.kind === 'judging' || phase.kind === 'reveal' ? phase.votes[playerId]?.[imageId]?.at : undefined;
-      const row: VoteRow = { sessionId, round, imageId, playerId, verdict, at: new Date(engineAt ?? at) };
-      const write = () => db.insert(votes).values(row).onConflictDoNothing();
-      const single = async () => {
-        try {
-          await write();
-        } catch (err) {
-          if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
-          // The player or the round was not recorded yet (a call still in flight, or one that failed): record them from the room, then retry.
-          await insertPlayers(sessionId, room, [playerId]);
-          await insertRound(sessionId, room);
-          await write();
-        }
-      };
-      await queueVote(row, single);
+      const engineAt = judged ? ballotOf(judged, playerId)?.[imageId]?.at : undefined;
+      const row = { round: judged ? judged.round : room.round, imageId, playerId, verdict, at: new Date(engineAt ?? at) };
+      // Only what a repair needs goes along, not the room: thousands of votes wait for their write at
+      // once in a big room, and each holding its own copy of the room filled the heap.
+      return writeVote(sessionOf(room), row, room.players, roundRow(room));
     },
 
     async roundRevealed(room) {
@@ -346,7 +392,7 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async loadSnapshots() {
       const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
-      const live = rows.map((r) => r.room).filter((room) => room.phase.kind !== 'ended');
+      const live = rows.map((r) => withBallots(r.room)).filter((room) => room.phase.kind !== 'ended');
       return Promise.all(live.map(withSavedVotes));
     },
 

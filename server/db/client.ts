@@ -7,13 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
 import { installDatabase, installedDatabase } from './current';
+import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 import type { Database, Db } from './types';
 
@@ -42,14 +42,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
-  const db = drizzlePglite({ client, schema });
-  try {
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  } catch (err) {
-    await client.close();
-    throw err;
-  }
+  // PGlite runs on a thread of its own (it migrates there before it answers), off the sockets' event loop.
+  const client = await PGliteThread.open({ dataDir: opts.dataDir, migrationsFolder: MIGRATIONS_FOLDER });
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 

@@ -155,7 +155,7 @@ export async function voteRowsFor(db: Db, teacherId: string, sessionId: string):
       roundImages,
       and(eq(roundImages.sessionId, votes.sessionId), eq(roundImages.round, votes.round), eq(roundImages.imageId, votes.imageId)),
     )
-    .orderBy(asc(votes.at), asc(votes.id));
+    .orderBy(asc(votes.at), asc(votes.round), asc(votes.playerId), asc(votes.imageId));
   return rows.map(({ startedAt, ...v }) => ({ ...v, answerMs: v.at.getTime() - startedAt.getTime() }));
 }
 
