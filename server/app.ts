@@ -10,7 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { type Effect, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce, votesCast, votesExpected } from '../game/engine';
+import { votesCast } from '../game/ballots';
+import { type Effect, type GameEvent, type Result, createRoom, pendingJob, realsWanted, reduce, votesExpected } from '../game/engine';
 import { levelSpec } from '../game/levels';
 import { nicknameProblem } from '../game/nickname-filter';
 import {
@@ -23,12 +24,13 @@ import {
   type GameError,
   SOCKET_PATH,
   type ServerToClientEvents,
+  type PlayerView,
   type TrainerJob,
   parsePayload,
 } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
 import type { Room } from '../game/state';
-import { hostView, leaderboard, playerView } from '../game/views';
+import { hostView, playerView, playerViews } from '../game/views';
 import { type CheckpointStore, checkpointRoutes, memoryCheckpoints } from './checkpoints';
 import type { RealImages } from './images';
 import { type BucketSpec, JOIN_BUCKET, KeyedBuckets, PIN_GUESS_BUCKET, TokenBucket, VOTE_BUCKET } from './rate-limit';
@@ -181,7 +183,40 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     pendingViews.set(pin, { timer: wait === 0 ? setImmediate(run) : setTimeout(run, wait), urgent });
   }
 
-  /** Sends a room's queued views now (before a job or a close that must follow them). */
+  /**
+   * Player views leave in slices, a turn of the event loop apart: the 2,000 views of a phase change
+   * held the loop for a third of a second, and every vote that arrived meanwhile (and its ack) waited
+   * behind all of them. pin → the views of the room's latest emission still to send; a newer emission
+   * replaces what is left of an older one (views are full states, so the newest is all anyone needs).
+   */
+  const outbox = new Map<string, Iterator<PlayerView>>();
+  const VIEW_SLICE = 100;
+
+  function sendViews(pin: string, views: Iterator<PlayerView>, count: number) {
+    for (let i = 0; i < count; i++) {
+      const next = views.next();
+      if (next.done) return false;
+      io.to(playerRoom(pin, next.value.me.id)).emit('room:player', next.value);
+    }
+    return true;
+  }
+
+  function pumpViews(pin: string) {
+    const views = outbox.get(pin);
+    if (!views) return;
+    if (sendViews(pin, views, VIEW_SLICE)) setImmediate(() => pumpViews(pin));
+    else if (outbox.get(pin) === views) outbox.delete(pin);
+  }
+
+  /** Sends whatever is left of a room's views at once (before a close that must follow them). */
+  function drainViews(pin: string) {
+    flushViews(pin);
+    const views = outbox.get(pin);
+    outbox.delete(pin);
+    if (views) sendViews(pin, views, Number.POSITIVE_INFINITY);
+  }
+
+  /** Sends a room's queued views now: the host's at once, the players' starting now (before a job that must follow them). */
   function flushViews(pin: string) {
     const pending = pendingViews.get(pin);
     if (!pending) return;
@@ -201,8 +236,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       pendingCounts.delete(pin);
       const fresh = deps.store.get(pin);
       if (fresh?.phase.kind !== 'judging') return;
-      const { round, votes } = fresh.phase;
-      io.to(hostRoom(pin)).emit('room:votes', { round, votesCast: votesCast(votes), votesExpected: votesExpected(fresh) });
+      const { round, ballots } = fresh.phase;
+      io.to(hostRoom(pin)).emit('room:votes', { round, votesCast: votesCast(ballots), votesExpected: votesExpected(fresh) });
     };
     pendingCounts.set(pin, setTimeout(send, room.players.length > 100 ? 100 : 0));
   }
@@ -211,11 +246,9 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     const now = deps.clock();
     lastViews.set(room.pin, { at: now, key: phaseKey(room) });
     io.to(hostRoom(room.pin)).emit('room:host', hostView(room, now));
-    const board = leaderboard(room);
-    for (const p of room.players) {
-      const view = playerView(room, p.id, now, board);
-      if (view) io.to(playerRoom(room.pin, p.id)).emit('room:player', view);
-    }
+    const sending = outbox.has(room.pin);
+    outbox.set(room.pin, playerViews(room, deps.clock));
+    if (!sending) pumpViews(room.pin);
   }
 
   function jobFor(room: Room, effect: Effect): TrainerJob | null {
@@ -280,7 +313,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
           break;
         }
         case 'closed':
-          flushViews(room.pin);
+          drainViews(room.pin);
           forgetRoom(room.pin);
           io.to(everyone(room.pin)).emit('room:closed', { reason: `This game has closed: ${effect.reason}.` });
           io.in(everyone(room.pin)).socketsLeave(everyone(room.pin));
@@ -316,8 +349,38 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
    */
   const roundSaved = new Map<string, Promise<void>>();
 
+  /**
+   * Changes within a phase (joins, settings, answers, …) are saved at most this often per room, the
+   * latest state each time: 2,000 players joining an assembly wrote 2,000 snapshots of a growing room,
+   * which kept the server busy for most of a minute. A change of phase, and a kick, are saved at once.
+   * A crash can lose the last second of a lobby; a player whose join it lost is asked to join again.
+   */
+  const SNAPSHOT_EVERY_MS = 1000;
+  const laterSnapshots = new Map<string, NodeJS.Timeout>();
+
+  function snapshotNow(room: Room): Promise<void> {
+    clearTimeout(laterSnapshots.get(room.pin));
+    laterSnapshots.delete(room.pin);
+    return deps.recorder!.snapshot(room).catch((err) => log('recording snapshot failed', err));
+  }
+
+  function snapshotSoon(pin: string) {
+    if (laterSnapshots.has(pin)) return;
+    laterSnapshots.set(
+      pin,
+      setTimeout(() => {
+        laterSnapshots.delete(pin);
+        const room = deps.store.get(pin);
+        if (room) void snapshotNow(room);
+      }, SNAPSHOT_EVERY_MS),
+    );
+  }
+
   function forgetRoom(pin: string) {
     roundSaved.delete(pin);
+    outbox.delete(pin);
+    clearTimeout(laterSnapshots.get(pin));
+    laterSnapshots.delete(pin);
     lastViews.delete(pin);
     clearTimeout(pendingCounts.get(pin));
     pendingCounts.delete(pin);
@@ -341,7 +404,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     // leaving at the end of an assembly should not write 2,000 snapshots.
     if ((event.type === 'disconnect' || event.type === 'rejoin') && was === is) return;
     if (event.type === 'progress') return;
-    const saved = deps.recorder.snapshot(after).catch((err) => log('recording snapshot failed', err));
+    if (was === is && event.type !== 'kick') return snapshotSoon(after.pin);
+    const saved = snapshotNow(after);
     if (is === 'judging' && !inRound) roundSaved.set(after.pin, saved);
   }
 
@@ -405,6 +469,22 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   }
 
   const fail = (error: GameError): { ok: false; error: GameError } => ({ ok: false, error });
+
+  /**
+   * The acknowledgement of a vote being written. Apart from the handler so that nothing here holds the
+   * room: thousands of votes wait for their write at once in a big room.
+   */
+  async function settleVote<T>(d: { pin: string; playerToken: string; imageId: string }, written: Promise<unknown>, accepted: T) {
+    try {
+      await written;
+      return accepted;
+    } catch (err) {
+      log('saving a vote failed', err);
+      // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
+      apply(d.pin, { type: 'retract', token: d.playerToken, imageId: d.imageId });
+      return fail({ code: ErrorCode.Internal, message: 'your vote could not be saved; try again' });
+    }
+  }
   const noSuchGame = () => fail({ code: ErrorCode.NoSuchGame, message: 'no such game' });
 
   /** Applies a host event, refusing unknown rooms and wrong tokens before anything else. */
@@ -511,24 +591,16 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       return { ok: true, playerId, playerToken, nickname };
     });
 
-    on(socket, 'player:vote', async (d) => {
+    on(socket, 'player:vote', (d) => {
       if (!deps.store.get(d.pin)) return noSuchGame();
       const result = apply(d.pin, { type: 'vote', token: d.playerToken, imageId: d.imageId, verdict: d.verdict });
       if (result.error) return fail(result.error);
-      const room = result.state!;
-      const player = room.players.find((p) => p.token === d.playerToken)!;
+      if (result.reply?.kind !== 'voted') return fail({ code: ErrorCode.Internal, message: 'the vote was not recorded' });
+      const accepted = { ok: true as const, imageId: d.imageId, verdict: d.verdict };
+      if (!deps.recorder) return accepted;
       // Written before it is acknowledged: an acknowledged vote survives a crash.
-      if (deps.recorder) {
-        try {
-          await Promise.all([deps.recorder.vote(room, player.id, d.imageId, d.verdict, deps.clock()), roundSaved.get(d.pin)]);
-        } catch (err) {
-          log('saving a vote failed', err);
-          // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
-          apply(d.pin, { type: 'retract', token: d.playerToken, imageId: d.imageId });
-          return fail({ code: ErrorCode.Internal, message: 'your vote could not be saved; try again' });
-        }
-      }
-      return { ok: true, imageId: d.imageId, verdict: d.verdict };
+      const written = Promise.all([deps.recorder.vote(result.state!, result.reply.playerId, d.imageId, d.verdict, deps.clock()), roundSaved.get(d.pin)]);
+      return settleVote(d, written, accepted);
     });
 
     on(socket, 'player:answer', (d) => {
@@ -536,10 +608,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       const result = apply(d.pin, { type: 'answer', token: d.playerToken, cardId: d.cardId, choice: d.choice });
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'answered') return fail({ code: ErrorCode.Internal, message: 'the answer was not recorded' });
-      const { cardId, choice, correct, points } = result.reply;
-      const room = result.state!;
-      const player = room.players.find((p) => p.token === d.playerToken)!;
-      record('answer', (r) => r.checkAnswered(room.pin, player.id, cardId, choice, correct));
+      const { playerId, cardId, choice, correct, points } = result.reply;
+      record('answer', (r) => r.checkAnswered(d.pin, playerId, cardId, choice, correct));
       return { ok: true, cardId, choice, correct, points };
     });
 
@@ -597,14 +667,23 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     },
     async close() {
       clearInterval(sweepSlowClients);
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
-      for (const pin of [...pendingViews.keys()]) flushViews(pin);
-      for (const t of pendingCounts.values()) clearTimeout(t);
-      pendingCounts.clear();
-      for (const t of pendingHost.values()) clearTimeout(t);
-      pendingHost.clear();
+      for (const pin of new Set([...pendingViews.keys(), ...outbox.keys()])) drainViews(pin);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // After the sockets: their leaving changes rooms too (the host away, the game paused).
+      for (const t of [...timers.values(), ...pendingCounts.values(), ...pendingHost.values()]) clearTimeout(t);
+      timers.clear();
+      pendingCounts.clear();
+      pendingHost.clear();
+      // Nobody is left to see views.
+      for (const { timer } of pendingViews.values()) {
+        clearTimeout(timer as NodeJS.Timeout);
+        clearImmediate(timer as NodeJS.Immediate);
+      }
+      pendingViews.clear();
+      outbox.clear();
+      // What waited to be saved is saved now.
+      const pins = [...laterSnapshots.keys()];
+      await Promise.all(pins.map((pin) => deps.store.get(pin)).filter((room) => room !== undefined).map(snapshotNow));
     },
   };
 }

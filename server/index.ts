@@ -72,10 +72,20 @@ async function main() {
     console.log(`> GAN Arena ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${where}${restored.length ? `, ${restored.length} ${restored.length === 1 ? 'room' : 'rooms'} restored` : ''})`);
   });
 
+  let stopping = false;
   const shutdown = () => {
-    httpServer.close();
-    void cluster?.close();
-    void database.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    // The sockets close and what waited to be saved is saved before the database closes; a stuck write
+    // gets five seconds, not forever.
+    const closed = Promise.race([app?.close(), new Promise((r) => setTimeout(r, 5000).unref())]);
+    void closed
+      .catch((err) => console.error('[gan-arena] closing the game server failed', err))
+      .finally(() => {
+        httpServer.close();
+        void cluster?.close();
+        void database.close().finally(() => process.exit(0));
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
