@@ -23,6 +23,7 @@ import {
   votes,
 } from './db/schema';
 import type { Db } from './db/types';
+import { groupCommit } from './group-commit';
 
 export interface GameRecorder {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
@@ -223,17 +224,26 @@ export function dbRecorder(db: Db): GameRecorder {
   }
 
   /**
-   * Group commit for votes: votes that arrive while a write is in flight go out together in one
-   * INSERT, each caller resolved when the statement that holds its vote has committed. A room of
-   * 2,000 voting at once would otherwise queue thousands of single-row statements on one connection.
+   * Votes are group-committed (./group-commit.ts): a room of 2,000 voting at once would otherwise
+   * queue thousands of single-row statements on one connection. A vote waits at most 5 ms to gather.
    */
   type VoteRow = typeof votes.$inferInsert;
-  interface PendingVote {
-    row: VoteRow;
-    single: () => Promise<void>;
-    done: (err?: unknown) => void;
-  }
-  let pendingVotes: PendingVote[] = [];
+  const queueVote = groupCommit<{ row: VoteRow; single: () => Promise<void> }>({
+    writeMany: (batch) => insertVotes(batch.map((v) => v.row)),
+    // One bad row (a player or round not recorded yet) fails the statement: each is then written with its own repair.
+    writeOne: (v) => v.single(),
+    gatherMs: 5,
+    max: 1000,
+  });
+
+  /** Players too: an assembly's 2,000 joins were 2,000 statements. A join is not waited on, so it may gather longer. */
+  type PlayerRow = typeof players.$inferInsert;
+  const queuePlayer = groupCommit<PlayerRow>({
+    writeMany: (rows) => db.insert(players).values(rows).onConflictDoNothing(),
+    writeOne: (row) => db.insert(players).values(row).onConflictDoNothing(),
+    gatherMs: 50,
+    max: 500,
+  });
 
   async function writeVote(session: Promise<string>, vote: Omit<VoteRow, 'sessionId'>, all: readonly Player[], round: RoundRow | null) {
     const sessionId = await session;
@@ -250,9 +260,8 @@ export function dbRecorder(db: Db): GameRecorder {
         await write();
       }
     };
-    await queueVote(row, single);
+    await queueVote({ row, single });
   }
-  let draining = false;
 
   /**
    * A batch of votes in one statement of six array parameters, whatever its size. Measured on PGlite
@@ -271,34 +280,6 @@ export function dbRecorder(db: Db): GameRecorder {
         ${sql.param(rows.map((r) => r.verdict))}::text[],
         ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[])
       on conflict do nothing`);
-  }
-
-  async function drainVotes() {
-    draining = true;
-    try {
-      while (pendingVotes.length) {
-        const batch = pendingVotes.splice(0, 1000);
-        try {
-          await insertVotes(batch.map((v) => v.row));
-          for (const v of batch) v.done();
-        } catch {
-          // One bad row (a player or round not recorded yet) fails the statement: write them one by one, each with its own repair.
-          for (const v of batch) await v.single().then(() => v.done(), (err) => v.done(err ?? new Error('vote write failed')));
-        }
-      }
-    } finally {
-      draining = false;
-    }
-  }
-  function queueVote(row: VoteRow, single: () => Promise<void>): Promise<void> {
-    return new Promise((resolve, reject) => {
-      pendingVotes.push({ row, single, done: (err) => (err ? reject(err) : resolve()) });
-      // setImmediate, not now: the votes read from the same socket batch arrive within this turn.
-      if (!draining) {
-        draining = true;
-        setImmediate(() => void drainVotes());
-      }
-    });
   }
 
   /**
@@ -334,7 +315,8 @@ export function dbRecorder(db: Db): GameRecorder {
     },
 
     async playerJoined(room, playerId) {
-      await insertPlayers(await sessionOf(room), room.players, [playerId]);
+      const p = room.players.find((x) => x.id === playerId);
+      if (p) await queuePlayer({ sessionId: await sessionOf(room), id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) });
     },
 
     async roundStarted(room) {
