@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORRECT_POINTS, SPEED_MAX, STREAK_CAP, STREAK_STEP, scoreJudgment, speedBonus } from './scoring';
-import { bootstrapProportion } from './stats';
+import { binomialCdf, bootstrapProportion } from './stats';
 import { seededRng } from './rng';
 
 describe('scoring', () => {
@@ -48,5 +48,26 @@ describe('bootstrap interval', () => {
     expect(ci.high).toBeCloseTo(0.3 + 0.0116, 2);
     expect(ci.low).toBeLessThan(0.3);
     expect(ci.high).toBeGreaterThan(0.3);
+  });
+});
+
+describe('binomial CDF', () => {
+  it('sums the binomial distribution, ends at exactly 1, and survives the extremes', () => {
+    const cdf = binomialCdf(4, 0.5);
+    expect([...cdf].map((x) => Math.round(x * 16))).toEqual([1, 5, 11, 15, 16]);
+    expect(binomialCdf(400, 0.999)[400]).toBe(1);
+    expect(binomialCdf(400, 0.999)[390]).toBeLessThan(0.001);
+    expect([...binomialCdf(3, 0)]).toEqual([1, 1, 1, 1]);
+    expect([...binomialCdf(3, 1)]).toEqual([0, 0, 0, 1]);
+  });
+
+  it('draws exact resamples whose spread matches the binomial variance', () => {
+    const data = Array.from({ length: 200 }, (_, i) => (i < 60 ? 1 : 0)) as (0 | 1)[];
+    const ci = bootstrapProportion(data, seededRng(3), 4000)!;
+    // p = 0.3, n = 200: sd of the mean 0.0324, so a 95% interval of about ±0.064.
+    expect(ci.low).toBeCloseTo(0.3 - 0.064, 1);
+    expect(ci.high).toBeCloseTo(0.3 + 0.064, 1);
+    expect(ci.high - ci.low).toBeGreaterThan(0.11);
+    expect(ci.high - ci.low).toBeLessThan(0.145);
   });
 });

@@ -3,7 +3,7 @@ import { levelSpec } from './levels';
 import type { LeaderboardEntry, PlayerSummary, Realism, Role, TeamStanding } from './protocol';
 import { seededRng } from './rng';
 import { bootstrapProportion } from './stats';
-import type { Player, Room } from './state';
+import type { Player, Room, RoundRecord } from './state';
 
 /** One collator for every comparison: String.prototype.localeCompare sets one up per call, which a room of 2,000 felt. */
 const collator = new Intl.Collator();
@@ -102,7 +102,17 @@ export function summaries(state: Room, board = leaderboard(state)): PlayerSummar
  * intervals. The resampling is seeded by the level so the figures on screen do not flicker.
  */
 export function levelRealism(state: Room, level: number): Realism | null {
-  const rounds = state.history.filter((r) => r.level === level);
+  // Worked out once per history (a new array when a round is recorded) and level: the projector's
+  // view carries it, and in a hundred rooms those views came often enough to make this the server's hottest code.
+  let byLevel = realismOf.get(state.history);
+  if (!byLevel) realismOf.set(state.history, (byLevel = new Map()));
+  if (!byLevel.has(level)) byLevel.set(level, realism(state.history, level));
+  return byLevel.get(level)!;
+}
+const realismOf = new WeakMap<readonly RoundRecord[], Map<number, Realism | null>>();
+
+function realism(history: readonly RoundRecord[], level: number): Realism | null {
+  const rounds = history.filter((r) => r.level === level);
   const sum = (f: (r: (typeof rounds)[number]) => number) => rounds.reduce((s, r) => s + f(r), 0);
   const fakeJudged = sum((r) => r.fakeJudged);
   const realJudged = sum((r) => r.realJudged);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from './group-commit';
+import { groupCommit, oneAtATime } from './group-commit';
 
 describe('group commit', () => {
   it('writes rows that arrive together in one statement, and rows that arrive during it in the next', async () => {
@@ -50,5 +50,22 @@ describe('group commit', () => {
     expect(single).toEqual([12, 14]);
     // And the writer carries on afterwards.
     await expect(write(15)).resolves.toBeUndefined();
+  });
+});
+
+describe('one at a time', () => {
+  it('starts each task once the one before has settled, failed or not', async () => {
+    const run = oneAtATime();
+    const log: string[] = [];
+    const task = (name: string, ms: number, fail = false) => async () => {
+      log.push(`start ${name}`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`end ${name}`);
+      if (fail) throw new Error(name);
+      return name;
+    };
+    const results = await Promise.allSettled([run(task('a', 15, true)), run(task('b', 1)), run(task('c', 1))]);
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
   });
 });

@@ -23,7 +23,7 @@ import {
   votes,
 } from './db/schema';
 import type { Db } from './db/types';
-import { groupCommit } from './group-commit';
+import { groupCommit, oneAtATime } from './group-commit';
 
 export interface GameRecorder {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
@@ -164,24 +164,34 @@ export function dbRecorder(db: Db): GameRecorder {
   }
 
   async function insertRound(sessionId: string, round: RoundRow | null) {
-    if (!round) return;
-    const { images, ...row } = round;
+    if (round) await insertRounds([{ sessionId, round }]);
+  }
+
+  /** Rounds and their images, for any number of rooms, in one transaction. */
+  async function insertRounds(batch: { sessionId: string; round: RoundRow }[]) {
     await db.transaction(async (tx) => {
       await tx
         .insert(rounds)
-        .values({ sessionId, ...row, startedAt: new Date(row.startedAt), deadline: new Date(row.deadline) })
+        .values(
+          batch.map(({ sessionId, round: { images: _, ...row } }) => ({
+            sessionId,
+            ...row,
+            startedAt: new Date(row.startedAt),
+            deadline: new Date(row.deadline),
+          })),
+        )
         .onConflictDoNothing();
       await tx
         .insert(roundImages)
         .values(
-          images.map((img, position) => ({
+          batch.flatMap(({ sessionId, round }) => round.images.map((img, position) => ({
             sessionId,
             round: round.round,
             imageId: img.id,
             position,
             pixels: decodePixels(img.pixels),
             truth: img.truth,
-          })),
+          }))),
         )
         .onConflictDoNothing();
     });
@@ -197,31 +207,43 @@ export function dbRecorder(db: Db): GameRecorder {
       where ${players.sessionId} = ${sessionId} and ${players.id} = x.id`);
   }
 
-  // Snapshot writes run one after another per PIN (so an older room never lands after a newer one),
-  // and calls made while a write waits its turn coalesce into the newest room.
-  const queued = new Map<string, Room>();
-  const tail = new Map<string, Promise<void>>();
-  function queueSnapshot(room: Room): Promise<void> {
-    const pin = room.pin;
-    const waiting = queued.has(pin);
-    queued.set(pin, room);
-    if (waiting) return tail.get(pin)!;
-    const job = (tail.get(pin) ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(async () => {
-        const latest = queued.get(pin)!;
-        queued.delete(pin);
-        const updatedAt = new Date();
-        await db
-          .insert(roomSnapshots)
-          .values({ pin, room: latest, updatedAt })
-          .onConflictDoUpdate({ target: roomSnapshots.pin, set: { room: latest, updatedAt } });
-      });
-    tail.set(pin, job);
-    const forget = () => void (tail.get(pin) === job && tail.delete(pin));
-    job.then(forget, forget);
-    return job;
+  /**
+   * Snapshots of every room are group-committed: one statement for however many rooms changed phase
+   * together (a hundred classes in lockstep made a hundred statements a phase). Statements run one
+   * after another and a batch keeps each room's newest, so an older room never lands after a newer one.
+   */
+  type SnapshotRow = typeof roomSnapshots.$inferInsert;
+  const upsertSnapshots = (rows: SnapshotRow[]) =>
+    db
+      .insert(roomSnapshots)
+      .values(rows)
+      .onConflictDoUpdate({ target: roomSnapshots.pin, set: { room: sql`excluded.room`, updatedAt: sql`excluded.updated_at` } });
+  const queueSnapshot = groupCommit<SnapshotRow>({
+    writeMany: (rows) => upsertSnapshots([...new Map(rows.map((r) => [r.pin, r])).values()]),
+    writeOne: (row) => upsertSnapshots([row]),
+    gatherMs: 10,
+    max: 200,
+  });
+
+  /** Rounds too, for the same reason: a round's votes wait for it (and for its snapshot). */
+  const queueRound = groupCommit<{ sessionId: string; round: RoundRow }>({
+    writeMany: (batch) => insertRounds(batch),
+    writeOne: (one) => insertRounds([one]),
+    gatherMs: 10,
+    max: 200,
+  });
+
+  /** Writes of players and rounds still under way, by `${room}/player/${id}` and `${room}/round/${n}`. */
+  const inFlight = new Map<string, Promise<unknown>>();
+  function track<T>(key: string, write: Promise<T>): Promise<T> {
+    inFlight.set(key, write);
+    const forget = () => void (inFlight.get(key) === write && inFlight.delete(key));
+    write.then(forget, forget);
+    return write;
   }
+
+  /** The writes nobody waits on, one statement at a time (./group-commit.ts says why). */
+  const background = oneAtATime();
 
   /**
    * Votes are group-committed (./group-commit.ts): a room of 2,000 voting at once would otherwise
@@ -245,8 +267,15 @@ export function dbRecorder(db: Db): GameRecorder {
     max: 500,
   });
 
-  async function writeVote(session: Promise<string>, vote: Omit<VoteRow, 'sessionId'>, all: readonly Player[], round: RoundRow | null) {
+  async function writeVote(
+    session: Promise<string>,
+    vote: Omit<VoteRow, 'sessionId'>,
+    all: readonly Player[],
+    round: RoundRow | null,
+    parents: (Promise<unknown> | undefined)[],
+  ) {
     const sessionId = await session;
+    if (parents.some(Boolean)) await Promise.allSettled(parents);
     const row: VoteRow = { sessionId, ...vote };
     const write = () => db.insert(votes).values(row).onConflictDoNothing();
     const single = async () => {
@@ -316,11 +345,14 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async playerJoined(room, playerId) {
       const p = room.players.find((x) => x.id === playerId);
-      if (p) await queuePlayer({ sessionId: await sessionOf(room), id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) });
+      if (!p) return;
+      const sessionId = await sessionOf(room);
+      await track(`${roomKey(room)}/player/${p.id}`, queuePlayer({ sessionId, id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) }));
     },
 
     async roundStarted(room) {
-      await insertRound(await sessionOf(room), roundRow(room));
+      const round = roundRow(room);
+      if (round) await track(`${roomKey(room)}/round/${round.round}`, sessionOf(room).then((sessionId) => queueRound({ sessionId, round })));
     },
 
     vote(room, playerId, imageId, verdict, at) {
@@ -331,46 +363,57 @@ export function dbRecorder(db: Db): GameRecorder {
       const row = { round: judged ? judged.round : room.round, imageId, playerId, verdict, at: new Date(engineAt ?? at) };
       // Only what a repair needs goes along, not the room: thousands of votes wait for their write at
       // once in a big room, and each holding its own copy of the room filled the heap.
-      return writeVote(sessionOf(room), row, room.players, roundRow(room));
+      // A vote's row needs its player's and its round's: when those writes are still under way, it waits for them
+      // rather than fail a whole batch of votes (which then went row by row, each with its own repair).
+      const parents = [inFlight.get(`${roomKey(room)}/round/${row.round}`), inFlight.get(`${roomKey(room)}/player/${playerId}`)];
+      return writeVote(sessionOf(room), row, room.players, roundRow(room), parents);
     },
 
-    async roundRevealed(room) {
-      const phase = room.phase;
-      if (phase.kind !== 'reveal') return;
-      const sessionId = await sessionOf(room);
-      await db
-        .update(rounds)
-        .set({ revealedAt: new Date(), fooledRate: phase.results.fooledRate })
-        .where(and(eq(rounds.sessionId, sessionId), eq(rounds.round, phase.round)));
-      await updateScores(sessionId, room);
+    roundRevealed(room) {
+      return background(async () => {
+        const phase = room.phase;
+        if (phase.kind !== 'reveal') return;
+        const sessionId = await sessionOf(room);
+        await db
+          .update(rounds)
+          .set({ revealedAt: new Date(), fooledRate: phase.results.fooledRate })
+          .where(and(eq(rounds.sessionId, sessionId), eq(rounds.round, phase.round)));
+        await updateScores(sessionId, room);
+      });
     },
 
-    async trainingReported(room, round, report) {
-      const sessionId = await sessionOf(room);
-      const level = room.history.find((r) => r.round === round)?.level ?? room.level;
-      await db
-        .insert(trainingSummaries)
-        .values({ sessionId, round, level, report })
-        .onConflictDoUpdate({ target: [trainingSummaries.sessionId, trainingSummaries.round], set: { report } });
+    trainingReported(room, round, report) {
+      return background(async () => {
+        const sessionId = await sessionOf(room);
+        const level = room.history.find((r) => r.round === round)?.level ?? room.level;
+        await db
+          .insert(trainingSummaries)
+          .values({ sessionId, round, level, report })
+          .onConflictDoUpdate({ target: [trainingSummaries.sessionId, trainingSummaries.round], set: { report } });
+      });
     },
 
-    async checkpointSaved(pin, level, bytes) {
-      const sessionId = await sessionOfPin(pin);
-      if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
-      await db
-        .insert(checkpoints)
-        .values({ sessionId, level, bytes })
-        .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: { bytes, savedAt: new Date() } });
+    checkpointSaved(pin, level, bytes) {
+      return background(async () => {
+        const sessionId = await sessionOfPin(pin);
+        if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+        await db
+          .insert(checkpoints)
+          .values({ sessionId, level, bytes })
+          .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: { bytes, savedAt: new Date() } });
+      });
     },
 
-    async checkAnswered(pin, playerId, cardId, choice, correct) {
-      const sessionId = await sessionOfPin(pin);
-      if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
-      // The first answer counts: a check question is not retried until right.
-      await db.insert(checkAnswers).values({ sessionId, playerId, cardId, choice, correct }).onConflictDoNothing();
+    checkAnswered(pin, playerId, cardId, choice, correct) {
+      return background(async () => {
+        const sessionId = await sessionOfPin(pin);
+        if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+        // The first answer counts: a check question is not retried until right.
+        await db.insert(checkAnswers).values({ sessionId, playerId, cardId, choice, correct }).onConflictDoNothing();
+      });
     },
 
-    snapshot: queueSnapshot,
+    snapshot: (room) => queueSnapshot({ pin: room.pin, room, updatedAt: new Date() }),
 
     async loadSnapshots() {
       const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
@@ -378,11 +421,13 @@ export function dbRecorder(db: Db): GameRecorder {
       return Promise.all(live.map(withSavedVotes));
     },
 
-    async sessionEnded(room) {
-      const sessionId = await sessionOf(room);
-      const endedAt = room.phase.kind === 'ended' ? new Date(room.phase.endedAt) : new Date();
-      await db.update(gameSessions).set({ endedAt }).where(eq(gameSessions.id, sessionId));
-      await updateScores(sessionId, room);
+    sessionEnded(room) {
+      return background(async () => {
+        const sessionId = await sessionOf(room);
+        const endedAt = room.phase.kind === 'ended' ? new Date(room.phase.endedAt) : new Date();
+        await db.update(gameSessions).set({ endedAt }).where(eq(gameSessions.id, sessionId));
+        await updateScores(sessionId, room);
+      });
     },
   };
 }
