@@ -7,18 +7,22 @@
  *
  *   npm run bench:load                       both scenarios: 1 room × 2,000 players, 100 rooms × 30
  *   npm run bench:load -- --only=many        one scenario (big | many)
+ *   npm run bench:load -- --pattern=burst    players tap back to back, each vote once the last is acknowledged
+ *                                            (a capacity test: the server sets the pace); default `human`:
+ *                                            each player's votes fall at random moments within 2 s
  *   npm run bench:load -- --players=500      the big room's size; --rooms=20 --per-room=30 for the other
  *   npm run bench:load -- --url=http://127.0.0.1:3000 --pid=1234   a server already running (votes then not counted from its database)
+ *   npm run bench:load -- --no-pin           bots and server share every core (default: bots on CPU 0, servers on the rest)
  *
  * Prints one JSON object. All traffic stays on 127.0.0.1; every wait is bounded.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client';
-import { Bot, type LoadStats, newStats, voteThroughput } from './load/bot';
+import { Bot, type LoadStats, type TapPattern, newStats, voteThroughput } from './load/bot';
 import { DriverHost, LOAD_DRIVER_NOTE, connectSocket, loadSocket, request } from './load/driver-host';
 import { round, sampler, serverProcess } from './load/proc';
 import { freePort } from '../server/process-helpers';
@@ -28,9 +32,19 @@ const arg = (name: string, fallback?: string) => process.argv.find((a) => a.star
 
 const ROUNDS = 2;
 const IMAGES = 6;
-const START_WITHIN_MS = 1000;
+/** Every player casts every vote of a round within this long of seeing its images. */
+const WINDOW_MS = 2000;
 const RECONNECT_SHARE = 0.05;
 const SCENARIO_LIMIT_MS = 240_000;
+
+const pattern = (arg('pattern', 'human') === 'burst' ? 'burst' : 'human') as TapPattern;
+const PATTERN_NOTE: Record<TapPattern, string> = {
+  human: `each player casts every vote at a random moment within ${WINDOW_MS} ms of seeing the images, without waiting for acks (as the phone page does)`,
+  burst: `each player starts within ${WINDOW_MS} ms, then votes back to back, each as soon as the previous is acknowledged`,
+};
+
+const newBot = (url: string, pin: string, stats: LoadStats) =>
+  new Bot({ url, pin, stats, reconnects: Math.random() < RECONNECT_SHARE, pattern, windowMs: WINDOW_MS });
 
 interface Scenario {
   name: 'big' | 'many';
@@ -38,8 +52,21 @@ interface Scenario {
   perRoom: number;
 }
 
-/** Spawns a process and waits for a line matching `ready` on its output. */
+/**
+ * The bots are the load, not the system under test: on a machine of several cores they run on CPU 0
+ * and the servers (game and bare alike) on the others, so neither side's measurement includes time
+ * the scheduler gave the other, as it would not on a real network of phones. `taskset` is util-linux's.
+ */
+const serverCpus = (() => {
+  const n = cpus().length;
+  if (process.argv.includes('--no-pin') || n < 2) return null;
+  const pinned = spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  return pinned.status === 0 ? (n === 2 ? '1' : `1-${n - 1}`) : null;
+})();
+
+/** Spawns a process (on the servers' CPUs) and waits for a line matching `ready` on its output. */
 function spawnUntil(cmd: string, args: string[], env: Record<string, string>, ready: RegExp, ms: number): Promise<ChildProcess> {
+  if (serverCpus) [cmd, args] = ['taskset', ['-c', serverCpus, cmd, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -116,9 +143,7 @@ async function gameScenario(url: string, pid: number, sc: Scenario) {
     );
   }
   const hosts = all.filter((h) => h.pin);
-  const bots = hosts.flatMap((h) =>
-    Array.from({ length: sc.perRoom }, () => new Bot({ url, pin: h.pin, stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS })),
-  );
+  const bots = hosts.flatMap((h) => Array.from({ length: sc.perRoom }, () => newBot(url, h.pin, stats)));
   const joined = await connectAll(bots);
   process.stderr.write(`  ${joined} of ${bots.length} players joined\n`);
   for (const h of hosts.slice(0, 1)) h.onJudging = (r) => process.stderr.write(`  room ${h.pin}: round ${r} judging\n`);
@@ -139,7 +164,7 @@ async function gameScenario(url: string, pid: number, sc: Scenario) {
   await Promise.all(hosts.map((h) => h.end()));
   for (const b of bots) b.close();
   return {
-    scenario: `${sc.rooms} room(s) × ${sc.perRoom} players, ${ROUNDS} rounds of ${IMAGES} images, each player starts judging within ${START_WITHIN_MS} ms`,
+    scenario: `${sc.rooms} room(s) × ${sc.perRoom} players, ${ROUNDS} rounds of ${IMAGES} images, ${PATTERN_NOTE[pattern]}`,
     joined,
     completed: outcome === 'done',
     playSeconds: round(playMs / 1000),
@@ -156,7 +181,7 @@ async function echoScenario(sc: Scenario) {
     const url = `http://127.0.0.1:${port}`;
     const pid = serverProcess(echo.pid!);
     const stats = newStats();
-    const bots = Array.from({ length: sc.rooms * sc.perRoom }, () => new Bot({ url, pin: '000000', stats, reconnects: Math.random() < RECONNECT_SHARE, startWithinMs: START_WITHIN_MS }));
+    const bots = Array.from({ length: sc.rooms * sc.perRoom }, () => newBot(url, '000000', stats));
     await connectAll(bots);
     const control = loadSocket(url);
     await connectSocket(control);
@@ -216,7 +241,9 @@ async function main() {
     pid = serverProcess(server.pid!);
   }
   const report: Record<string, unknown> = {
-    note: `Host is a ${LOAD_DRIVER_NOTE}. Bots and server share this machine's ${(await import('node:os')).cpus().length} cores.`,
+    note: `Host is a ${LOAD_DRIVER_NOTE}. ${
+      serverCpus ? `Bots on CPU 0, servers on CPU ${serverCpus}` : 'Bots and server share the CPUs'
+    } of this machine's ${cpus().length}.`,
     serverPid: pid,
     targets: { p99VoteAckMs: 150, votesLost: 0, throughputVsBare: 0.8 },
   };

@@ -1,8 +1,13 @@
 /**
  * A load-test player: joins with a generated nickname, and when a round's images arrive judges every
- * one of them (random verdicts) starting within `startWithinMs`, one vote after another's ack, like a
- * quick player tapping. Some bots drop their connection after their first vote and come back with
- * their player token on a new socket, as a phone on flaky Wi-Fi does.
+ * one of them (random verdicts). Two ways to tap:
+ * - `human` (the issue's scenario): every vote of the round falls at a random moment within
+ *   `windowMs` of the images arriving, and goes out then without waiting for the previous one's ack,
+ *   as the phone's page does (it shows the next image at once and takes the ack when it comes).
+ * - `burst` (a capacity test): the votes start within `windowMs` and then go back to back, each sent
+ *   the moment the previous one is acknowledged, so the server, not the players, sets the pace.
+ * Some bots drop their connection after their first vote and come back with their player token on a
+ * new socket, as a phone on flaky Wi-Fi does; votes due while they are away wait for the rejoin.
  */
 import { PROTOCOL_VERSION, type PlayerView } from '../../game/protocol';
 import { type LoadSocket, connectSocket, loadSocket, request } from './driver-host';
@@ -37,7 +42,11 @@ export function voteThroughput(stats: LoadStats): number {
   return ms > 0 ? stats.votesAcked / (ms / 1000) : 0;
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
 const countError = (stats: LoadStats, key: string) => void (stats.errors[key] = (stats.errors[key] ?? 0) + 1);
+
+export type TapPattern = 'human' | 'burst';
 
 export interface BotOptions {
   url: string;
@@ -45,7 +54,8 @@ export interface BotOptions {
   stats: LoadStats;
   /** Drop and rejoin after the first vote of each round. */
   reconnects: boolean;
-  startWithinMs: number;
+  pattern: TapPattern;
+  windowMs: number;
 }
 
 export class Bot {
@@ -90,34 +100,53 @@ export class Bot {
     if (phase.kind !== 'judging' || !phase.inRound || phase.round <= this.votedRound) return;
     this.votedRound = phase.round;
     this.done = new Set(Object.keys(phase.mine));
-    const ids = phase.images.map((i) => i.id);
-    const delay = Math.random() * this.opts.startWithinMs;
-    this.voting = new Promise((r) => setTimeout(r, delay)).then(() => this.judge(phase.round, ids));
+    const ids = phase.images.map((i) => i.id).filter((id) => !this.done.has(id));
+    this.voting = this.opts.pattern === 'human' ? this.tapAlong(phase.round, ids) : this.tapFlatOut(phase.round, ids);
   }
 
-  private async judge(round: number, ids: string[]) {
+  /** Each vote at its own random moment of the window, none waiting for another's ack. */
+  private async tapAlong(round: number, ids: string[]) {
+    const at = ids.map(() => Math.random() * this.opts.windowMs).sort((a, b) => a - b);
+    const t0 = performance.now();
+    const sent: Promise<void>[] = [];
+    for (const [i, imageId] of ids.entries()) {
+      await sleep(t0 + at[i] - performance.now());
+      if (i === 1 && this.opts.reconnects) {
+        // The phone drops once its first vote has gone through.
+        await sent[0];
+        await this.reconnect();
+      }
+      sent.push(this.vote(round, imageId));
+    }
+    await Promise.all(sent);
+  }
+
+  /** Starts within the window, then each vote as soon as the previous one is acknowledged. */
+  private async tapFlatOut(round: number, ids: string[]) {
+    await sleep(Math.random() * this.opts.windowMs);
+    for (const [i, imageId] of ids.entries()) {
+      if (i === 1 && this.opts.reconnects) await this.reconnect();
+      await this.vote(round, imageId);
+    }
+  }
+
+  private async vote(round: number, imageId: string) {
     const { stats } = this.opts;
     const w = (stats.windows[round] ??= { first: Number.POSITIVE_INFINITY, last: 0 });
-    let first = true;
-    for (const imageId of ids) {
-      if (this.done.has(imageId)) continue;
-      if (!first && this.opts.reconnects && this.done.size === 1) await this.reconnect();
-      first = false;
-      const verdict = Math.random() < 0.5 ? 'real' : 'fake';
-      const t0 = performance.now();
-      w.first = Math.min(w.first, t0);
-      stats.votesSent++;
-      stats.messages++;
-      const ack = await request(this.socket, 'player:vote', { pin: this.opts.pin, playerToken: this.token, imageId, verdict });
-      const t1 = performance.now();
-      if (ack.ok) {
-        stats.votesAcked++;
-        stats.latencies.push(t1 - t0);
-        w.last = Math.max(w.last, t1);
-        this.done.add(imageId);
-      } else {
-        countError(stats, `vote:${ack.error.code}`);
-      }
+    const verdict = Math.random() < 0.5 ? 'real' : 'fake';
+    const t0 = performance.now();
+    w.first = Math.min(w.first, t0);
+    stats.votesSent++;
+    stats.messages++;
+    const ack = await request(this.socket, 'player:vote', { pin: this.opts.pin, playerToken: this.token, imageId, verdict });
+    const t1 = performance.now();
+    if (ack.ok) {
+      stats.votesAcked++;
+      stats.latencies.push(t1 - t0);
+      w.last = Math.max(w.last, t1);
+      this.done.add(imageId);
+    } else {
+      countError(stats, `vote:${ack.error.code}`);
     }
   }
 
