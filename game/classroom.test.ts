@@ -259,13 +259,19 @@ describe('reconnection', () => {
     expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
   });
 
-  it('holds a finished round a few seconds for a judge who dropped mid-ballot, then reveals without them', () => {
+  /** Two judges in a round; the second has judged one image, half a second in. */
+  function secondJudgeStarted() {
     const h = harness();
     h.join();
     h.join();
     h.startRound();
     const images = h.images();
     h.later(500).vote(1, images[0].id, 'real');
+    return { h, images };
+  }
+
+  it('holds a finished round a few seconds for a judge who dropped mid-ballot, then reveals without them', () => {
+    const { h, images } = secondJudgeStarted();
     for (const img of images) h.vote(0, img.id, 'real');
     expect(h.state.phase.kind).toBe('judging');
     const left = h.send({ type: 'disconnect', playerId: 'p1' });
@@ -279,12 +285,7 @@ describe('reconnection', () => {
   });
 
   it('lets a judge who dropped mid-ballot come back within the grace and finish', () => {
-    const h = harness();
-    h.join();
-    h.join();
-    h.startRound();
-    const images = h.images();
-    h.later(500).vote(1, images[0].id, 'real');
+    const { h, images } = secondJudgeStarted();
     h.send({ type: 'disconnect', playerId: 'p1' });
     for (const img of images) h.vote(0, img.id, 'real');
     expect(h.state.phase.kind).toBe('judging');
