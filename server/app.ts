@@ -227,19 +227,24 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     if (room) emitViews(room);
   }
 
-  /** The host's live vote count, at most every 100 ms in a big room. */
+  /**
+   * The host's live vote count, at most every 100 ms in any room: a hundred classes of thirty sent
+   * their projectors a count per vote, as many messages again as the votes themselves.
+   */
   const pendingCounts = new Map<string, NodeJS.Timeout>();
+  const countSentAt = new Map<string, number>();
   function queueVoteCount(room: Room) {
     const pin = room.pin;
     if (pendingCounts.has(pin)) return;
     const send = () => {
       pendingCounts.delete(pin);
+      countSentAt.set(pin, deps.clock());
       const fresh = deps.store.get(pin);
       if (fresh?.phase.kind !== 'judging') return;
       const { round, ballots } = fresh.phase;
       io.to(hostRoom(pin)).emit('room:votes', { round, votesCast: votesCast(ballots), votesExpected: votesExpected(fresh) });
     };
-    pendingCounts.set(pin, setTimeout(send, room.players.length > 100 ? 100 : 0));
+    pendingCounts.set(pin, setTimeout(send, Math.max(0, (countSentAt.get(pin) ?? Number.NEGATIVE_INFINITY) + 100 - deps.clock())));
   }
 
   function emitViews(room: Room) {
@@ -384,6 +389,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     lastViews.delete(pin);
     clearTimeout(pendingCounts.get(pin));
     pendingCounts.delete(pin);
+    countSentAt.delete(pin);
     clearTimeout(pendingHost.get(pin));
     pendingHost.delete(pin);
   }
