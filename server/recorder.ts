@@ -153,15 +153,9 @@ export function dbRecorder(db: Db): GameRecorder {
     return row?.id ?? null;
   }
 
-  async function insertPlayers(sessionId: string, all: readonly Player[], ids?: string[]) {
-    const wanted = ids && new Set(ids);
-    const list = wanted ? all.filter((p) => wanted.has(p.id)) : all;
-    if (!list.length) return;
-    await db
-      .insert(players)
-      .values(list.map((p) => ({ sessionId, id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) })))
-      .onConflictDoNothing();
-  }
+  type PlayerRow = typeof players.$inferInsert;
+  const playerRow = (sessionId: string, p: Player): PlayerRow => ({ sessionId, id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) });
+  const insertPlayers = (rows: PlayerRow[]) => db.insert(players).values(rows).onConflictDoNothing();
 
   async function insertRound(sessionId: string, round: RoundRow | null) {
     if (round) await insertRounds([{ sessionId, round }]);
@@ -259,10 +253,9 @@ export function dbRecorder(db: Db): GameRecorder {
   });
 
   /** Players too: an assembly's 2,000 joins were 2,000 statements. A join is not waited on, so it may gather longer. */
-  type PlayerRow = typeof players.$inferInsert;
   const queuePlayer = groupCommit<PlayerRow>({
-    writeMany: (rows) => db.insert(players).values(rows).onConflictDoNothing(),
-    writeOne: (row) => db.insert(players).values(row).onConflictDoNothing(),
+    writeMany: insertPlayers,
+    writeOne: (row) => insertPlayers([row]),
     gatherMs: 50,
     max: 500,
   });
@@ -284,7 +277,8 @@ export function dbRecorder(db: Db): GameRecorder {
       } catch (err) {
         if (pgCode(err) !== FOREIGN_KEY_VIOLATION) throw err;
         // The player or the round was not recorded yet (a call still in flight, or one that failed): record them, then retry.
-        await insertPlayers(sessionId, all, [row.playerId]);
+        const player = all.find((p) => p.id === row.playerId);
+        if (player) await insertPlayers([playerRow(sessionId, player)]);
         await insertRound(sessionId, round);
         await write();
       }
@@ -347,7 +341,7 @@ export function dbRecorder(db: Db): GameRecorder {
       const p = room.players.find((x) => x.id === playerId);
       if (!p) return;
       const sessionId = await sessionOf(room);
-      await track(`${roomKey(room)}/player/${p.id}`, queuePlayer({ sessionId, id: p.id, nickname: p.nickname, joinedAt: new Date(p.joinedAt) }));
+      await track(`${roomKey(room)}/player/${p.id}`, queuePlayer(playerRow(sessionId, p)));
     },
 
     async roundStarted(room) {
