@@ -126,6 +126,30 @@ describe('a round', () => {
     expect(last.effects.some((e) => e.type === 'schedule')).toBe(true);
   });
 
+  it('keeps finding voters and counting who is away while phones drop and come back mid-round', () => {
+    const h = harness();
+    for (let i = 0; i < 3; i++) h.join();
+    h.startRound();
+    const images = h.images();
+    h.at(h.now + 1000);
+    // p1 drops and returns twice; p2 drops for good (for now). Each changes the players array.
+    for (let k = 0; k < 2; k++) {
+      h.send({ type: 'disconnect', playerId: 'p1' });
+      h.send({ type: 'rejoin', token: 'player-token-1-abcdef' });
+    }
+    h.send({ type: 'disconnect', playerId: 'p2' });
+    for (const img of images) {
+      expect(h.vote(0, img.id, 'real').reply?.kind).toBe('voted');
+      expect(h.vote(1, img.id, 'fake').reply?.kind).toBe('voted');
+    }
+    // p2 left mid-ballot: the round waits for them (within the grace period) instead of closing.
+    expect(h.state.phase.kind).toBe('judging');
+    expect(h.state.players.map((p) => p.connected)).toEqual([true, true, false]);
+    h.send({ type: 'rejoin', token: 'player-token-2-abcdef' });
+    for (const img of images) h.vote(2, img.id, 'real');
+    expect(h.state.phase.kind).toBe('reveal');
+  });
+
   it('scores correct answers with a speed bonus and a streak, and computes the fooled rate', () => {
     const h = harness({ roundSeconds: 10 });
     h.join();

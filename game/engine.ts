@@ -147,25 +147,46 @@ export function roundInLevel(state: Room): number {
   return Math.max(0, state.round - (state.level - 1) * state.settings.roundsPerLevel);
 }
 
-/** token → player, built once per players array (it is replaced, never changed, so the index cannot go stale). */
-const byToken = new WeakMap<readonly Player[], Map<string, Player>>();
+/**
+ * Where each player sits in a players array, by token and by id: built once per array (it is replaced,
+ * never changed, so the index cannot go stale) and handed on by updatePlayer, which never moves anyone.
+ * In an assembly of 2,000 on flaky Wi-Fi every drop and return made a new array, and the next vote
+ * rebuilt a 2,000-entry index to find its voter.
+ */
+interface Positions {
+  byToken: Map<string, number>;
+  byId: Map<string, number>;
+}
+const positionsIn = new WeakMap<readonly Player[], Positions>();
+
+function positions(players: readonly Player[]): Positions {
+  let index = positionsIn.get(players);
+  if (!index) {
+    index = { byToken: new Map(players.map((p, i) => [p.token, i])), byId: new Map(players.map((p, i) => [p.id, i])) };
+    positionsIn.set(players, index);
+  }
+  return index;
+}
 
 export function findPlayerByToken(state: Room, token: string): Player | undefined {
-  let index = byToken.get(state.players);
-  if (!index) {
-    index = new Map(state.players.map((p) => [p.token, p]));
-    byToken.set(state.players, index);
-  }
-  return index.get(token);
+  const i = positions(state.players).byToken.get(token);
+  return i === undefined ? undefined : state.players[i];
 }
 
 function updatePlayer(state: Room, id: string, patch: Partial<Player>): Room {
   // A copy of the array and one new player, not a new array built player by player: 2,000 phones
   // dropping at the end of an assembly are 2,000 of these.
-  const i = state.players.findIndex((p) => p.id === id);
-  if (i < 0) return state;
+  const index = positions(state.players);
+  const i = index.byId.get(id);
+  if (i === undefined) return state;
   const players = state.players.slice();
-  players[i] = { ...players[i], ...patch };
+  const before = players[i];
+  const after = { ...before, ...patch };
+  players[i] = after;
+  // Nobody moved: the new array keeps the index, and the count of players away moves by this one.
+  if (after.token === before.token && after.id === before.id) positionsIn.set(players, index);
+  const awayBefore = awayIn.get(state.players);
+  if (awayBefore !== undefined) awayIn.set(players, awayBefore + (before.connected ? 1 : 0) - (after.connected ? 1 : 0));
   return { ...state, players };
 }
 
