@@ -216,8 +216,9 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       };
     }
     case 'disconnect': {
-      if (!state.players.some((p) => p.id === event.playerId)) return ok(state);
       const next = updatePlayer(state, event.playerId, { connected: false, leftAt: ctx.now });
+      // Not a player of this room (updatePlayer found nobody): nothing changes.
+      if (next === state) return ok(state);
       // The last judge who had not voted leaving holds the round up only for their grace.
       const at = earlyClose(next, ctx.now);
       return at !== null && at <= ctx.now ? reveal(next, ctx) : broadcast(next, tickAt(at));
