@@ -20,11 +20,11 @@ interface Side {
   votesAcked: number;
   errors: Record<string, number>;
 }
-interface Report {
-  big: { game: Side & { joined: number; completed: boolean; hostErrors: string[] }; bare: Side };
-  many: { game: Side & { joined: number; completed: boolean; hostErrors: string[] }; bare: Side };
-  votes: { acked: number; stored: number; lost: number };
+interface ScenarioReport {
+  game: Side & { joined: number; completed: boolean; hostErrors: string[] };
+  bare: Side;
 }
+type Report = Record<'big' | 'many', ScenarioReport> & { votes: { acked: number; stored: number; lost: number } };
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
