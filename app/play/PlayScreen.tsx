@@ -5,13 +5,14 @@
  */
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { PlayerView, Verdict } from '@/game/protocol';
 import { PROTOCOL_VERSION } from '@/game/wire';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
+import { keyAction, revealCaption, roundHeadline } from './feedback';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
 
 // Only coaches need these, for part of the game: not in the page's first load either.
@@ -255,7 +256,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           <p className="text-xl">
             of {view.playerCount} · {view.me.score} points
           </p>
-          <Standing view={view} />
+          <Standing view={view} withRank={false} />
           {phase.kind === 'ended' && phase.summary && <Summary summary={phase.summary} />}
         </Centered>
       );
@@ -296,12 +297,11 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement) return;
-      const k = e.key.toLowerCase();
-      if (k === 'f') void vote('fake');
-      else if (k === 'r') void vote('real');
-      else if (e.key === 'ArrowRight') setIndex((i) => Math.min(images.length - 1, i + 1));
-      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(0, i - 1));
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      const action = keyAction(e);
+      if (action === 'real' || action === 'fake') void vote(action);
+      else if (action === 'next') setIndex((i) => Math.min(images.length - 1, i + 1));
+      else if (action === 'previous') setIndex((i) => Math.max(0, i - 1));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -309,6 +309,8 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
 
   if (phase.kind !== 'judging' || !current) return null;
   const chosen = mine[current.id];
+  // Key hints only where there is a keyboard and a fine pointer: a phone has neither R nor F to press.
+  const keyboard = typeof window !== 'undefined' && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
   return (
     <section className="mt-3 flex flex-1 flex-col gap-3" aria-label={`Round ${phase.round}: judge each image`}>
       <div className="flex items-baseline justify-between">
@@ -367,7 +369,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         ))}
       </nav>
       <p className="text-center text-slate-400" aria-live="polite">
-        {done === images.length ? 'All judged. Waiting for the others…' : `${done} of ${images.length} judged · keys: R real, F fake, ← →`}
+        {done === images.length ? 'All judged. Waiting for the others…' : `${done} of ${images.length} judged${keyboard ? ' · keys: R real, F fake, ← →' : ''}`}
       </p>
     </section>
   );
@@ -376,22 +378,23 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
 function Reveal({ view }: { view: PlayerView }) {
   const phase = view.phase;
   if (phase.kind !== 'reveal') return null;
-  const right = phase.images.filter((i) => i.correct).length;
+  const headline = roundHeadline(phase.images);
   return (
     <section className="mt-4 flex flex-col gap-4" aria-label="Your results">
       <div className="text-center">
         <p className="text-slate-300">Round {phase.round}</p>
-        <p className="text-4xl font-black" data-testid="round-result">
-          {right} of {phase.images.length} right
+        <p className={`font-black ${headline.voted ? 'text-4xl' : 'text-3xl text-slate-200'}`} data-testid="round-result">
+          {headline.text}
         </p>
         <p className="text-2xl font-bold text-accent">+{phase.gained} points</p>
       </div>
       <ul className="grid grid-cols-3 gap-3">
         {phase.images.map((img, i) => (
-          <li key={img.id} className={`rounded-xl border-4 p-1 ${img.correct ? 'border-real' : 'border-fake'}`}>
-            <PixelImage pixels={img.pixels} label={`Image ${i + 1}: it was ${img.truth}`} />
+          <li key={img.id} className={`rounded-xl border-4 p-1 ${img.mine === null ? 'border-edge' : img.correct ? 'border-real' : 'border-fake'}`}>
+            <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
             <p className="mt-1 text-center text-sm font-bold">
-              {img.truth === 'real' ? 'Real' : 'Fake'} {img.mine ? (img.correct ? '✓' : '✗') : '·'}
+              {img.mine ? (img.correct ? '✓ ' : '✗ ') : ''}
+              {revealCaption(img)}
             </p>
           </li>
         ))}
@@ -404,19 +407,22 @@ function Reveal({ view }: { view: PlayerView }) {
   );
 }
 
-function Standing({ view }: { view: PlayerView }) {
+/** Rank, who is just ahead and the streak; without the rank where the screen already shows it large. */
+function Standing({ view, withRank = true }: { view: PlayerView; withRank?: boolean }) {
+  const parts: React.ReactNode[] = [];
+  if (withRank) parts.push(<>You are <b className="text-white">#{view.me.rank}</b> of {view.playerCount}</>);
+  if (view.ahead) parts.push(<>{view.ahead.score - view.me.score} points behind <b className="text-white">{view.ahead.nickname}</b></>);
+  else if (view.playerCount > 1) parts.push(withRank ? 'in the lead!' : 'In the lead!');
+  if (view.me.streak > 1) parts.push(<>streak of {view.me.streak}</>);
+  if (!parts.length) return null;
   return (
     <p className="mt-4 text-center text-lg text-slate-300" data-testid="standing">
-      You are <b className="text-white">#{view.me.rank}</b> of {view.playerCount}
-      {view.ahead ? (
-        <>
-          {' '}
-          · {view.ahead.score - view.me.score} points behind <b className="text-white">{view.ahead.nickname}</b>
-        </>
-      ) : view.playerCount > 1 ? (
-        ' · in the lead!'
-      ) : null}
-      {view.me.streak > 1 && <> · streak of {view.me.streak}</>}
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' · '}
+          {p}
+        </Fragment>
+      ))}
     </p>
   );
 }
