@@ -1,6 +1,7 @@
 'use client';
 /** The big area of the projector: what the room is doing right now. */
 import { LEVELS } from '@/game/levels';
+import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView } from '@/game/protocol';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
@@ -173,7 +174,7 @@ export function Stage({ view }: { view: HostView }) {
     case 'ended':
       return (
         <Panel title="Game over">
-          <Podium view={view} />
+          <Podium view={view} final />
           <EndTable view={view} />
           <LossChart />
         </Panel>
@@ -240,20 +241,38 @@ function LevelRealism({ view }: { view: HostView }) {
   );
 }
 
-function Podium({ view }: { view: HostView }) {
-  const top = view.leaderboard.slice(0, 3);
-  const places = ['1st', '2nd', '3rd'];
-  const colors = ['text-accent', 'text-slate-200', 'text-amber-600'];
+/** `final`: the game is over, so a team wins rather than leads. */
+function Podium({ view, final = false }: { view: HostView; final?: boolean }) {
+  const places = podiumPlaces(view.leaderboard);
+  const colors: Record<number, string> = { 1: 'text-accent', 2: 'text-slate-200', 3: 'text-amber-500' };
+  const winner = teamWinner(view.teams);
   return (
-    <ol className="flex flex-wrap items-end gap-6" data-testid="podium">
-      {top.map((e, i) => (
-        <li key={e.playerId} className={`rounded-2xl bg-panel px-8 text-center ${i === 0 ? 'py-8' : 'py-5'}`}>
-          <p className={`text-4xl font-black ${colors[i]}`}>{places[i]}</p>
-          <p className="text-3xl font-black">{e.nickname}</p>
-          <p className="text-2xl text-accent tabular-nums">{e.score}</p>
-        </li>
-      ))}
-    </ol>
+    <div className="flex flex-col gap-4">
+      {winner && (
+        <p className="text-3xl font-black" data-testid="team-winner">
+          {winner === 'tie'
+            ? `The two teams are level on points${final ? ' at the end' : ''}!`
+            : `${winner.role === 'coach' ? 'The Coaches' : 'The Discriminators'} ${final ? 'win' : 'lead'}, with a mean of ${winner.score} points${final ? '!' : '.'}`}
+        </p>
+      )}
+      {/* Equal columns, whatever the names: a place is a box, and a tie shares its box. */}
+      <ol className="grid grid-cols-3 items-end gap-4" data-testid="podium">
+        {places.map((place) => (
+          <li key={place.rank} className={`min-w-0 rounded-2xl bg-panel px-4 text-center ${place.rank === 1 ? 'py-8' : 'py-5'}`}>
+            <p className={`text-4xl font-black ${colors[place.rank] ?? 'text-slate-200'}`}>
+              {ordinal(place.rank)}
+              {place.entries.length > 1 && <span className="ml-2 text-xl font-bold text-slate-300">(tie)</span>}
+            </p>
+            {place.entries.map((e) => (
+              <p key={e.playerId} className="truncate text-3xl font-black" title={e.nickname}>
+                {e.nickname}
+              </p>
+            ))}
+            <p className="text-2xl text-accent tabular-nums">{place.entries[0].score}</p>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 
