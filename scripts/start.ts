@@ -14,7 +14,7 @@ const run = (cmd: string, args: string[]) => {
 
 run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', '--if-missing']);
 if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-  console.log('> No production build yet: building (about a minute)…');
+  console.log('> No production build yet: building (2–4 minutes on a 2-core machine; later starts skip this)…');
   run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 }
 (process.env as Record<string, string>).NODE_ENV = 'production';
