@@ -1,3 +1,4 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { CARDS } from '@/game/lessons/cards';
 import { parseInline, plainText, type InlineNode } from './inline';
@@ -67,6 +68,15 @@ describe('parseInline', () => {
         expect(leftover(nodes), `${c.id}: ${t}`).toEqual([]);
         expect(plainText(nodes).length, c.id).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('gives KaTeX only formulas it can typeset (no red error text on a card)', () => {
+    const math = (nodes: InlineNode[]): string[] => nodes.flatMap((n) => (n.kind === 'math' ? [n.tex] : n.kind === 'text' ? [] : math(n.children)));
+    for (const c of CARDS) {
+      const texts = [...c.body.flatMap((b) => (b.kind === 'p' ? [b.text] : b.kind === 'list' ? b.items : [])), c.check.prompt, ...c.check.choices, c.check.explanation];
+      for (const t of texts) for (const m of math(parseInline(t))) expect(() => katex.renderToString(m, { throwOnError: true, strict: 'ignore' }), `${c.id}: $${m}$`).not.toThrow();
+      for (const b of c.body) if (b.kind === 'math') expect(() => katex.renderToString(b.tex, { displayMode: true, throwOnError: true, strict: 'ignore' }), `${c.id}: ${b.tex}`).not.toThrow();
     }
   });
 });
