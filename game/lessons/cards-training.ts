@@ -16,8 +16,7 @@ export const TRAINING_CARDS: LessonCard[] = [
       { kind: 'p', text: 'So exactly when G is losing badly, its gradient **vanishes** and it stops learning. This is called **saturation**. In practice G flips the question and maximises the chance of being called real, the **non-saturating** loss. Same goal (push $D(G(z))$ up), but its gradient is largest when G is losing:' },
       { kind: 'math', tex: String.raw`\mathcal{L}_G^{\text{NS}} = -\,\mathbb{E}_{z}\big[\log D(G(z))\big]` },
       { kind: 'math', tex: String.raw`\frac{\partial}{\partial a}\big({-\log \sigma(a)}\big) = -\big(1 - D(G(z))\big) \approx -1`, caption: 'A full-strength push while D(G(z)) ≈ 0.' },
-      { kind: 'p', text: 'Card T18 shows where the game ends if both players play perfectly.' },
-      { kind: 'p', text: 'The chart shows the two losses, step by step. Neither goes to zero: when one player improves, the other\u2019s loss rises. That tug-of-war is the game.' },
+      { kind: 'p', text: 'The chart shows the two losses, step by step. Neither goes to zero: when one player improves, the other\u2019s loss rises. That tug-of-war is the game; card T18 shows where it ends if both players play perfectly.' },
     ],
     live: ['losses'],
     check: {
