@@ -32,8 +32,66 @@ describe('the card library', () => {
     }
   });
 
-  it('does not always put the right answer in the same place', () => {
-    expect(new Set(CARDS.map((c) => c.check.answer)).size).toBeGreaterThan(1);
+  it('spreads the authored position of the right answer evenly (always tapping one letter must not pay)', () => {
+    // Per number of choices k: no position holds more than ceil(n/k) + 1 of the n cards.
+    const byK = new Map<number, number[]>();
+    for (const c of CARDS) {
+      const k = c.check.choices.length;
+      const counts = byK.get(k) ?? new Array<number>(k).fill(0);
+      counts[c.check.answer]++;
+      byK.set(k, counts);
+    }
+    for (const [k, counts] of byK) {
+      const n = counts.reduce((a, b) => a + b, 0);
+      expect(Math.max(...counts), `answer positions for ${k}-choice cards: ${counts.join('/')}`).toBeLessThanOrEqual(Math.ceil(n / k) + 1);
+    }
+    // And over the whole library: always answering the same letter scores at most about a third.
+    const letters = [0, 1, 2, 3].map((i) => CARDS.filter((c) => c.check.answer === i).length);
+    expect(Math.max(...letters) / CARDS.length, `answers per letter ${letters.join('/')}`).toBeLessThanOrEqual(1 / 3);
+  });
+
+  // The right choice of every card, in a few words. Reordering choices without moving the answer
+  // index (or rewriting the right choice without this table) fails here, so the index, the choice
+  // and the explanation cannot drift apart silently.
+  const RIGHT: Record<string, RegExp> = {
+    T01: /generator that draws/,
+    T02: /flow back through D into G/,
+    T03: /VAE is scored on rebuilding/,
+    T04: /^The generator\u2019s weights$/,
+    T05: /confident mistakes cost most/,
+    T06: /strong gradients early/,
+    T07: /block of D steps.*block of G steps with D\u2019s weights frozen/,
+    T08: /D is winning/,
+    T09: /^Mode collapse/,
+    T10: /near chance, but with this few votes/,
+    T11: /D also sees the label/,
+    T12: /^A transposed convolution$/,
+    T13: /gradient towards 1/,
+    T14: /real images becomes 0\.9 instead of 1/,
+    T15: /^Rescale them to \[−1, 1\]$/,
+    T16: /dismiss a real recording/,
+    T16b: /Ask the teacher first/,
+    T16c: /trained against any detector/,
+    T17: /^Something in between/,
+    T18: /^D\(x\) on both reals and fakes drifts towards 0\.5$/,
+    T19: /details are invented/,
+    T20: /removing noise step by step/,
+  };
+
+  it('points every answer index at the choice its explanation argues for', () => {
+    expect(Object.keys(RIGHT).sort()).toEqual([...CARD_IDS].sort());
+    for (const c of CARDS) {
+      const q = c.check;
+      const matching = q.choices.map((text, i) => (RIGHT[c.id].test(text) ? i : -1)).filter((i) => i >= 0);
+      expect(matching, `${c.id}: the right choice is matched once, at the answer index`).toEqual([q.answer]);
+      expect(q.explanation.trim().length, c.id).toBeGreaterThan(20);
+      // The explanation must not name a position ("B is right"): positions will be shuffled per room.
+      expect(q.explanation, c.id).not.toMatch(/\b(answer|option|choice) [A-D1-4]\b|\b[A-D]\) /);
+    }
+  });
+
+  it('shows both kinds of judging error wherever it talks about HYPE', () => {
+    for (const id of ['T10', 'T16']) for (const f of ['fakeErrorRate', 'realErrorRate'] as const) expect(getCard(id)!.live, id).toContain(f);
   });
 
   it('asks only for fields that exist in LessonData', () => {

@@ -2,6 +2,9 @@
 /**
  * The card's recharts: loss curves, the D(x) trace and the class histogram. Each chart is a figure
  * with an aria-label and a visible one-line summary, so it still teaches without seeing the axes.
+ * Two lines on one chart never differ by colour alone: one is solid and one dashed, and each is
+ * named in text at its right-hand end ("real", "fake"), readable on a washed-out projector and by
+ * colour-blind players. Axis text is at least 16 px and legends 18 px, for the back of the room.
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LessonData } from '@/game/lessons/types';
@@ -11,13 +14,39 @@ const D_COLOR = '#38bdf8';
 const G_COLOR = '#facc15';
 const REAL_COLOR = '#22c55e';
 const FAKE_COLOR = '#f43f5e';
-const AXIS = { stroke: '#94a3b8', fontSize: 12 };
+const AXIS = { stroke: '#94a3b8', fontSize: 16 };
+const LEGEND_PX = 18;
+/** Second line of a pair: long dashes, clearly unlike the dotted reference lines. */
+const DASHED = '10 6';
+const REFERENCE_DASH = '2 5';
+/** Room on the right for the end labels. */
+const MARGIN = { top: 8, right: 64, bottom: 4, left: 0 };
+
+/**
+ * A Line label that names the line in its own colour beside its last point, so the chart reads
+ * without matching colours against the legend.
+ */
+function endLabel(text: string, color: string, lastIndex: number) {
+  function EndLabel(props: { x?: number | string; y?: number | string; index?: number; viewBox?: unknown }) {
+    // A Line's label gets its point as the viewBox corner; x/y are already shifted for a default position.
+    const vb = (props.viewBox ?? {}) as { x?: number; y?: number };
+    const x = vb.x ?? props.x;
+    const y = vb.y ?? props.y;
+    if (props.index !== lastIndex || x === undefined || y === undefined) return null;
+    return (
+      <text x={Number(x) + 8} y={Number(y)} dy="0.35em" fill={color} fontSize={LEGEND_PX} fontWeight={700}>
+        {text}
+      </text>
+    );
+  }
+  return EndLabel;
+}
 const TOOLTIP = { contentStyle: { background: '#151b33', border: '1px solid #2a3358', color: '#f8fafc' } };
 
 function ChartFigure({ label, summary, compact, children }: { label: string; summary: string; compact?: boolean; children: React.ReactElement }) {
   return (
     <figure className="flex flex-col gap-2">
-      <div role="img" aria-label={`${label}. ${summary}`} className={compact ? 'h-44 w-full' : 'h-64 w-full lg:h-72'}>
+      <div role="img" aria-label={`${label}. ${summary}`} className={compact ? 'h-52 w-full' : 'h-64 w-full lg:h-72'}>
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
           {children}
         </ResponsiveContainer>
@@ -40,14 +69,14 @@ export function LossChart({ data, compact }: { data: LessonData; compact?: boole
   const rows = withSteps(losses, data.stepsThisRound);
   return (
     <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D')} compact={compact}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
-        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: 12 }} />
-        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: AXIS.fontSize }} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} />
         <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-        <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
-        <Line type="monotone" dataKey="d" name={critic ? 'critic loss' : 'D loss'} stroke={D_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
-        <Line type="monotone" dataKey="g" name="G loss" stroke={G_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Legend wrapperStyle={{ fontSize: LEGEND_PX }} />
+        <Line type="monotone" dataKey="d" name={critic ? 'critic loss (solid)' : 'D loss (solid)'} stroke={D_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel(critic ? 'critic' : 'D', D_COLOR, rows.length - 1)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="g" name="G loss (dashed)" stroke={G_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('G', G_COLOR, rows.length - 1)} isAnimationActive={false} />
       </LineChart>
     </ChartFigure>
   );
@@ -59,15 +88,15 @@ export function DTraceChart({ data, compact }: { data: LessonData; compact?: boo
   const critic = data.lossKind === 'wgan-gp';
   return (
     <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
         <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} />
-        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} domain={critic ? ['auto', 'auto'] : [0, 1]} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} domain={critic ? ['auto', 'auto'] : [0, 1]} />
         <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-        <Legend wrapperStyle={{ fontSize: compact ? 12 : 14 }} />
-        {!critic && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: 12, position: 'insideTopRight' }} />}
-        <Line type="monotone" dataKey="real" name="on real images" stroke={REAL_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
-        <Line type="monotone" dataKey="fake" name="on fakes" stroke={FAKE_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Legend wrapperStyle={{ fontSize: LEGEND_PX }} />
+        {!critic && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />}
+        <Line type="monotone" dataKey="real" name="on real images (solid)" stroke={REAL_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('real', REAL_COLOR, rows.length - 1)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="fake" name="on fakes (dashed)" stroke={FAKE_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('fake', FAKE_COLOR, rows.length - 1)} isAnimationActive={false} />
       </LineChart>
     </ChartFigure>
   );
@@ -82,9 +111,9 @@ export function HistogramChart({ data, compact }: { data: LessonData; compact?: 
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" tick={AXIS} stroke={AXIS.stroke} interval={0} />
-        <YAxis tick={AXIS} stroke={AXIS.stroke} width={44} unit="%" />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={56} unit="%" />
         <Tooltip {...TOOLTIP} formatter={(v) => `${String(v)}%`} />
-        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray="6 4" label={{ value: 'even spread', fill: '#cbd5e1', fontSize: 12, position: 'insideTopLeft' }} />
+        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'even spread', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />
         <Bar dataKey="share" name="share of samples" fill={G_COLOR} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
