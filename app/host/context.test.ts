@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { C2S, CheckpointRoute } from '@/game/protocol';
+import { C2S } from '@/game/protocol';
 import { type HostActions, hostPayload } from './context';
 
 const auth = { pin: '123456', hostToken: 'a'.repeat(24) };
@@ -30,15 +30,5 @@ describe('host calls', () => {
       void send('host:create', { v: 1, settings: {} });
     };
     expect(typed).toBeTypeOf('function');
-  });
-});
-
-describe('the checkpoint route', () => {
-  it('matches the paths it makes, with the level query', () => {
-    expect(CheckpointRoute.path('123456')).toBe('/rooms/123456/checkpoint');
-    expect(CheckpointRoute.match(CheckpointRoute.path('123456', 3))).toEqual({ pin: '123456', level: 3 });
-    expect(CheckpointRoute.match(CheckpointRoute.path('123456'))).toEqual({ pin: '123456', level: 0 });
-    expect(CheckpointRoute.match('/rooms/12345/checkpoint')).toBeNull();
-    expect(CheckpointRoute.match('/rooms/123456/other')).toBeNull();
   });
 });
