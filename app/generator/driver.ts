@@ -81,8 +81,9 @@ export interface TrainOutcome {
 }
 
 /**
- * True when a running generator has the level's model (the one model-shape comparison in app/; the
- * worker refuses a checkpoint of another shape on its own).
+ * True when the running generator has the level's model, so it carries over. The browser's one
+ * comparison of a generator with a level (game/levels.ts sameModel compares two levels; the worker
+ * refuses a checkpoint of another shape on its own).
  */
 export function sameShape(c: Pick<GanConfig, keyof ModelShape>, l: LevelSpec): boolean {
   const m = l.model;
