@@ -519,3 +519,37 @@ export function parsePayload<E extends C2SEvent>(
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return { ok: false, error: { code: ErrorCode.BadPayload, message: `${where}${issue?.message ?? 'invalid payload'}` } };
 }
+
+// ---------------------------------------------------------------- host calls
+
+/** The events only the host may send: each carries the room's PIN and host token. */
+export type HostEvent = { [E in C2SEvent]: C2SPayload<E> extends { hostToken: string } ? E : never }[C2SEvent];
+export interface HostAuth {
+  pin: string;
+  hostToken: string;
+}
+/** What a host call says beyond the room's credentials, which the host page adds to every call. */
+export type HostCallPayload<E extends HostEvent> = Omit<C2SPayload<E>, keyof HostAuth>;
+
+// ---------------------------------------------------------------- the room's checkpoint (plain HTTP)
+
+/**
+ * The room's generator checkpoint travels over plain HTTP on the custom server (a checkpoint is
+ * megabytes; Socket.io messages are capped far lower). The host page PUTs one after each round's
+ * training (`?level=N`) and GETs the latest when it reloads (its level in the level header; 204
+ * when the room has none yet). Both carry the host token in a header.
+ */
+export const CheckpointRoute = {
+  hostTokenHeader: 'x-host-token',
+  levelHeader: 'x-level',
+  levelQuery: 'level',
+  /** GET the latest; with `level`, the PUT address for a checkpoint made during that (1-based) level. */
+  path(pin: string, level?: number): string {
+    return `/rooms/${pin}/checkpoint${level === undefined ? '' : `?${CheckpointRoute.levelQuery}=${level}`}`;
+  },
+  /** The PIN and the `level` query (NaN or 0 where absent or not a number) of a request for this route; null for any other. */
+  match(url: string): { pin: string; level: number } | null {
+    const m = /^\/rooms\/(\d{6})\/checkpoint(?:\?(.*))?$/.exec(url);
+    return m ? { pin: m[1], level: Number(new URLSearchParams(m[2] ?? '').get(CheckpointRoute.levelQuery)) } : null;
+  },
+} as const;

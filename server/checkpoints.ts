@@ -1,12 +1,14 @@
 /**
  * The trainer's checkpoints, uploaded by the host page after each round's training and fetched back by
  * a host page that reloads, so the generator resumes where the room left it. Plain HTTP on the
- * custom server (a checkpoint is megabytes; Socket.io messages are capped far lower):
+ * custom server (a checkpoint is megabytes; Socket.io messages are capped far lower). The route, its
+ * headers and its query are declared once, in game/protocol.ts (CheckpointRoute):
  *
  *   PUT /rooms/:pin/checkpoint?level=N   body: the checkpoint bytes   header: x-host-token
  *   GET /rooms/:pin/checkpoint           → the latest checkpoint, with its level in x-level (204: none yet)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CheckpointRoute } from '../game/protocol';
 import type { RoomStore } from './store';
 
 export const MAX_CHECKPOINT_BYTES = 32 * 1024 * 1024;
@@ -38,8 +40,6 @@ interface Options {
   log: (msg: string, err?: unknown) => void;
 }
 
-const ROUTE = /^\/rooms\/(\d{6})\/checkpoint(?:\?(.*))?$/;
-
 function send(res: ServerResponse, status: number, message: string) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ ok: status < 300, ...(status < 300 ? {} : { error: message }) }));
@@ -47,15 +47,15 @@ function send(res: ServerResponse, status: number, message: string) {
 
 export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) {
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
-    const match = ROUTE.exec(req.url ?? '');
+    const match = CheckpointRoute.match(req.url ?? '');
     if (!match) return false;
-    const [, pin, query] = match;
+    const { pin, level } = match;
     const room = store.get(pin);
     if (!room) {
       send(res, 404, 'no such game');
       return true;
     }
-    if (req.headers['x-host-token'] !== room.hostToken) {
+    if (req.headers[CheckpointRoute.hostTokenHeader] !== room.hostToken) {
       send(res, 403, 'only the host can do that');
       return true;
     }
@@ -67,7 +67,7 @@ export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) 
         res.end();
         return true;
       }
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-level': String(c.level), 'content-length': c.bytes.length });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', [CheckpointRoute.levelHeader]: String(c.level), 'content-length': c.bytes.length });
       res.end(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength));
       return true;
     }
@@ -75,9 +75,8 @@ export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) 
       send(res, 405, 'use GET or PUT');
       return true;
     }
-    const level = Number(new URLSearchParams(query ?? '').get('level'));
     if (!Number.isInteger(level) || level < 1 || level > room.levels.length) {
-      send(res, 400, `level must be an integer from 1 to ${room.levels.length}`);
+      send(res, 400, `${CheckpointRoute.levelQuery} must be an integer from 1 to ${room.levels.length}`);
       return true;
     }
     const chunks: Buffer[] = [];

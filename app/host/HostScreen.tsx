@@ -7,9 +7,9 @@
  */
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { type Backend, type HostView, PROTOCOL_VERSION } from '@/game/protocol';
+import { type Backend, type HostView, type LevelId, LevelIdSchema, PROTOCOL_VERSION } from '@/game/protocol';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
-import { HostContext, type HostActions } from './context';
+import { HostContext, type HostActions, hostPayload } from './context';
 import { Controls } from './Controls';
 import { Stage } from './Stage';
 import { Leaderboard, TeamBoard, Timeline } from './Sidebar';
@@ -50,7 +50,7 @@ export function HostScreen() {
 
       // The tiny preset keeps a test game short on a software GPU: few steps, one round a level.
       const settings = tiny ? { stepScale: 0.1, roundsPerLevel: 1, roundSeconds: 60, revealSeconds: 60 } : {};
-      const levels = params.get('levels')?.split(',').filter(Boolean);
+      const levels = params.get('levels')?.split(',').filter((x): x is LevelId => LevelIdSchema.safeParse(x).success);
       const openRoom = async () => {
         const saved = savedHost();
         if (saved) {
@@ -63,7 +63,7 @@ export function HostScreen() {
           }
           forgetHost();
         }
-        const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings, ...(levels?.length ? { levels: levels as never } : {}) });
+        const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings, ...(levels?.length ? { levels } : {}) });
         if (!ack.ok) {
           store.set({ error: ack.error.message });
           return;
@@ -108,11 +108,11 @@ export function HostScreen() {
   }, [params]);
 
   const actions: HostActions = {
-    async send(event, extra = {}) {
+    async send(event, ...[extra]) {
       const socket = socketRef.current;
       const auth = authRef.current;
       if (!socket || !auth) return;
-      const ack = await call(socket, event, { ...auth, ...extra } as never);
+      const ack = await call(socket, event, hostPayload(auth, extra));
       useHost.getState().set({ error: ack.ok ? null : ack.error.message });
     },
     newGame() {

@@ -1,6 +1,6 @@
 'use client';
 import { create } from 'zustand';
-import type { HostView, RoundSummaryView, TrainerInfo, TrainingProgress, TrainingReport } from '@/game/protocol';
+import type { HostView, RoundSummaryView, TrainerInfo, TrainingProgress } from '@/game/protocol';
 
 export type TrainerStatus =
   | { kind: 'loading' }
@@ -19,7 +19,6 @@ interface HostState {
   losses: { step: number; d: number; g: number }[];
   trainer: TrainerStatus;
   checksum: number | null;
-  lastReport: TrainingReport | null;
   /** The generator's image from one fixed z after each training, oldest first (lesson T04). */
   samplesOverTime: { step: number; image: string }[];
   /** A walk between two fixed latent vectors with the current generator (lesson T17). */
@@ -38,7 +37,6 @@ const initialState = {
   losses: [],
   trainer: { kind: 'loading' } as TrainerStatus,
   checksum: null,
-  lastReport: null,
   samplesOverTime: [],
   interpolation: [],
 };

@@ -6,13 +6,13 @@
  * classifier's histogram and Fréchet distance. The page never runs tensor work itself.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { decodeCheckpoint } from '@/ml/checkpoint';
 import { labConfig, type LabSettings } from '@/ml/lab-settings';
 import { isToy } from '@/ml/protocol-worker';
-import type { GanConfig, MachineEvaluation, ToySnapshot, TrainerClient } from '@/ml/trainer-client';
+import type { TrainerClient } from '@/ml/trainer-client';
+import { type LabState, afterSteps, checkpointSteps, evaluationDue, initialLabState as initial, nextIterations, restartKeyOf, withPoint } from './lab-state';
 
-/** What needs a new trainer: the model's shape, the data, the seed, the backend. */
-export const restartKeyOf = (s: LabSettings) => [s.dataset, s.arch, s.latentDim, s.hidden, s.seed, s.backend ?? ''].join('|');
+export { restartKeyOf };
+export type { LabPoint, LabState, MetricPoint } from './lab-state';
 
 /** An imported checkpoint waiting for the trainer of its own shape (the URL catches up a render later). */
 export interface PendingCheckpoint {
@@ -20,46 +20,7 @@ export interface PendingCheckpoint {
   key: string;
 }
 
-export interface LabPoint {
-  step: number;
-  d: number | null;
-  g: number | null;
-  real: number | null;
-  fake: number | null;
-}
-
-export interface MetricPoint {
-  step: number;
-  value: number;
-}
-
-export interface LabState {
-  status: 'starting' | 'ready' | 'error';
-  error: string | null;
-  backend: { name: string; reason: string } | null;
-  config: GanConfig | null;
-  running: boolean;
-  /** Optimizer steps (D and G) so far. */
-  steps: number;
-  stepsPerSec: number | null;
-  history: LabPoint[];
-  snap: ToySnapshot | null;
-  coverage: MetricPoint[];
-  samples: Uint8Array[];
-  interpolation: Uint8Array[];
-  evaluation: MachineEvaluation | null;
-  fid: MetricPoint[];
-}
-
-const initial: LabState = {
-  status: 'starting', error: null, backend: null, config: null, running: false, steps: 0, stepsPerSec: null,
-  history: [], snap: null, coverage: [], samples: [], interpolation: [], evaluation: null, fid: [],
-};
-
-const MAX_HISTORY = 600;
 const SAMPLE_SEED = 1234;
-/** The classifier runs every this many optimizer steps while playing (it costs about as much as a few steps). */
-const EVAL_EVERY = 200;
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -83,14 +44,14 @@ export function useLab(settings: LabSettings, restartKey: string, pendingCheckpo
   const refresh = useCallback(async (c: TrainerClient, evaluate: boolean) => {
     if (isToy(c.config.dataset)) {
       const snap = await c.toySnapshot(512, 48, SAMPLE_SEED);
-      patch((st) => ({ snap, coverage: [...st.coverage, { step: st.steps, value: snap.coverage }].slice(-MAX_HISTORY) }));
+      patch((st) => ({ snap, coverage: withPoint(st.coverage, st.steps, snap.coverage) }));
       return;
     }
     const [samples, interpolation] = await Promise.all([c.generate(16, SAMPLE_SEED), c.interpolate(interpSeeds.current[0], interpSeeds.current[1], 8)]);
     patch({ samples, interpolation });
     if (evaluate) {
       const evaluation = await c.evaluate(100);
-      patch((st) => ({ evaluation, fid: [...st.fid, { step: st.steps, value: evaluation.fid }].slice(-MAX_HISTORY) }));
+      patch((st) => ({ evaluation, fid: withPoint(st.fid, st.steps, evaluation.fid) }));
     }
   }, []);
 
@@ -109,7 +70,7 @@ export function useLab(settings: LabSettings, restartKey: string, pendingCheckpo
         const c = await TrainerClient.start({ config: labConfig(s), prefer: s.backend ? [s.backend] : undefined, seed: s.seed, checkpoint });
         if (cancelled) return c.dispose();
         client.current = c;
-        const steps = checkpoint ? Number((decodeCheckpoint(checkpoint).meta as { steps?: number }).steps ?? 0) : 0;
+        const steps = checkpoint ? checkpointSteps(checkpoint) : 0;
         patch({ status: 'ready', backend: c.backend, config: { ...c.config }, steps });
         await exclusive(() => refresh(c, !isToy(c.config.dataset)));
       } catch (e) {
@@ -138,14 +99,7 @@ export function useLab(settings: LabSettings, restartKey: string, pendingCheckpo
     const c = client.current;
     if (!c) return;
     const r = await c.steps(dSteps, gSteps, iterations);
-    patch((st) => {
-      let step = st.steps;
-      const points = r.steps.map((x) => {
-        step += dSteps + gSteps;
-        return { step, d: x.dLoss, g: x.gLoss, real: x.dReal, fake: x.dFake };
-      });
-      return { steps: step, history: [...st.history, ...points].slice(-MAX_HISTORY), stepsPerSec: r.ms > 0 ? (1000 * r.optimizerSteps) / r.ms : st.stepsPerSec };
-    });
+    patch((st) => afterSteps(st, r, dSteps, gSteps));
     return r;
   }, []);
 
@@ -158,13 +112,10 @@ export function useLab(settings: LabSettings, restartKey: string, pendingCheckpo
         const r = await run(s.dSteps, s.gSteps, iterations);
         if (!r) return;
         // Aim for ~250 ms of training between screen updates, whatever the backend's speed.
-        const perIteration = r.ms / iterations;
-        iterations = Math.max(1, Math.min(200, Math.round(250 / Math.max(1, perIteration))));
-        const total = r.optimizerSteps;
-        lastEval.current += total;
-        const evaluate = !isToy(c.config.dataset) && lastEval.current >= EVAL_EVERY;
-        if (evaluate) lastEval.current = 0;
-        await refresh(c, evaluate);
+        iterations = nextIterations(r.ms, iterations);
+        const due = evaluationDue(lastEval.current, r.optimizerSteps, isToy(c.config.dataset));
+        lastEval.current = due.sinceLast;
+        await refresh(c, due.evaluate);
       });
     }
   }, [exclusive, refresh, run]);

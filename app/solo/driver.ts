@@ -7,7 +7,7 @@
  */
 import { type Effect, type GameEvent, type Result, currentLevel, pendingJob, realsWanted, reduce } from '@/game/engine';
 import { levelSpec, sameModel } from '@/game/levels';
-import { type Backend, type LevelSpec, decodePixels, encodePixels } from '@/game/protocol';
+import { type Backend, type LevelSpec, encodePixels } from '@/game/protocol';
 import { seededRng } from '@/game/rng';
 import { votesCast } from '@/game/ballots';
 import {
@@ -15,25 +15,26 @@ import {
 } from '@/game/solo';
 import type { Room } from '@/game/state';
 import { playerView } from '@/game/views';
-import type { GanConfig, TrainerClient } from '@/ml/trainer-client';
+import type { TrainerClient } from '@/ml/trainer-client';
+import { GeneratorDriver, type LevelAt } from '../generator/driver';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './storage';
 import { useSolo } from './store';
-import { toTrainingReport } from '../lib/report';
 
 export interface DriverOptions {
   tiny: boolean;
   prefer?: Backend[];
 }
 
-const sameShape = (c: GanConfig, l: LevelSpec) =>
-  c.dataset === l.model.dataset && c.arch === l.model.arch && c.conditional === l.model.conditional && c.latentDim === l.model.latentDim && c.hidden === l.model.hidden;
-
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** When the phase a resumed game is in ends on its own (null: it waits for someone). */
+function phaseDeadline(phase: Room['phase']): number | null {
+  if (phase.kind === 'judging' || phase.kind === 'coaching') return phase.deadline;
+  if (phase.kind === 'reveal') return phase.until;
+  return null;
+}
 
 export class SoloDriver {
   private rng = seededRng((Date.now() ^ Math.floor(Math.random() * 2 ** 31)) >>> 0);
-  private client: TrainerClient | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly generator: GeneratorDriver<TrainerClient>;
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
@@ -41,7 +42,38 @@ export class SoloDriver {
   constructor(
     private save: SoloSave,
     private options: DriverOptions,
-  ) {}
+  ) {
+    const setTask = (task: string | null) => {
+      const t = useSolo.getState().trainer;
+      if (t.kind === 'ready') useSolo.getState().set({ trainer: { ...t, task } });
+    };
+    this.generator = new GeneratorDriver<TrainerClient>(
+      {
+        start: async (init) => {
+          const { TrainerClient } = await import('@/ml/trainer-client');
+          return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set({ progress: p }));
+        },
+        // Only a generator that would have carried over to this level: not one from a level with another model in between.
+        ownCheckpoint: async (levelIndex) => {
+          const mine = await loadCheckpoint();
+          return mine && this.carriesOver(mine.levelIndex, levelIndex) ? { bytes: mine.bytes, source: `your own generator (saved after level ${mine.levelIndex})` } : null;
+        },
+        fetch: (url, init) => fetch(url, init),
+        // Kept before the round moves on, so a reload right after resumes with it.
+        keep: async (client, levelIndex) => {
+          const bytes = await client.save();
+          await saveCheckpoint({ levelIndex, bytes }).catch(() => undefined);
+        },
+        reportTrained: (round, report) => void this.send({ type: 'trained', hostToken: SOLO_HOST, round, report }),
+        onLoading: () => useSolo.getState().set({ trainer: { kind: 'loading' } }),
+        onReady: (client, reason) => useSolo.getState().set({ trainer: { kind: 'ready', backend: client.backend.name, reason, task: null } }),
+        onTask: (task) => setTask(task),
+        onTrainingStart: () => useSolo.getState().set({ progress: null }),
+        onError: (message) => useSolo.getState().set({ error: message }),
+      },
+      { tiny: options.tiny },
+    );
+  }
 
   get room(): Room {
     return this.save.room;
@@ -57,12 +89,12 @@ export class SoloDriver {
       this.persist();
     }, 1000);
     const phase = this.room.phase;
-    if (phase.kind === 'judging' || phase.kind === 'coaching') this.schedule(phase.deadline);
-    if (phase.kind === 'reveal') this.schedule(phase.until);
+    const deadline = phaseDeadline(phase);
+    if (deadline !== null) this.schedule(deadline);
     const owed = pendingJob(this.room);
     if (owed) this.effect(owed);
     // Build the level's model now, so the first round does not wait for it.
-    else if (phase.kind !== 'ended') this.enqueue(async () => void (await this.ensure(currentLevel(this.room))));
+    else if (phase.kind !== 'ended') void this.generator.run(() => this.levelAt(), async () => undefined);
     this.publish();
   }
 
@@ -103,10 +135,10 @@ export class SoloDriver {
         this.schedule(e.at);
         return;
       case 'requestFakes':
-        this.enqueue(() => this.makeFakes(e.round, e.count));
+        void this.generator.run(() => this.levelAt(), (client, at) => this.makeFakes(client, at.level, e.round, e.count));
         return;
       case 'requestTraining':
-        this.enqueue(() => this.train(e.round, e.job));
+        void this.generator.run(() => this.levelAt(), (client, at) => this.train(client, at, e.round, e.job));
         return;
       default:
         // broadcast, votes, progress: publish() after every change covers them.
@@ -122,117 +154,42 @@ export class SoloDriver {
     this.timers.add(t);
   }
 
-  private enqueue(task: () => Promise<void>) {
-    this.queue = this.queue.then(task).catch((err) => {
-      if (!this.disposed) useSolo.getState().set({ error: `Trainer: ${errText(err)}` });
+  /** The level the game is at when a job's turn comes (it may have moved on since the job was asked for). */
+  private levelAt(): LevelAt {
+    return { level: currentLevel(this.room), levelIndex: this.room.level };
+  }
+
+  private async makeFakes(client: TrainerClient, level: LevelSpec, round: number, count: number) {
+    const drawn = await this.generator.busy(client, `Drawing ${count} fakes`, async () => {
+      const labels = level.model.conditional ? Array.from({ length: count }, (_, i) => i % 10) : undefined;
+      const fakes = await client.generate(count, undefined, labels);
+      const reals = await client.reals(realsWanted(this.room), Math.floor(this.rng() * 2 ** 31));
+      const all = [...fakes, ...reals.images];
+      const allLabels = labels ? [...labels, ...reals.labels] : undefined;
+      // The machine judge's opinion of every image, taken before anyone sees them.
+      const scores = await client.scoreImages(all, allLabels);
+      all.forEach((px, i) => {
+        const key = encodePixels(px);
+        this.save.machine[key] = scores[i];
+        if (allLabels) this.save.labels[key] = allLabels[i];
+      });
+      return { fakes, reals: reals.images };
     });
+    this.send({ type: 'fakes', hostToken: SOLO_HOST, round, images: drawn.fakes.map(encodePixels), reals: drawn.reals.map(encodePixels) });
   }
 
-  private setTask(task: string | null) {
-    const t = useSolo.getState().trainer;
-    if (t.kind === 'ready') useSolo.getState().set({ trainer: { ...t, task } });
-  }
-
-  /**
-   * The level's model: the running one if the shape matches (the generator carries over, as in
-   * class); otherwise this browser's saved checkpoint, the level's shipped one, or untrained.
-   */
-  private async ensure(level: LevelSpec): Promise<TrainerClient> {
-    if (this.client && sameShape(this.client.config, level)) {
-      await this.client.configure({ ...level.tunables, humanWeight: level.humanWeight });
-      return this.client;
-    }
-    useSolo.getState().set({ trainer: { kind: 'loading' } });
-    this.client?.dispose();
-    this.client = null;
-    const { TrainerClient } = await import('@/ml/trainer-client');
-    const candidates: { bytes: Uint8Array; source: string }[] = [];
-    const mine = await loadCheckpoint();
-    // Only a generator that would have carried over to this level: not one from a level with another model in between.
-    if (mine && this.carriesOver(mine.levelIndex, this.room.level)) candidates.push({ bytes: mine.bytes, source: `your own generator (saved after level ${mine.levelIndex})` });
-    if (level.checkpoint) {
-      const res = await fetch(`/checkpoints/${level.checkpoint}.ganc`).catch(() => null);
-      if (res?.ok) candidates.push({ bytes: new Uint8Array(await res.arrayBuffer()), source: `checkpoint ${level.checkpoint}` });
-    }
-    const config: Partial<GanConfig> & { dataset: 'digits' | 'fashion' } = {
-      ...level.model,
-      ...level.tunables,
-      humanWeight: level.humanWeight,
-      batchSize: this.options.tiny ? 16 : 64,
-    };
-    const onProgress = (p: import('@/ml/trainer-client').StepProgress) => useSolo.getState().set({ progress: p });
-    let client: TrainerClient | null = null;
-    let source = 'untrained';
-    for (const c of candidates) {
-      try {
-        // A saved generator of another shape (an earlier level's) is refused here: try the next.
-        client = await TrainerClient.start({ config, prefer: this.options.prefer, checkpoint: c.bytes, seed: 1 }, onProgress);
-        source = c.source;
-        break;
-      } catch {
-        continue;
-      }
-    }
-    client ??= await TrainerClient.start({ config, prefer: this.options.prefer, seed: 1 }, onProgress);
-    if (this.disposed) {
-      client.dispose();
-      throw new Error('the page closed');
-    }
-    this.client = client;
-    useSolo.getState().set({
-      trainer: { kind: 'ready', backend: client.backend.name, reason: `${client.backend.reason}; ${level.name} starts from ${source}`, task: null },
+  private async train(client: TrainerClient, at: LevelAt, round: number, job: Extract<Effect, { type: 'requestTraining' }>['job']) {
+    await this.generator.train(client, { ...job, ...at, round }, {
+      labelOf: (v) => this.save.labels[v.pixels],
+      // Coach mode chasing a distance measures it after every round; the classifier loads in the worker.
+      measure: this.save.target?.kind === 'fid' ? { count: this.options.tiny ? 20 : 200, task: 'Measuring the Fréchet distance', report: false } : null,
+      trained: ({ result: r, metrics }) => {
+        this.save.losses = [...this.save.losses, { d: r.dLoss, g: r.gLoss }];
+        this.save.calibration = { dReal: r.dReal, dFake: r.dFake };
+        if (metrics) this.save.fids = [...this.save.fids, metrics.fid];
+        useSolo.getState().set({ stepsPerSec: r.stepsPerSec });
+      },
     });
-    return client;
-  }
-
-  private async makeFakes(round: number, count: number) {
-    const level = currentLevel(this.room);
-    const client = await this.ensure(level);
-    this.setTask(`Drawing ${count} fakes`);
-    const labels = level.model.conditional ? Array.from({ length: count }, (_, i) => i % 10) : undefined;
-    const fakes = await client.generate(count, undefined, labels);
-    const reals = await client.reals(realsWanted(this.room), Math.floor(this.rng() * 2 ** 31));
-    const all = [...fakes, ...reals.images];
-    const allLabels = labels ? [...labels, ...reals.labels] : undefined;
-    // The machine judge's opinion of every image, taken before anyone sees them.
-    const scores = await client.scoreImages(all, allLabels);
-    all.forEach((px, i) => {
-      const key = encodePixels(px);
-      this.save.machine[key] = scores[i];
-      if (allLabels) this.save.labels[key] = allLabels[i];
-    });
-    this.setTask(null);
-    this.send({ type: 'fakes', hostToken: SOLO_HOST, round, images: fakes.map(encodePixels), reals: reals.images.map(encodePixels) });
-  }
-
-  private async train(round: number, job: Extract<Effect, { type: 'requestTraining' }>['job']) {
-    const level = currentLevel(this.room);
-    const client = await this.ensure(level);
-    this.setTask(`Training on round ${round}`);
-    useSolo.getState().set({ progress: null });
-    await client.configure({ ...job.tunables, humanWeight: job.humanWeight });
-    const before = await client.checksum();
-    const conditional = level.model.conditional;
-    const verdicts = job.verdicts
-      .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: this.save.labels[v.pixels] }))
-      .filter((v) => !conditional || v.label !== undefined);
-    const r = await client.trainRound(verdicts, job.budget);
-    const after = await client.checksum();
-    this.save.losses = [...this.save.losses, { d: r.dLoss, g: r.gLoss }];
-    this.save.calibration = { dReal: r.dReal, dFake: r.dFake };
-    // Coach mode chasing a distance measures it after every round; the classifier loads in the worker.
-    if (this.save.target?.kind === 'fid') {
-      this.setTask('Measuring the Fréchet distance');
-      const m = await client.evaluate(this.options.tiny ? 20 : 200).catch(() => null);
-      if (m) this.save.fids = [...this.save.fids, m.fid];
-    }
-    useSolo.getState().set({ stepsPerSec: r.stepsPerSec });
-    const report = toTrainingReport(r, client.backend.name, before, after);
-    // Keep the generator before the round moves on, so a reload right after resumes with it.
-    const bytes = await client.save();
-    await saveCheckpoint({ levelIndex: this.room.level, bytes }).catch(() => undefined);
-    this.setTask(null);
-    this.send({ type: 'trained', hostToken: SOLO_HOST, round, report });
   }
 
   private persist() {
@@ -264,8 +221,7 @@ export class SoloDriver {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     if (this.heartbeat) clearInterval(this.heartbeat);
-    this.client?.dispose();
-    this.client = null;
+    this.generator.dispose();
   }
 }
 

@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { LEVELS } from '@/game/levels';
+import { type LevelSpec, type ModelShape, type TrainVerdict, TrainingReportSchema, encodePixels } from '@/game/protocol';
+import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import type { Fetch, StartingPoint } from './checkpoints';
+import { type Generator, type GeneratorIO, GeneratorDriver, type TrainPlan, type TrainRequest, sameShape } from './driver';
+
+// ---------------------------------------------------------------- fakes: a worker that only knows shapes
+
+/** A fake checkpoint: the model shape it was saved from, as the real format records it. */
+const checkpointOf = (m: ModelShape) => new TextEncoder().encode(JSON.stringify(m));
+const shapeOf = (bytes: Uint8Array): ModelShape => JSON.parse(new TextDecoder().decode(bytes)) as ModelShape;
+
+const ROUND: RoundReport = {
+  dSteps: 4, gSteps: 2, dLoss: 0.7, gLoss: 1.2, humanLoss: 0.3, humanImages: 2, dReal: 1.3, dFake: -0.2, stepsPerSec: 50, ms: 120, backend: 'cpu',
+};
+const METRICS: MachineEvaluation = {
+  histogram: [1, 2, 3, 4, 0, 0, 0, 0, 0, 0], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], coverage: 0.4, entropy: 0.5,
+  fid: 120, samples: 10, collapsed: false, collapseReason: '',
+};
+
+class FakeGenerator implements Generator {
+  readonly backend = { name: 'cpu' as const, reason: 'no GPU here' };
+  readonly config: GanConfig;
+  weights = 1;
+  disposed = false;
+  configured: unknown[] = [];
+  trainedOn: HumanVerdict[][] = [];
+
+  constructor(
+    init: Pick<TrainerInit, 'config' | 'checkpoint'>,
+    private readonly log: string[],
+  ) {
+    // The fake reads only the shape fields and the knobs it is given.
+    this.config = { ...init.config } as GanConfig;
+  }
+  async configure(patch: object) {
+    this.configured.push(patch);
+    this.log.push('configure');
+  }
+  async checksum() {
+    this.log.push(`checksum ${this.weights}`);
+    return this.weights;
+  }
+  async trainRound(verdicts: HumanVerdict[]) {
+    this.trainedOn.push(verdicts);
+    this.weights += 1;
+    this.log.push('trainRound');
+    return ROUND;
+  }
+  evaluateFails = false;
+  async evaluate(count: number) {
+    this.log.push(`evaluate ${count}`);
+    if (this.evaluateFails) throw new Error('no classifier');
+    return METRICS;
+  }
+  dispose() {
+    this.disposed = true;
+  }
+}
+
+interface Harness {
+  driver: GeneratorDriver<FakeGenerator>;
+  log: string[];
+  started: FakeGenerator[];
+  errors: string[];
+  ready: string[];
+  reports: { round: number; report: unknown }[];
+  tasks: (string | null)[];
+}
+
+function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Uint8Array>; startDelay?: Promise<void> } = {}): Harness {
+  const h: Omit<Harness, 'driver'> = { log: [], started: [], errors: [], ready: [], reports: [], tasks: [] };
+  const fetch: Fetch = async (url) => {
+    h.log.push(`fetch ${url}`);
+    const name = /^\/checkpoints\/(.+)\.ganc$/.exec(url)?.[1];
+    const bytes = name ? opts.shipped?.[name] : undefined;
+    return bytes ? new Response(bytes as unknown as BodyInit, { status: 200 }) : new Response(null, { status: 404 });
+  };
+  const io: GeneratorIO<FakeGenerator> = {
+    async start(init) {
+      await opts.startDelay;
+      if (init.checkpoint) {
+        let saved: ModelShape;
+        try {
+          saved = shapeOf(init.checkpoint);
+        } catch {
+          throw new Error('not a checkpoint');
+        }
+        if (!sameShape(saved as GanConfig, { model: init.config } as LevelSpec)) throw new Error('the checkpoint is for another model');
+      }
+      h.log.push(`start ${init.checkpoint ? 'from checkpoint' : 'untrained'}`);
+      const g = new FakeGenerator(init, h.log);
+      h.started.push(g);
+      return g;
+    },
+    ownCheckpoint: async (levelIndex) => {
+      h.log.push(`own ${levelIndex}`);
+      return opts.own ?? null;
+    },
+    fetch,
+    keep: (_g, levelIndex) => void h.log.push(`keep ${levelIndex}`),
+    reportTrained: (round, report) => {
+      h.log.push('report');
+      h.reports.push({ round, report });
+    },
+    onLoading: () => h.log.push('loading'),
+    onReady: (_g, reason) => void h.ready.push(reason),
+    onTask: (task) => void h.tasks.push(task),
+    onTrainingStart: (round) => h.log.push(`training ${round}`),
+    onError: (message) => void h.errors.push(message),
+  };
+  return { ...h, driver: new GeneratorDriver(io, { tiny: true }) };
+}
+
+const strokes = LEVELS.strokes; // digits MLP, shipped checkpoint digits-mlp-strokes
+const dcgan = LEVELS.dcgan; // another shape
+const conditional = LEVELS.conditional;
+
+// ---------------------------------------------------------------- the checkpoint chain
+
+describe('where the generator starts', () => {
+  it("prefers the page's own checkpoint, asked for the level it is for", async () => {
+    const h = harness({
+      own: { bytes: checkpointOf(strokes.model), source: 'your own generator' },
+      shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model) },
+    });
+    await h.driver.prepare(strokes, 2);
+    expect(h.log.slice(0, 2)).toEqual(['loading', 'own 2']);
+    expect(h.ready).toEqual([`no GPU here; ${strokes.name} starts from your own generator`]);
+    expect(h.started).toHaveLength(1);
+    expect(h.started[0].config).toMatchObject({ ...strokes.model, ...strokes.tunables, humanWeight: strokes.humanWeight, batchSize: 16 });
+  });
+
+  it("refuses a checkpoint of another model's shape and takes the level's shipped one", async () => {
+    const h = harness({
+      own: { bytes: checkpointOf(dcgan.model), source: "the room's own checkpoint (level 3)" },
+      shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model) },
+    });
+    await h.driver.prepare(strokes, 2);
+    expect(h.errors).toEqual([]);
+    expect(h.ready).toEqual([`no GPU here; ${strokes.name} starts from checkpoint ${strokes.checkpoint}`]);
+    expect(h.log.filter((l) => l.startsWith('start'))).toEqual(['start from checkpoint']);
+  });
+
+  it('starts untrained when every checkpoint is refused, and says why', async () => {
+    const h = harness({
+      own: { bytes: new Uint8Array([0xff, 0x00]), source: "the room's own checkpoint (level 1)" },
+      shipped: { [strokes.checkpoint!]: checkpointOf(dcgan.model) },
+    });
+    await h.driver.prepare(strokes, 2);
+    expect(h.ready).toEqual([
+      `no GPU here; ${strokes.name} starts from untrained ` +
+        `(the room's own checkpoint (level 1) refused: not a checkpoint; checkpoint ${strokes.checkpoint} refused: the checkpoint is for another model)`,
+    ]);
+  });
+
+  it('says when the level names a checkpoint that is not there', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 1);
+    expect(h.ready).toEqual([`no GPU here; ${strokes.name} starts from untrained (checkpoint ${strokes.checkpoint} is missing)`]);
+    expect(h.log).toContain(`fetch /checkpoints/${strokes.checkpoint}.ganc`);
+  });
+
+  it('fetches nothing for a level that starts untrained', async () => {
+    const h = harness();
+    await h.driver.prepare(LEVELS.noise, 1);
+    expect(h.ready).toEqual([`no GPU here; ${LEVELS.noise.name} starts from untrained`]);
+    expect(h.log.some((l) => l.startsWith('fetch'))).toBe(false);
+  });
+
+  it("carries the running generator over to a level with the same model, with that level's knobs", async () => {
+    const h = harness();
+    await h.driver.prepare(LEVELS.noise, 1);
+    await h.driver.prepare(strokes, 2);
+    expect(h.started).toHaveLength(1);
+    expect(h.started[0].configured).toEqual([{ ...strokes.tunables, humanWeight: strokes.humanWeight }]);
+    expect(h.driver.current).toBe(h.started[0]);
+  });
+
+  it('replaces the generator when the model changes, and disposes of the old one', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    await h.driver.prepare(dcgan, 3);
+    expect(h.started).toHaveLength(2);
+    expect(h.started[0].disposed).toBe(true);
+    expect(h.driver.current).toBe(h.started[1]);
+  });
+});
+
+describe('sameShape', () => {
+  it('compares exactly the fields that fix the weights', () => {
+    const c = { ...strokes.model } as GanConfig;
+    expect(sameShape(c, LEVELS.noise)).toBe(true);
+    expect(sameShape(c, dcgan)).toBe(false);
+    expect(sameShape(c, conditional)).toBe(false);
+    expect(sameShape({ ...c, latentDim: 64 }, strokes)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- the job queue
+
+describe('the job queue', () => {
+  it('runs jobs one at a time, in the order they came', async () => {
+    const h = harness();
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    void h.driver.run(() => ({ level: strokes, levelIndex: 1 }), async () => {
+      order.push('a start');
+      await gate;
+      order.push('a end');
+    });
+    const done = h.driver.run(() => ({ level: strokes, levelIndex: 1 }), async () => void order.push('b'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(order).toEqual(['a start']);
+    release();
+    await done;
+    expect(order).toEqual(['a start', 'a end', 'b']);
+  });
+
+  it('asks which level a job is for when its turn comes', async () => {
+    const h = harness();
+    let level: LevelSpec = strokes;
+    void h.driver.prepare(strokes, 2);
+    const seen: number[] = [];
+    const job = h.driver.run(() => ({ level, levelIndex: level === strokes ? 2 : 3 }), async (_g, at) => void seen.push(at.levelIndex));
+    level = dcgan; // the game moved on before the job ran
+    await job;
+    expect(seen).toEqual([3]);
+    expect(h.driver.current?.config.arch).toBe('dcgan');
+  });
+
+  it('reports a failed job and goes on with the next', async () => {
+    const h = harness();
+    void h.driver.enqueue(async () => {
+      throw new Error('worker crashed');
+    });
+    let ran = false;
+    await h.driver.enqueue(async () => void (ran = true));
+    expect(h.errors).toEqual(['Trainer: worker crashed']);
+    expect(ran).toBe(true);
+  });
+
+  it('once disposed, says nothing more and stops a generator that finishes starting', async () => {
+    let finishStart!: () => void;
+    const h = harness({ startDelay: new Promise<void>((r) => (finishStart = r)) });
+    const pending = h.driver.prepare(strokes, 1);
+    await new Promise((r) => setTimeout(r, 5));
+    h.driver.dispose();
+    finishStart();
+    await pending;
+    expect(h.started[0].disposed).toBe(true);
+    expect(h.driver.current).toBeNull();
+    expect(h.errors).toEqual([]);
+    expect(h.ready).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- a round's training
+
+const px = (n: number) => encodePixels(new Uint8Array(784).fill(n));
+const verdicts: TrainVerdict[] = [
+  { pixels: px(1), truth: 'fake', votes: 3, fakeVotes: 2 },
+  { pixels: px(2), truth: 'real', votes: 3, fakeVotes: 0 },
+];
+
+function request(level: LevelSpec, levelIndex: number): TrainRequest {
+  return { round: 4, level, levelIndex, verdicts, budget: { dSteps: 4, gSteps: 2 }, humanWeight: 0.5, tunables: { loss: 'hinge', lrD: 1e-3, lrG: 2e-3 } };
+}
+
+async function trainOnce(h: Harness, level: LevelSpec, plan: TrainPlan) {
+  let outcome: Awaited<ReturnType<GeneratorDriver<FakeGenerator>['train']>> | undefined;
+  await h.driver.run(() => ({ level, levelIndex: 2 }), async (g, at) => {
+    h.log.length = 0;
+    h.tasks.length = 0;
+    outcome = await h.driver.train(g, request(at.level, at.levelIndex), plan);
+  });
+  expect(h.errors).toEqual([]);
+  return outcome!;
+}
+
+describe('a round of training', () => {
+  it('configures, trains between two checksums, measures, keeps the generator and then reports', async () => {
+    const h = harness();
+    const seen: unknown[] = [];
+    const outcome = await trainOnce(h, strokes, {
+      labelOf: () => undefined,
+      measure: { count: 40, task: 'Measuring the generator', report: true },
+      trained: (o) => void seen.push(o),
+    });
+    expect(h.log).toEqual(['training 4', 'configure', 'checksum 1', 'trainRound', 'checksum 2', 'evaluate 40', 'keep 2', 'report']);
+    expect(h.tasks).toEqual(['Training on round 4', 'Measuring the generator', null]);
+    expect(h.started[0].configured.at(-1)).toEqual({ loss: 'hinge', lrD: 1e-3, lrG: 2e-3, humanWeight: 0.5 });
+    expect(seen).toEqual([outcome]);
+    expect(outcome).toMatchObject({ checksumBefore: 1, checksumAfter: 2, metrics: METRICS, result: ROUND });
+    expect(h.reports).toEqual([{ round: 4, report: outcome.report }]);
+    expect(outcome.report).toMatchObject({ checksumBefore: 1, checksumAfter: 2, backend: 'cpu', fid: 120, coverage: 0.4 });
+    expect(TrainingReportSchema.safeParse(outcome.report).success).toBe(true);
+    const sent = h.started[0].trainedOn[0];
+    expect(sent.map((v) => [v.truth, v.votes, v.fakeVotes, v.pixels[0], v.label])).toEqual([
+      ['fake', 3, 2, 1, undefined],
+      ['real', 3, 0, 2, undefined],
+    ]);
+  });
+
+  it('keeps measurements out of the report when asked, and plays on when they fail', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    const kept = await trainOnce(h, strokes, { labelOf: () => undefined, measure: { count: 20, task: 'Measuring', report: false } });
+    expect(kept.metrics).toEqual(METRICS);
+    expect(kept.report.fid).toBeUndefined();
+    h.started[0].evaluateFails = true;
+    const failed = await trainOnce(h, strokes, { labelOf: () => undefined, measure: { count: 20, task: 'Measuring', report: true } });
+    expect(failed.metrics).toBeNull();
+    expect(failed.report.fid).toBeUndefined();
+    const none = await trainOnce(h, strokes, { labelOf: () => undefined, measure: null });
+    expect(h.log).not.toContain('evaluate 20');
+    expect(none.metrics).toBeNull();
+  });
+
+  it('labels judged images on a conditional level and leaves out those without a class', async () => {
+    const h = harness();
+    await trainOnce(h, conditional, { labelOf: (v) => (v.pixels === px(1) ? 7 : undefined), measure: null });
+    expect(h.started[0].trainedOn[0].map((v) => v.label)).toEqual([7]);
+  });
+});

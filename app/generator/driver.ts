@@ -1,0 +1,216 @@
+/**
+ * The generator in this browser, for both pages that play the game with one: the classroom host's
+ * trainer (app/host/trainer.ts) and solo play (app/solo/driver.ts). It owns what they share: one job
+ * at a time, in the order asked; which generator a level starts from; and a round's training, from
+ * the knobs to the report. Everything it touches outside itself (the worker, the network or
+ * IndexedDB, the screen, the room) comes in through GeneratorIO, so tests run it without tfjs.
+ *
+ * Each level names its model. A level with the same model carries on with the running generator; a
+ * new model starts from, best first, the page's own latest checkpoint (the room's on the server, or
+ * the one this browser saved), the level's shipped checkpoint, or untrained. A checkpoint the worker
+ * refuses (another model's shape, corrupt bytes) does not stop the game: the next is tried, and the
+ * screen says why.
+ */
+import { type Backend, type LevelSpec, type ModelShape, type TrainerJob, type TrainingReport, type TrainVerdict, type Tunables, decodePixels } from '@/game/protocol';
+import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import { toTrainingReport } from '../lib/report';
+import { type Fetch, type StartingPoint, fetchShipped } from './checkpoints';
+
+/** The slice of TrainerClient (ml/trainer-client.ts) the driver uses; callers may ask more of theirs. */
+export interface Generator {
+  readonly backend: { name: Backend; reason: string };
+  readonly config: GanConfig;
+  configure(patch: Partial<Tunables & { humanWeight: number }>): Promise<unknown>;
+  checksum(): Promise<number>;
+  trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
+  evaluate(count: number): Promise<MachineEvaluation>;
+  dispose(): void;
+}
+
+export interface GeneratorIO<G extends Generator> {
+  /** Starts a generator (from a checkpoint's weights when given); rejects a checkpoint it cannot load. */
+  start(init: Pick<TrainerInit, 'config' | 'checkpoint'>): Promise<G>;
+  /** The page's own latest generator for a level about to start (1-based), if it has one that may carry over. */
+  ownCheckpoint(levelIndex: number): Promise<StartingPoint | null>;
+  /** For the level's shipped checkpoint. */
+  fetch: Fetch;
+  /** Keeps the generator after a round's training, so a reloaded page resumes with it. */
+  keep(generator: G, levelIndex: number): Promise<void> | void;
+  /** Sends a round's report: to the server, or into solo play's own engine. */
+  reportTrained(round: number, report: TrainingReport): Promise<void> | void;
+  /** A new model is on its way. */
+  onLoading(): void;
+  /** The level's generator is ready; `reason` says on which backend and where it started from. */
+  onReady(generator: G, reason: string): Promise<void> | void;
+  /** What the generator is doing now, for the screen (null: done). */
+  onTask(task: string | null, generator: G): void;
+  /** A round's training begins: its progress is about to stream. */
+  onTrainingStart(round: number): void;
+  onError(message: string): void;
+}
+
+export interface DriverOptions {
+  /** Small batches: for tests on software GPUs. */
+  tiny: boolean;
+}
+
+/** A level and its place in the room's campaign (1-based, as the room counts levels). */
+export interface LevelAt {
+  level: LevelSpec;
+  levelIndex: number;
+}
+
+/** A round's training as the room asks for it: the wire's train job, or solo play's requestTraining with its level. */
+export type TrainRequest = Pick<Extract<TrainerJob, { kind: 'train' }>, 'round' | 'verdicts' | 'budget' | 'humanWeight' | 'tunables'> & LevelAt;
+
+export interface TrainPlan {
+  /** The class a judged image shows; on a conditional level an image without one is left out. */
+  labelOf(v: TrainVerdict): number | undefined;
+  /** Runs the project's classifier afterwards: on how many samples, what the screen says meanwhile, and whether the report carries it. */
+  measure: { count: number; task: string; report: boolean } | null;
+  /** What the round did, before the generator is kept and the report sent. */
+  trained?(outcome: TrainOutcome): void;
+}
+
+export interface TrainOutcome {
+  result: RoundReport;
+  checksumBefore: number;
+  checksumAfter: number;
+  metrics: MachineEvaluation | null;
+  report: TrainingReport;
+}
+
+/**
+ * True when the running generator has the level's model, so it carries over. The browser's one
+ * comparison of a generator with a level (game/levels.ts sameModel compares two levels; the worker
+ * refuses a checkpoint of another shape on its own).
+ */
+export function sameShape(c: Pick<GanConfig, keyof ModelShape>, l: LevelSpec): boolean {
+  const m = l.model;
+  return c.dataset === m.dataset && c.arch === m.arch && c.conditional === m.conditional && c.latentDim === m.latentDim && c.hidden === m.hidden;
+}
+
+const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class GeneratorDriver<G extends Generator> {
+  private generator: G | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly io: GeneratorIO<G>,
+    private readonly options: DriverOptions,
+  ) {}
+
+  /** The running generator, if any (for calls outside the queue, such as announcing the backend). */
+  get current(): G | null {
+    return this.generator;
+  }
+
+  /** Runs tasks one at a time, in the order they came; a failure is reported and the queue goes on. */
+  enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((err) => {
+      if (!this.disposed) this.io.onError(`Trainer: ${errText(err)}`);
+    });
+    return this.queue;
+  }
+
+  /**
+   * Queues work on a level's generator, built first if the level needs another model. `at` is asked
+   * when the work's turn comes, so a caller may name the level the game is at by then.
+   */
+  run(at: () => LevelAt, work: (generator: G, at: LevelAt) => Promise<void>): Promise<void> {
+    return this.enqueue(async () => {
+      const where = at();
+      await work(await this.ensure(where.level, where.levelIndex), where);
+    });
+  }
+
+  /** Builds (or keeps) the model a level needs, ahead of its first job. */
+  prepare(level: LevelSpec, levelIndex: number): Promise<void> {
+    return this.run(() => ({ level, levelIndex }), async () => undefined);
+  }
+
+  private async ensure(level: LevelSpec, levelIndex: number): Promise<G> {
+    if (this.generator && sameShape(this.generator.config, level)) {
+      await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      return this.generator;
+    }
+    this.io.onLoading();
+    this.generator?.dispose();
+    this.generator = null;
+    const { generator, source } = await this.startFromBest(level, levelIndex);
+    if (this.disposed) {
+      generator.dispose();
+      throw new Error('the page closed');
+    }
+    this.generator = generator;
+    await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}`);
+    return generator;
+  }
+
+  /** The checkpoint chain: the page's own, the level's shipped one, untrained; the first that loads wins. */
+  private async startFromBest(level: LevelSpec, levelIndex: number): Promise<{ generator: G; source: string }> {
+    const candidates: StartingPoint[] = [];
+    const own = await this.io.ownCheckpoint(levelIndex);
+    if (own) candidates.push(own);
+    let missing = '';
+    if (level.checkpoint) {
+      const shipped = await fetchShipped(this.io.fetch, level.checkpoint);
+      if (shipped) candidates.push({ bytes: shipped, source: `checkpoint ${level.checkpoint}` });
+      else missing = ` (checkpoint ${level.checkpoint} is missing)`;
+    }
+    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.tiny ? 16 : 64 };
+    const refused: string[] = [];
+    for (const c of candidates) {
+      try {
+        return { generator: await this.io.start({ config, checkpoint: c.bytes }), source: c.source };
+      } catch (err) {
+        // A corrupt or mismatched checkpoint must not stop the game: try the next, say why.
+        refused.push(`${c.source} refused: ${errText(err)}`);
+      }
+    }
+    const generator = await this.io.start({ config });
+    return { generator, source: `untrained${missing}${refused.length ? ` (${refused.join('; ')})` : ''}` };
+  }
+
+  /** Shows a task on the screen while work runs on the generator, and clears it once the work is done. */
+  async busy<R>(generator: G, task: string, work: () => Promise<R>): Promise<R> {
+    this.io.onTask(task, generator);
+    const result = await work();
+    this.io.onTask(null, generator);
+    return result;
+  }
+
+  /** One round's training on the running generator: the knobs, the steps, the checksums either side, the report. */
+  async train(generator: G, request: TrainRequest, plan: TrainPlan): Promise<TrainOutcome> {
+    return this.busy(generator, `Training on round ${request.round}`, async () => {
+      this.io.onTrainingStart(request.round);
+      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight });
+      const checksumBefore = await generator.checksum();
+      const verdicts = request.verdicts
+        .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
+        .filter((v) => !request.level.model.conditional || v.label !== undefined);
+      const result = await generator.trainRound(verdicts, request.budget);
+      const checksumAfter = await generator.checksum();
+      let metrics: MachineEvaluation | null = null;
+      if (plan.measure) {
+        // Machine metrics for the lesson cards and targets; the game plays on if they cannot be computed.
+        this.io.onTask(plan.measure.task, generator);
+        metrics = await generator.evaluate(plan.measure.count).catch(() => null);
+      }
+      const report = toTrainingReport(result, generator.backend.name, checksumBefore, checksumAfter, plan.measure?.report ? metrics : null);
+      const outcome = { result, checksumBefore, checksumAfter, metrics, report };
+      plan.trained?.(outcome);
+      await this.io.keep(generator, request.levelIndex);
+      await this.io.reportTrained(request.round, report);
+      return outcome;
+    });
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.generator?.dispose();
+    this.generator = null;
+  }
+}

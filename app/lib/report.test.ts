@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TrainingReportSchema } from '@/game/protocol';
+import type { MachineEvaluation, RoundReport } from '@/ml/trainer-client';
+import { toTrainingReport } from './report';
+
+const round: RoundReport = {
+  dSteps: 10, gSteps: 5, dLoss: 0.69, gLoss: 0.8, humanLoss: 0.2, humanImages: 3, dReal: 0.9, dFake: 0.1, stepsPerSec: 30, ms: 500, backend: 'webgl',
+};
+const metrics: MachineEvaluation = {
+  histogram: [5, 5, 0, 0, 0, 0, 0, 0, 0, 0], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], coverage: 0.2, entropy: 0.3,
+  fid: 80, samples: 10, collapsed: true, collapseReason: 'x'.repeat(500),
+};
+
+describe('toTrainingReport', () => {
+  it("carries the round's steps and losses, the backend and the checksums either side", () => {
+    const r = toTrainingReport(round, 'webgl', 11, 12);
+    expect(r).toEqual({
+      dSteps: 10, gSteps: 5, dLoss: 0.69, gLoss: 0.8, humanLoss: 0.2, dReal: 0.9, dFake: 0.1, stepsPerSec: 30, ms: 500, backend: 'webgl',
+      checksumBefore: 11, checksumAfter: 12,
+    });
+    expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+  });
+
+  it('clamps raw critic scores into D(x) in [0, 1]', () => {
+    const r = toTrainingReport({ ...round, dReal: 3.5, dFake: -2 }, 'cpu', 0, 0);
+    expect([r.dReal, r.dFake]).toEqual([1, 0]);
+    expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+  });
+
+  it("adds the classifier's measures when there are some, within the wire's limits", () => {
+    const r = toTrainingReport(round, 'webgpu', 1, 2, metrics);
+    expect(r).toMatchObject({ fid: 80, histogram: { counts: metrics.histogram, classNames: metrics.classNames }, coverage: 0.2, entropy: 0.3, collapsed: true });
+    expect(r.collapseReason).toHaveLength(400);
+    expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+    expect(toTrainingReport(round, 'webgpu', 1, 2, null)).not.toHaveProperty('fid');
+  });
+});
