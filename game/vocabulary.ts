@@ -11,13 +11,13 @@
  */
 
 /** A list as the non-empty tuple a zod enum wants. */
-function nonEmpty<T>(xs: T[]): [T, ...T[]] {
+function nonEmpty<T>(xs: T[]): readonly [T, ...T[]] {
   if (xs.length === 0) throw new Error('a vocabulary list needs at least one entry');
-  return xs as [T, ...T[]];
+  return Object.freeze(xs) as readonly [T, ...T[]];
 }
 
 /** A table's ids, in its order. */
-function idsOf<K extends string>(table: Record<K, unknown>): [K, ...K[]] {
+function idsOf<K extends string>(table: Record<K, unknown>): readonly [K, ...K[]] {
   return nonEmpty(Object.keys(table) as K[]);
 }
 
@@ -139,9 +139,12 @@ export interface ModelShape<D extends GanDataset = Dataset> {
 export const SHAPE_FIELDS = ['dataset', 'arch', 'conditional', 'latentDim', 'hidden'] as const satisfies readonly (keyof ModelShape)[];
 export type ShapeField = (typeof SHAPE_FIELDS)[number];
 
-/** The first field on which two models' shapes differ, or null when one's weights fit the other. */
-export function shapeMismatch(a: ModelShape<GanDataset>, b: ModelShape<GanDataset>): ShapeField | null {
-  return SHAPE_FIELDS.find((k) => a[k] !== b[k]) ?? null;
+/**
+ * The first field on which offered weights (a checkpoint's config, which may lack fields) do not fit
+ * a model's shape, or null when they fit.
+ */
+export function shapeMismatch(offered: Partial<Record<ShapeField, unknown>>, model: ModelShape<GanDataset>): ShapeField | null {
+  return SHAPE_FIELDS.find((k) => offered[k] !== model[k]) ?? null;
 }
 
 /** True when one model's weights (a checkpoint, the room's generator) fit the other. */

@@ -6,9 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './format';
 import type { Rng } from './random';
+import { TOY_DATASETS, type ToyDataset } from '../game/vocabulary';
 
-export const TOY_DATASETS = ['ring', 'grid'] as const;
-export type ToyName = (typeof TOY_DATASETS)[number];
+export { TOY_DATASETS };
+export type ToyName = ToyDataset;
 
 /** 8-bit pixels → [-1, 1]. */
 export function toSigned(pixels: Uint8Array): Float32Array {

@@ -7,7 +7,7 @@ import { evaluatePoints } from './eval';
 import { imageAt, type ImageSet } from './format';
 import { Rng } from './random';
 import type { GanTrainer } from './trainer';
-import type { LabStep, LabStepsResult, RealImages, ToySnapshot } from './protocol-worker';
+import type { LabStep, LabStepsResult, RealImages, ToySnapshot } from './gan-config';
 
 const MAX_ITERATIONS = 10_000;
 /**

@@ -12,7 +12,7 @@ import { type Classifier, loadClassifier } from './classifier';
 import { evaluateImages } from './eval';
 import { GanTrainer } from './trainer';
 import { labSteps, realImages, toySnapshot } from './worker-lab';
-import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './protocol-worker';
+import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './gan-config';
 
 export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
 

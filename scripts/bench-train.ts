@@ -20,7 +20,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendName } from '../ml/backend';
 import { datasetPath, decodeImageSet } from '../ml/format';
-import { defaultConfig, resolveConfig, type GanConfig } from '../ml/protocol-worker';
+import { defaultConfig, resolveConfig, type GanConfig } from '../ml/gan-config';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { timeSteps, type StepTiming } from './bench-step';
 import { startHarness } from './browser/harness';

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeCheckpoint } from '@/ml/checkpoint';
 import { labConfig, type LabSettings } from '@/ml/lab-settings';
-import { isToy } from '@/ml/protocol-worker';
+import { isToy } from '@/ml/gan-config';
 import type { GanConfig, MachineEvaluation, ToySnapshot, TrainerClient } from '@/ml/trainer-client';
 
 /** What needs a new trainer: the model's shape, the data, the seed, the backend. */
