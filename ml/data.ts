@@ -98,7 +98,7 @@ export function toyMixture(name: ToyName): ToyMixture {
     for (let i = -2; i <= 2; i++) for (let j = -2; j <= 2; j++) centres.push([2 * i, 2 * j]);
     return { name, centres, std: 0.05 };
   }
-  throw new Error(`unknown toy dataset "${String(name)}"; expected ring or grid`);
+  throw new Error(`unknown toy dataset "${String(name)}"; expected ${TOY_DATASETS.join(' or ')}`);
 }
 
 /** n points, interleaved x,y, from the mixture (each mode equally likely). */
