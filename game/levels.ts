@@ -131,7 +131,7 @@ export function sameModel(a: LevelSpec, b: LevelSpec): boolean {
 /**
  * What a coach's form shows before the coach touches it: the engine's own default knobs for the
  * level being played (the level's loss, not some fixed one). A player's view names its level, not
- * its id, and every name is unique (game/vocabulary.test.ts), so the name finds the level.
+ * its id, and every name is unique (game/levels.test.ts), so the name finds the level.
  */
 export function coachFormDefaults(levelName: string): Knobs {
   const level = Object.values(LEVELS).find((l) => l.name === levelName) ?? LEVELS[DEFAULT_CAMPAIGN[0]];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CAMPAIGN, LEVELS, coachFormDefaults } from './levels';
-import { defaultKnobs } from './coaching';
+import { DEFAULT_CAMPAIGN, LEVELS } from './levels';
 import { LEVEL_CARDS } from './lessons/levels';
 import { BackendSchema, DatasetSchema, KnobsSchema, LevelIdSchema, LossSchema } from './protocol';
 import {
@@ -48,7 +47,6 @@ describe('the vocabulary', () => {
     expect(DEFAULT_CAMPAIGN).toEqual([...LEVEL_IDS]);
     for (const id of LEVEL_IDS) expect(LEVELS[id].id).toBe(id);
     expect(Object.keys(LEVEL_CARDS)).toEqual([...LEVEL_IDS, 'finale']);
-    expect(new Set(Object.values(LEVELS).map((l) => l.name)).size).toBe(LEVEL_IDS.length);
   });
 });
 
@@ -60,13 +58,5 @@ describe('model shapes', () => {
     expect(shapeMismatch(mlp, { ...mlp, arch: 'dcgan', hidden: 16 })).toBe('arch');
     expect(sameShape(mlp, { ...mlp, conditional: true })).toBe(false);
     expect(sameShape(mlp, { ...mlp, dataset: 'ring' })).toBe(false);
-  });
-});
-
-describe("the coach form's defaults", () => {
-  it("are the engine's default knobs for the level being played, its own loss included", () => {
-    for (const level of Object.values(LEVELS)) expect(coachFormDefaults(level.name), level.id).toEqual(defaultKnobs(level));
-    expect(coachFormDefaults(LEVELS.fixit.name).loss).toBe(LEVELS.fixit.tunables.loss);
-    expect(LEVELS.fixit.tunables.loss).not.toBe(DEFAULT_LOSS);
   });
 });
