@@ -46,7 +46,7 @@ export const LOSS = {
 export type Loss = keyof typeof LOSS;
 export const LOSSES = idsOf(LOSS);
 
-/** The loss a fresh configuration trains with (the DCGAN paper's practice). */
+/** The loss a fresh configuration trains with: the non-saturating G loss Goodfellow et al. (2014) recommend in practice. */
 export const DEFAULT_LOSS: Loss = 'nonsaturating';
 
 /** The order the menus offer losses in: the default first, then the others in table order. */
