@@ -5,8 +5,10 @@
  * so a teacher can start anywhere; a level with the same shape carries on with the room's own
  * generator, so the class sees continuity.
  */
+import { defaultKnobs } from './coaching';
 import { LEVEL_CARDS } from './lessons/levels';
-import type { LevelId, LevelSpec } from './protocol';
+import type { Knobs, LevelId, LevelSpec } from './protocol';
+import { LEVEL_IDS, sameShape } from './vocabulary';
 
 export const LEVELS: Record<LevelId, LevelSpec> = {
   noise: {
@@ -19,7 +21,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['noise']],
+    cards: [...LEVEL_CARDS.noise],
   },
   strokes: {
     id: 'strokes',
@@ -31,7 +33,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 60,
     gSteps: 60,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['first-strokes']],
+    cards: [...LEVEL_CARDS.strokes],
   },
   dcgan: {
     id: 'dcgan',
@@ -43,7 +45,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 30,
     gSteps: 30,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['dcgan']],
+    cards: [...LEVEL_CARDS.dcgan],
   },
   collapse: {
     id: 'collapse',
@@ -55,7 +57,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 20,
     gSteps: 80,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['collapse']],
+    cards: [...LEVEL_CARDS.collapse],
   },
   fixit: {
     id: 'fixit',
@@ -67,7 +69,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 50,
     gSteps: 25,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['fix-it']],
+    cards: [...LEVEL_CARDS.fixit],
   },
   conditional: {
     id: 'conditional',
@@ -80,7 +82,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['conditional']],
+    cards: [...LEVEL_CARDS.conditional],
   },
   fashion: {
     id: 'fashion',
@@ -92,7 +94,7 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['fashion']],
+    cards: [...LEVEL_CARDS.fashion],
   },
   deepfakes: {
     id: 'deepfakes',
@@ -104,11 +106,11 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,
-    cards: [...LEVEL_CARDS['deepfakes']],
+    cards: [...LEVEL_CARDS.deepfakes],
   },
 };
 
-export const DEFAULT_CAMPAIGN: LevelId[] = ['noise', 'strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'];
+export const DEFAULT_CAMPAIGN: LevelId[] = [...LEVEL_IDS];
 
 export function levelSpec(id: LevelId): LevelSpec {
   return LEVELS[id];
@@ -123,7 +125,15 @@ export function cardsAfter(levels: LevelId[], index: number, chosen: Partial<Rec
 
 /** True when two levels' generators have the same shape, so the room's generator carries over. */
 export function sameModel(a: LevelSpec, b: LevelSpec): boolean {
-  const x = a.model;
-  const y = b.model;
-  return x.dataset === y.dataset && x.arch === y.arch && x.conditional === y.conditional && x.latentDim === y.latentDim && x.hidden === y.hidden;
+  return sameShape(a.model, b.model);
+}
+
+/**
+ * What a coach's form shows before the coach touches it: the engine's own default knobs for the
+ * level being played (the level's loss, not some fixed one). A player's view names its level, not
+ * its id, and every name is unique (game/levels.test.ts), so the name finds the level.
+ */
+export function coachFormDefaults(levelName: string): Knobs {
+  const level = Object.values(LEVELS).find((l) => l.name === levelName) ?? LEVELS[DEFAULT_CAMPAIGN[0]];
+  return defaultKnobs(level);
 }

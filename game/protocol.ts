@@ -9,31 +9,26 @@ import { z } from 'zod';
 
 export { IMAGE_B64_LENGTH, IMAGE_BYTES, IMAGE_SIDE, PROTOCOL_VERSION, SOCKET_PATH, decodePixels, encodePixels } from './wire';
 import { IMAGE_B64_LENGTH, IMAGE_BYTES, PROTOCOL_VERSION } from './wire';
+import { BACKENDS, DATASETS, LEVEL_IDS, LOSSES, LR_CHOICES, RATIO_CHOICES, STEP_CHOICES, type ModelShape } from './vocabulary';
 
-export const DatasetSchema = z.enum(['digits', 'fashion']);
+export const DatasetSchema = z.enum(DATASETS);
 export type Dataset = z.infer<typeof DatasetSchema>;
 
 export const VerdictSchema = z.enum(['real', 'fake']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-export const BackendSchema = z.enum(['webgpu', 'webgl', 'wasm', 'cpu']);
+export const BackendSchema = z.enum(BACKENDS);
 export type Backend = z.infer<typeof BackendSchema>;
 
-export const LossSchema = z.enum(['minimax', 'nonsaturating', 'lsgan', 'hinge', 'wgan-gp']);
+export const LossSchema = z.enum(LOSSES);
 export type Loss = z.infer<typeof LossSchema>;
 
-export const LEVEL_IDS = ['noise', 'strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'] as const;
+export { LEVEL_IDS };
 export const LevelIdSchema = z.enum(LEVEL_IDS);
 export type LevelId = z.infer<typeof LevelIdSchema>;
 
 /** The generator's shape; a checkpoint only loads into a model of the same shape. */
-export interface ModelShape {
-  dataset: Dataset;
-  arch: 'mlp' | 'dcgan';
-  conditional: boolean;
-  latentDim: number;
-  hidden: number;
-}
+export type { ModelShape };
 
 /** What the trainer may change between rounds without rebuilding the model. */
 export interface Tunables {
@@ -62,9 +57,9 @@ export interface LevelSpec {
 /** The coaches' knobs for the next training phase. */
 export const KnobsSchema = z.object({
   loss: LossSchema,
-  lr: z.enum(['low', 'medium', 'high']),
-  ratio: z.enum(['1:2', '1:1', '2:1', '5:1']),
-  steps: z.enum(['few', 'normal', 'many']),
+  lr: z.enum(LR_CHOICES),
+  ratio: z.enum(RATIO_CHOICES),
+  steps: z.enum(STEP_CHOICES),
 });
 export type Knobs = z.infer<typeof KnobsSchema>;
 

@@ -8,6 +8,7 @@ import { withBallots } from './ballots';
 import { type Ctx, type GameEvent, type Result, createRoom, reduce } from './engine';
 import type { LevelId, Loss, Settings, Verdict } from './protocol';
 import type { Room } from './state';
+import { LOSS } from './vocabulary';
 
 export const SOLO_PIN = '100000';
 export const SOLO_HOST = 'solo-host-token-local';
@@ -62,12 +63,11 @@ export function soloMode(room: Room): SoloMode {
 
 /** Where a D output counts as "real" for each loss family; a WGAN critic's scale drifts, so it is calibrated. */
 export function machineThreshold(loss: Loss, calibration?: { dReal: number; dFake: number } | null): number {
-  if (loss === 'lsgan') return 0.5;
-  if (loss === 'wgan-gp' && calibration && Number.isFinite(calibration.dReal) && Number.isFinite(calibration.dFake)) {
+  if (LOSS[loss].critic && calibration && Number.isFinite(calibration.dReal) && Number.isFinite(calibration.dFake)) {
     return (calibration.dReal + calibration.dFake) / 2;
   }
-  // BCE logits and hinge scores: real above 0 (a probability above one half).
-  return 0;
+  // BCE logits and hinge scores: real above 0 (a probability above one half); LSGAN half-way between its targets.
+  return LOSS[loss].midpoint;
 }
 
 export function machineVerdict(loss: Loss, raw: number, calibration?: { dReal: number; dFake: number } | null): Verdict {
@@ -76,11 +76,11 @@ export function machineVerdict(loss: Loss, raw: number, calibration?: { dReal: n
 
 /** A number to show for D's opinion: P(real) for BCE; the raw score (labelled as such) otherwise. */
 export function machineDisplay(loss: Loss, raw: number): { value: number; label: string } {
-  if (loss === 'minimax' || loss === 'nonsaturating') {
+  if (LOSS[loss].probability) {
     const p = 1 / (1 + Math.exp(-raw));
     return { value: p, label: `P(real) ${p.toFixed(2)}` };
   }
-  return { value: raw, label: `${loss === 'wgan-gp' ? 'critic' : 'score'} ${raw.toFixed(2)}` };
+  return { value: raw, label: `${LOSS[loss].critic ? 'critic' : 'score'} ${raw.toFixed(2)}` };
 }
 
 /** The machine judge's votes on every image of the round (coach mode), from D's raw scores by pixels. */

@@ -10,9 +10,10 @@ import * as tf from '@tensorflow/tfjs';
 // harmless in Node.
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BACKEND, BACKENDS, type Backend } from '../game/vocabulary';
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+export { BACKENDS };
+export type BackendName = Backend;
 
 export interface BackendChoice {
   name: BackendName;
@@ -99,7 +100,7 @@ export function describeCapabilities(name: BackendName): Pick<BackendChoice, 'ca
  * on the first that initialises. CPU always works, so it is tried last even if not listed.
  */
 export async function chooseBackend(prefer?: BackendName[]): Promise<BackendChoice> {
-  const order: BackendName[] = prefer?.length ? [...prefer] : isNode() ? ['wasm', 'cpu'] : [...BACKENDS];
+  const order: BackendName[] = prefer?.length ? [...prefer] : isNode() ? BACKENDS.filter((b) => BACKEND[b].node) : [...BACKENDS];
   for (const name of order) {
     if (!BACKENDS.includes(name)) throw new Error(`unknown backend "${name}"; expected one of ${BACKENDS.join(', ')}`);
   }
@@ -111,11 +112,7 @@ export async function chooseBackend(prefer?: BackendName[]): Promise<BackendChoi
       const reason = skipped.length ? `${skipped.join('; ')}` : `${name} was the first choice`;
       return { name, reason, ...describeCapabilities(name) };
     }
-    skipped.push(`${label(name)}: ${why}`);
+    skipped.push(`${BACKEND[name].label}: ${why}`);
   }
   throw new Error(`no tfjs backend initialised (${skipped.join('; ')})`);
-}
-
-function label(name: BackendName): string {
-  return { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' }[name];
 }

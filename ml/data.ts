@@ -6,9 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './format';
 import type { Rng } from './random';
+import { TOY_DATASETS, type ToyDataset } from '../game/vocabulary';
 
-export const TOY_DATASETS = ['ring', 'grid'] as const;
-export type ToyName = (typeof TOY_DATASETS)[number];
+export { TOY_DATASETS };
+export type ToyName = ToyDataset;
 
 /** 8-bit pixels → [-1, 1]. */
 export function toSigned(pixels: Uint8Array): Float32Array {
@@ -97,7 +98,7 @@ export function toyMixture(name: ToyName): ToyMixture {
     for (let i = -2; i <= 2; i++) for (let j = -2; j <= 2; j++) centres.push([2 * i, 2 * j]);
     return { name, centres, std: 0.05 };
   }
-  throw new Error(`unknown toy dataset "${String(name)}"; expected ring or grid`);
+  throw new Error(`unknown toy dataset "${String(name)}"; expected ${TOY_DATASETS.join(' or ')}`);
 }
 
 /** n points, interleaved x,y, from the mixture (each mode equally likely). */

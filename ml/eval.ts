@@ -8,23 +8,10 @@
  */
 import { argmax, meanAndCovariance, matMul, sqrtPsd, symmetrize, trace, jacobiEigen, type Moments } from './linalg';
 import type { Classifier } from './classifier';
-import { detectCollapse, type CollapseVerdict } from './collapse';
+// ModeReport lives with the detector that reads it, so collapse.ts needs nothing from here.
+import { detectCollapse, type CollapseVerdict, type ModeReport } from './collapse';
 
-/** How a set of samples spreads over K classes (or modes). */
-export interface ModeReport {
-  /** Samples per class, length K. */
-  histogram: number[];
-  /** Samples counted in the histogram plus, for toy mixtures, those near no mode. */
-  total: number;
-  /** Classes holding at least `minShare` of all samples. */
-  covered: number;
-  /** covered / K, in [0, 1]. */
-  coverage: number;
-  /** Shannon entropy of the histogram over ln K, in [0, 1]: 1 is perfectly even, 0 is one class. */
-  entropy: number;
-  /** The share a class needed to count as covered. */
-  minShare: number;
-}
+export type { ModeReport };
 
 /**
  * Default for "covered": a quarter of a fair share. A class the generator produces at a quarter of

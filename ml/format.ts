@@ -12,12 +12,14 @@
  *   12 u32     reserved (0)
  *   16 count bytes of labels, then count*rows*cols bytes of pixels (0 = black, 255 = white)
  */
+import { DATASETS, type Dataset } from '../game/vocabulary';
+
 export const DATASET_MAGIC = 'GANA';
 export const DATASET_VERSION = 1;
 export const HEADER_BYTES = 16;
 
-export const DATASETS = ['digits', 'fashion'] as const;
-export type DatasetName = (typeof DATASETS)[number];
+export { DATASETS };
+export type DatasetName = Dataset;
 
 export const CLASS_NAMES: Record<DatasetName, readonly string[]> = {
   digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLabSettings, labConfig, labSearch, needsRestart, parseLabSettings, settingsFromConfig, surfaceToUnit } from './lab-settings';
-import { resolveConfig } from './protocol-worker';
+import { resolveConfig } from './gan-config';
 
 describe('Lab settings in the URL', () => {
   it('round-trips every setting', () => {

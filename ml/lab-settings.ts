@@ -4,9 +4,8 @@
  * cannot use falls back to the dataset's default and says so, rather than failing the whole link.
  */
 import type { BackendName } from './backend';
-import { ARCHS, GAN_DATASETS, LOSSES, defaultConfig, isToy, type Arch, type GanConfig, type GanDataset, type LossKind } from './protocol-worker';
-
-const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+import { BACKENDS, LOSS } from '../game/vocabulary';
+import { ARCHS, DCGAN_HIDDEN, GAN_DATASETS, LOSSES, defaultConfig, isToy, type Arch, type GanConfig, type GanDataset, type LossKind } from './gan-config';
 
 export interface LabSettings {
   dataset: GanDataset;
@@ -66,10 +65,10 @@ export function parseLabSettings(params: URLSearchParams): ParsedLab {
   else if (arch) {
     s.arch = arch;
     // A DCGAN's "hidden" is a filter count, not a width: start from its own default.
-    if (arch === 'dcgan') s.hidden = 32;
+    if (arch === 'dcgan') s.hidden = DCGAN_HIDDEN;
   }
   s.loss = pick<LossKind>('loss', LOSSES) ?? s.loss;
-  s.backend = pick<BackendName>('backend', BACKEND_NAMES) ?? null;
+  s.backend = pick<BackendName>('backend', BACKENDS) ?? null;
   for (const key of ['lrD', 'lrG'] as const) {
     const v = params.get(KEYS[key]);
     if (v === null) continue;
@@ -121,7 +120,7 @@ export function settingsFromConfig(c: GanConfig, keep: LabSettings): LabSettings
 /** Maps a raw D output to [0, 1] for the heat map: a sigmoid for BCE logits, the surface's own range otherwise. */
 export function surfaceToUnit(loss: LossKind, raw: Float32Array): Float32Array {
   const out = new Float32Array(raw.length);
-  if (loss === 'minimax' || loss === 'nonsaturating') {
+  if (LOSS[loss].probability) {
     for (let i = 0; i < raw.length; i++) out[i] = 1 / (1 + Math.exp(-raw[i]));
     return out;
   }

@@ -4,7 +4,8 @@
  * Conventions: mean over the batch; real target 1, fake target 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { LOSSES, type LossKind } from './protocol-worker';
+import { LOSS } from '../game/vocabulary';
+import { LOSSES, type LossKind } from './gan-config';
 
 export { LOSSES, type LossKind };
 
@@ -76,7 +77,7 @@ export function generatorLoss(kind: LossKind, fakeLogits: tf.Tensor): tf.Scalar 
 
 /** What the page shows as "D(x)": a probability for the BCE losses, the raw score otherwise. */
 export function dScore(kind: LossKind, logits: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mean(kind === 'minimax' || kind === 'nonsaturating' ? tf.sigmoid(logits) : logits) as tf.Scalar);
+  return tf.tidy(() => tf.mean(LOSS[kind].probability ? tf.sigmoid(logits) : logits) as tf.Scalar);
 }
 
 /**

@@ -6,7 +6,7 @@
  * D has no batch norm on purpose: WGAN-GP's per-sample gradient penalty is wrong under batch norm.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ARCHS, type Arch } from './protocol-worker';
+import { ARCHS, type Arch } from './gan-config';
 
 export { ARCHS, type Arch };
 

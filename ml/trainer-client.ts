@@ -8,9 +8,9 @@ import {
   isToy,
   type GanConfig, type GanDataset, type HumanVerdict, type InitResult, type LabStepsResult, type MachineEvaluation, type RealImages,
   type RoundReport, type StepProgress, type ToySnapshot, type TunableConfig, type WorkerInit, type WorkerRequest, type WorkerResponse,
-} from './protocol-worker';
+} from './gan-config';
 
-export { defaultConfig, tinyConfig } from './protocol-worker';
+export { defaultConfig, tinyConfig } from './gan-config';
 export type { GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
 
 /** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */

@@ -13,10 +13,11 @@ import { buildGan, run, trainableVariables, type ModelSpec } from './models';
 import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss } from './losses';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
+import { shapeMismatch } from '../game/vocabulary';
 import {
-  SHAPE_FIELDS, TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
+  TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
   type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
-} from './protocol-worker';
+} from './gan-config';
 
 export type { GanConfig, HumanVerdict, RoundReport, StepProgress, StepStats };
 
@@ -470,11 +471,8 @@ export class GanTrainer {
   async load(bytes: Uint8Array): Promise<void> {
     this.assertLive();
     const cp = decodeCheckpoint(bytes);
-    for (const k of SHAPE_FIELDS) {
-      if (cp.config[k] !== this.config[k]) {
-        throw new Error(`checkpoint does not fit this model: its ${k} is ${JSON.stringify(cp.config[k])}, this trainer's is ${JSON.stringify(this.config[k])}`);
-      }
-    }
+    const k = shapeMismatch(cp.config, this.config);
+    if (k) throw new Error(`checkpoint does not fit this model: its ${k} is ${JSON.stringify(cp.config[k])}, this trainer's is ${JSON.stringify(this.config[k])}`);
     const group = (g: string) => cp.tensors.filter((t) => t.group === g);
     const expectShapes = (g: string, got: CheckpointTensor[], want: number[][]) => {
       if (got.length !== want.length) throw new Error(`checkpoint does not fit this model: ${g} has ${got.length} tensors, expected ${want.length}`);

@@ -7,7 +7,7 @@ import { GanTrainer } from './trainer';
 import { labSteps, realImages, toySnapshot } from './worker-lab';
 import { createWorkerHandler } from './worker';
 import { TrainerClient, tinyConfig, type WorkerLike } from './trainer-client';
-import type { WorkerRequest } from './protocol-worker';
+import type { WorkerRequest } from './gan-config';
 
 const digitsBytes = readFileSync(path.join(__dirname, '../public/data/digits.bin'));
 const digits = decodeImageSet(new Uint8Array(digitsBytes));

@@ -3,11 +3,12 @@
  * without a Worker: the Lab's D:G loop, real images for a solo round, and the 2-D snapshot (points,
  * D's decision surface and mode coverage).
  */
+import { TOY_DATASETS } from '../game/vocabulary';
 import { evaluatePoints } from './eval';
 import { imageAt, type ImageSet } from './format';
 import { Rng } from './random';
 import type { GanTrainer } from './trainer';
-import type { LabStep, LabStepsResult, RealImages, ToySnapshot } from './protocol-worker';
+import type { LabStep, LabStepsResult, RealImages, ToySnapshot } from './gan-config';
 
 const MAX_ITERATIONS = 10_000;
 /**
@@ -64,7 +65,7 @@ export function realImages(t: GanTrainer, set: ImageSet | null, count: number, s
 /** Fake and real points, D over a grid×grid lattice, and the mode coverage of the fakes. */
 export async function toySnapshot(t: GanTrainer, count: number, grid: number, seed: number): Promise<ToySnapshot> {
   const m = t.mixture;
-  if (!m) throw new Error(`the ${t.config.dataset} data is images; a 2-D snapshot needs ring or grid`);
+  if (!m) throw new Error(`the ${t.config.dataset} data is images; a 2-D snapshot needs ${TOY_DATASETS.join(' or ')}`);
   checkCount('count', count, 1, 20_000);
   checkCount('grid', grid, 2, 200);
   const fake = await t.generatePoints(count, seed);

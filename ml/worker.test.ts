@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkerHandler } from './worker';
 import { TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
-import type { WorkerRequest, WorkerResponse } from './protocol-worker';
+import type { WorkerRequest, WorkerResponse } from './gan-config';
 
 const digitsBytes = readFileSync(path.join(__dirname, '../public/data/digits.bin'));
 const fetchBytes = async (url: string) => {
@@ -120,7 +120,7 @@ describe('machine metrics in the worker', () => {
     await ask({ id: 1, type: 'init', init: { config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 3 } });
     const first = await ask({ id: 2, type: 'evaluate', count: 40 });
     expect(first.type).toBe('result');
-    const e = (first as { result: import('./protocol-worker').MachineEvaluation }).result;
+    const e = (first as { result: import('./gan-config').MachineEvaluation }).result;
     expect(e.histogram).toHaveLength(10);
     expect(e.histogram.reduce((a, b) => a + b, 0)).toBe(40);
     expect(e.classNames[7]).toBe('7');

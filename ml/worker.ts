@@ -6,13 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, errMsg } from './backend';
-import { type ImageSet, decodeImageSet, imageAt } from './format';
+import { type DatasetName, type ImageSet, decodeImageSet, imageAt } from './format';
 // Static imports: a classic worker bundle cannot be relied on to load async chunks.
 import { type Classifier, loadClassifier } from './classifier';
 import { evaluateImages } from './eval';
 import { GanTrainer } from './trainer';
 import { labSteps, realImages, toySnapshot } from './worker-lab';
-import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './protocol-worker';
+import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './gan-config';
 
 export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -20,7 +20,7 @@ export interface HandlerDeps {
   /** How to get the dataset binary from a URL; defaults to fetch. */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** How to get the evaluation classifier; defaults to loading /models/<dataset>-classifier.* with fetch. */
-  loadClassifier?: (dataset: 'digits' | 'fashion') => Promise<Classifier>;
+  loadClassifier?: (dataset: DatasetName) => Promise<Classifier>;
 }
 
 async function defaultFetch(url: string): Promise<Uint8Array> {

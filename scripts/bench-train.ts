@@ -18,9 +18,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { ARCHS, BACKENDS, type Arch } from '../game/vocabulary';
 import { chooseBackend, type BackendName } from '../ml/backend';
 import { datasetPath, decodeImageSet } from '../ml/format';
-import { defaultConfig, resolveConfig, type GanConfig } from '../ml/protocol-worker';
+import { defaultConfig, resolveConfig, type GanConfig } from '../ml/gan-config';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { timeSteps, type StepTiming } from './bench-step';
 import { startHarness } from './browser/harness';
@@ -34,7 +35,9 @@ const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new RegExp(process.argv[onlyArg + 1]) : null;
 const wanted = (where: string, backend: string, model: string) => !ONLY || ONLY.test(`${where}:${backend}:${model}`);
 
-type Model = 'mlp' | 'dcgan';
+type Model = Arch;
+/** Chromium runs every backend but CPU, which the Node runs measure. */
+const CHROMIUM_BACKENDS: readonly BackendName[] = BACKENDS.filter((b) => b !== 'cpu');
 const CONFIGS: Record<Model, GanConfig> = {
   mlp: defaultConfig('digits'),
   dcgan: resolveConfig({ dataset: 'digits', arch: 'dcgan' }),
@@ -54,15 +57,15 @@ function line(where: 'chromium' | 'node', backend: string, model: Model, extra: 
 }
 
 async function chromiumRuns(): Promise<void> {
-  if (!['webgpu', 'webgl', 'wasm'].some((b) => wanted('chromium', b, 'mlp') || wanted('chromium', b, 'dcgan'))) return;
+  if (!CHROMIUM_BACKENDS.some((b) => ARCHS.some((model) => wanted('chromium', b, model)))) return;
   const harness = await startHarness((l) => (/error/i.test(l) ? log(l) : undefined));
   try {
     const probe = await harness.page();
     const offered = (await probe.evaluate(() => (globalThis as unknown as { ganArenaBench: { backends(): Promise<string[]> } }).ganArenaBench.backends())) as BackendName[];
     await probe.close();
     log(`chromium offers: ${offered.join(', ')}`);
-    for (const backend of offered.filter((b) => b !== 'cpu')) {
-      for (const model of ['mlp', 'dcgan'] as const) {
+    for (const backend of offered.filter((b) => CHROMIUM_BACKENDS.includes(b))) {
+      for (const model of ARCHS) {
         if (!wanted('chromium', backend, model)) continue;
         const { warmup, steps } = plan(model, backend);
         log(`chromium ${backend} ${model}: ${warmup} warm-up + ${steps} timed steps`);

@@ -3,12 +3,10 @@
  * a trainer of another shape), and how each is trained. Read by scripts/train-checkpoints.ts and by
  * the test that loads the committed files.
  */
-import type { GanConfig, TunableConfig } from '../ml/protocol-worker';
+import type { ModelShape } from '../game/vocabulary';
+import type { TunableConfig } from '../ml/gan-config';
 
-import type { DatasetName } from '../ml/format';
-
-/** The fields a checkpoint must agree on (SHAPE_FIELDS); image datasets only. */
-export type ModelShape = Pick<GanConfig, 'arch' | 'conditional' | 'latentDim' | 'hidden'> & { dataset: DatasetName };
+export type { ModelShape };
 
 export interface CheckpointSpec {
   name: string;

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeCheckpoint } from '../ml/checkpoint';
 import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
-import { SHAPE_FIELDS } from '../ml/protocol-worker';
+import { SHAPE_FIELDS } from '../ml/gan-config';
 import { GanTrainer } from '../ml/trainer';
 import { LEVELS } from '../game/levels';
 import { CHECKPOINT_DIR, CHECKPOINT_SPECS, checkpointFile } from './checkpoint-specs';

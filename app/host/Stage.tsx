@@ -3,6 +3,7 @@
 import { LEVELS } from '@/game/levels';
 import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView } from '@/game/protocol';
+import { ARCH, DATASET } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
@@ -44,8 +45,8 @@ export function Stage({ view }: { view: HostView }) {
         <Panel title={`Level ${phase.level} of ${view.levels.length}: ${level.name}`}>
           <p className="max-w-4xl text-3xl leading-snug text-slate-200">{level.intro}</p>
           <p className="text-xl text-slate-400">
-            {level.model.arch === 'dcgan' ? 'Convolutional' : 'Fully-connected'} generator
-            {level.model.conditional ? ', conditioned on the digit' : ''} · {level.model.dataset === 'fashion' ? 'Fashion-MNIST' : 'MNIST digits'} ·{' '}
+            {ARCH[level.model.arch].generator} generator
+            {level.model.conditional ? ', conditioned on the digit' : ''} · {DATASET[level.model.dataset].source} ·{' '}
             {level.tunables.loss} loss · {view.settings.roundsPerLevel} {view.settings.roundsPerLevel === 1 ? 'round' : 'rounds'}
           </p>
           {view.teams && <TeamRoster view={view} />}

@@ -4,8 +4,13 @@
  * a preset), so a phone gets its native picker and no half-typed number restarts the trainer.
  */
 import { useId, useRef } from 'react';
+import { ARCH, ARCHS, BACKENDS, DATASET, DATASETS, LOSS, LOSS_MENU, TOY_DATASETS } from '@/game/vocabulary';
 import type { LabSettings } from '@/ml/lab-settings';
-import { isToy, type GanConfig } from '@/ml/protocol-worker';
+import { DCGAN_HIDDEN, defaultConfig, isToy, type GanConfig } from '@/ml/gan-config';
+
+/** The Lab offers the 2-D mixtures first: they train in seconds and show collapse on one plot. */
+const DATASET_MENU = [...TOY_DATASETS, ...DATASETS];
+const BACKEND_MENU = ['auto', ...BACKENDS] as const;
 
 const LR = [1e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2];
 const STEPS = [0, 1, 2, 3, 5, 10];
@@ -87,19 +92,19 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
         <Select
           label="Dataset"
           value={s.dataset}
-          options={['ring', 'grid', 'digits', 'fashion'] as const}
-          format={(v) => ({ ring: 'Ring (2-D)', grid: 'Grid (2-D)', digits: 'Digits', fashion: 'Fashion' })[v]}
+          options={DATASET_MENU}
+          format={(v) => DATASET[v].label}
           // A new dataset starts from that dataset's defaults, keeping only the loop and backend choices.
-          onChange={(dataset) => onChange({ ...s, dataset, ...(isToy(dataset) ? { arch: 'mlp' as const } : {}), ...defaultsFor(dataset) })}
+          onChange={(dataset) => onChange({ ...s, dataset, ...defaultsFor(dataset) })}
         />
-        <Select label="Architecture" value={s.arch} options={toy ? (['mlp'] as const) : (['mlp', 'dcgan'] as const)} format={(v) => (v === 'mlp' ? 'MLP' : 'DCGAN')} onChange={(arch) => set({ arch, hidden: arch === 'dcgan' ? 32 : 128 })} />
+        <Select label="Architecture" value={s.arch} options={toy ? (['mlp'] as const) : ARCHS} format={(v) => ARCH[v].label} onChange={(arch) => set({ arch, hidden: arch === 'dcgan' ? DCGAN_HIDDEN : defaultConfig(s.dataset).hidden })} />
         <Select label="Latent size" value={s.latentDim} options={withValue(LATENT, s.latentDim)} onChange={(latentDim) => set({ latentDim })} />
         <Select label={s.arch === 'dcgan' ? 'Base filters' : 'Hidden width'} value={s.hidden} options={withValue(HIDDEN, s.hidden)} onChange={(hidden) => set({ hidden })} />
         <Select label="Seed" value={s.seed} options={withValue(SEEDS, s.seed)} onChange={(seed) => set({ seed })} />
         <Select
           label="Backend"
           value={s.backend ?? 'auto'}
-          options={['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const}
+          options={BACKEND_MENU}
           format={(v) => (v === 'auto' ? 'Automatic' : v.toUpperCase())}
           onChange={(b) => set({ backend: b === 'auto' ? null : b })}
         />
@@ -111,8 +116,8 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
           <Select
             label="Loss"
             value={s.loss}
-            options={['nonsaturating', 'minimax', 'lsgan', 'hinge', 'wgan-gp'] as const}
-            format={(v) => ({ nonsaturating: 'Non-saturating (BCE)', minimax: 'Minimax (BCE)', lsgan: 'Least squares', hinge: 'Hinge', 'wgan-gp': 'WGAN-GP' })[v]}
+            options={LOSS_MENU}
+            format={(v) => `${LOSS[v].label}${LOSS[v].probability ? ' (BCE)' : ''}`}
             onChange={(loss) => set({ loss })}
           />
         </div>
@@ -152,8 +157,8 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
   );
 }
 
+/** The dataset's default model and rates (ml/gan-config.ts defaultConfig); the loss, loop and backend stay. */
 function defaultsFor(dataset: LabSettings['dataset']): Partial<LabSettings> {
-  return isToy(dataset)
-    ? { latentDim: 8, hidden: 128, lrD: 1e-3, lrG: 1e-3, batchSize: 128 }
-    : { latentDim: 64, hidden: 128, lrD: 2e-4, lrG: 2e-4, batchSize: 64, arch: 'mlp' };
+  const { arch, latentDim, hidden, lrD, lrG, batchSize } = defaultConfig(dataset);
+  return { arch, latentDim, hidden, lrD, lrG, batchSize };
 }

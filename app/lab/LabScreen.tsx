@@ -10,7 +10,8 @@ import { useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { decodeCheckpoint } from '@/ml/checkpoint';
 import { labSearch, needsRestart, parseLabSettings, settingsFromConfig, type LabSettings } from '@/ml/lab-settings';
-import { isToy, type GanConfig } from '@/ml/protocol-worker';
+import { isToy, type GanConfig } from '@/ml/gan-config';
+import { LOSS } from '@/game/vocabulary';
 import { BackendBadge } from '../components/solo/BackendBadge';
 import { BytesImage } from '../components/solo/BytesImage';
 import { SeriesChart } from '../components/solo/SeriesChart';
@@ -159,7 +160,7 @@ export function LabScreen() {
             <div className="flex min-w-0 flex-col gap-4">
               <SeriesChart title="Loss per iteration" testId="chart-loss" data={history} series={[{ key: 'd', name: 'D loss', color: '#38bdf8' }, { key: 'g', name: 'G loss', color: '#facc15' }]} />
               <SeriesChart
-                title={settings.loss === 'minimax' || settings.loss === 'nonsaturating' ? 'D(x): real vs generated (0.5 is equilibrium)' : 'D score: real vs generated'}
+                title={LOSS[settings.loss].probability ? 'D(x): real vs generated (0.5 is equilibrium)' : 'D score: real vs generated'}
                 testId="chart-dx"
                 data={history}
                 series={[{ key: 'real', name: 'real', color: '#22c55e' }, { key: 'fake', name: 'generated', color: '#f43f5e' }]}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { surfaceToUnit } from '@/ml/lab-settings';
-import type { LossKind } from '@/ml/protocol-worker';
+import type { LossKind } from '@/ml/gan-config';
 import type { ToySnapshot } from '@/ml/trainer-client';
 
 const SIZE = 480;

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labConfig, type LabSettings } from '@/ml/lab-settings';
-import { isToy } from '@/ml/protocol-worker';
+import { isToy } from '@/ml/gan-config';
 import type { TrainerClient } from '@/ml/trainer-client';
 import { type LabState, afterSteps, checkpointSteps, evaluationDue, initialLabState as initial, nextIterations, restartKeyOf, withPoint } from './lab-state';
 

@@ -1,7 +1,9 @@
 'use client';
 /** A coach's screen: pick the fakes that go into the round, and vote on the next training's knobs. */
 import { useState } from 'react';
+import { coachFormDefaults } from '@/game/levels';
 import type { Knobs, PlayerView } from '@/game/protocol';
+import { KNOB_MENU } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { type GameSocket, call } from '../lib/socket';
@@ -68,26 +70,9 @@ export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSoc
   );
 }
 
-const OPTIONS: { key: keyof Knobs; label: string; values: { v: string; text: string }[] }[] = [
-  {
-    key: 'loss',
-    label: 'Loss',
-    values: [
-      { v: 'nonsaturating', text: 'Non-saturating' },
-      { v: 'minimax', text: 'Minimax' },
-      { v: 'lsgan', text: 'Least squares' },
-      { v: 'hinge', text: 'Hinge' },
-      { v: 'wgan-gp', text: 'WGAN-GP' },
-    ],
-  },
-  { key: 'lr', label: 'Learning rate', values: [{ v: 'low', text: 'Low' }, { v: 'medium', text: 'Medium' }, { v: 'high', text: 'High' }] },
-  { key: 'ratio', label: 'D steps : G steps', values: [{ v: '1:2', text: '1:2' }, { v: '1:1', text: '1:1' }, { v: '2:1', text: '2:1' }, { v: '5:1', text: '5:1' }] },
-  { key: 'steps', label: 'How much training', values: [{ v: 'few', text: 'Few' }, { v: 'normal', text: 'Normal' }, { v: 'many', text: 'Many' }] },
-];
-
 /** The coaches' vote on the next training phase; the team's majority wins. */
 export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSocket }) {
-  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? { loss: 'nonsaturating', lr: 'medium', ratio: '1:1', steps: 'normal' });
+  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? coachFormDefaults(view.levelName));
   const [error, setError] = useState<string | null>(null);
   const choose = async (patch: Partial<Knobs>) => {
     const next = { ...knobs, ...patch };
@@ -100,11 +85,11 @@ export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSock
   return (
     <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
       <legend className="px-2 text-lg font-bold">Your vote for the next training</legend>
-      {OPTIONS.map((o) => (
+      {KNOB_MENU.map((o) => (
         <div key={o.key} className="mt-2">
           <p className="text-sm text-slate-400">{o.label}</p>
           <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
-            {o.values.map(({ v, text }) => (
+            {o.choices.map(({ v, text }) => (
               <button
                 key={v}
                 type="button"

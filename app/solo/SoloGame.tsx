@@ -6,6 +6,8 @@ import type { Knobs, PlayerView, Verdict } from '@/game/protocol';
 import { HUMAN, machineAccuracy, machineDisplay, machineVerdict, soloMode, targetProgress, type SoloSave } from '@/game/solo';
 import { hostView } from '@/game/views';
 import { currentLevel } from '@/game/engine';
+import { defaultKnobs } from '@/game/coaching';
+import { KNOB_MENU } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
@@ -253,18 +255,11 @@ function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driv
   );
 }
 
-const KNOB_OPTIONS: { key: keyof Knobs; label: string; values: [string, string][] }[] = [
-  { key: 'loss', label: 'Loss', values: [['nonsaturating', 'Non-saturating'], ['minimax', 'Minimax'], ['lsgan', 'Least squares'], ['hinge', 'Hinge'], ['wgan-gp', 'WGAN-GP']] },
-  { key: 'lr', label: 'Learning rate', values: [['low', 'Low'], ['medium', 'Medium'], ['high', 'High']] },
-  { key: 'ratio', label: 'D steps : G steps', values: [['1:2', '1:2'], ['1:1', '1:1'], ['2:1', '2:1'], ['5:1', '5:1']] },
-  { key: 'steps', label: 'How much training', values: [['few', 'Few'], ['normal', 'Normal'], ['many', 'Many']] },
-];
-
 /** Coach mode: choose the fakes the machine will judge, and the knobs of the next training. */
 function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
   const phase = view.phase;
   const [picked, setPicked] = useState<string[]>([]);
-  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? { loss: currentLevel(driver.room).tunables.loss, lr: 'medium', ratio: '1:1', steps: 'normal' });
+  const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? defaultKnobs(currentLevel(driver.room)));
   if (phase.kind !== 'coaching') return null;
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < phase.needed ? [...p, id] : p));
   const submit = () => {
@@ -291,11 +286,11 @@ function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
       <div className="flex flex-col gap-3">
         <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
           <legend className="px-2 text-lg font-bold">Knobs for the next training</legend>
-          {KNOB_OPTIONS.map((o) => (
+          {KNOB_MENU.map((o) => (
             <div key={o.key} className="mt-2">
               <p className="text-sm text-slate-400">{o.label}</p>
               <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
-                {o.values.map(([v, text]) => (
+                {o.choices.map(({ v, text }) => (
                   <button key={v} type="button" role="radio" aria-checked={knobs[o.key] === v} onClick={() => setKnobs({ ...knobs, [o.key]: v } as Knobs)} className={`min-h-10 rounded-xl px-3 font-bold ${knobs[o.key] === v ? 'bg-accent text-ink' : 'bg-ink text-slate-200'}`}>
                     {text}
                   </button>

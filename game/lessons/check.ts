@@ -1,7 +1,7 @@
 /** Scoring a check question: pure, so the server can score and store answers the same way everywhere. */
 import { getCard } from './cards';
 
-export { LESSON_LEVELS, LEVEL_CARDS, cardsAfterLevel, isLessonLevel, type LessonLevel } from './levels';
+export { LESSON_LEVELS, LEVEL_CARDS, type LessonLevel } from './levels';
 
 /** Points for a right answer; a wrong one scores 0 (the explanation is the reward). */
 export const CHECK_POINTS = 100;

@@ -9,6 +9,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LessonData } from '@/game/lessons/types';
 import { summariseDTrace, summariseHistogram, summariseLosses } from '@/game/lessons/summaries';
+import { lossInfo } from '@/game/vocabulary';
 
 const D_COLOR = '#38bdf8';
 const G_COLOR = '#facc15';
@@ -65,7 +66,7 @@ function withSteps<T extends object>(points: T[], totalSteps: number | undefined
 
 export function LossChart({ data, compact }: { data: LessonData; compact?: boolean }) {
   const losses = data.losses ?? [];
-  const critic = data.lossKind === 'wgan-gp';
+  const critic = lossInfo(data.lossKind)?.critic ?? false;
   const rows = withSteps(losses, data.stepsThisRound);
   return (
     <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D')} compact={compact}>
@@ -85,7 +86,7 @@ export function LossChart({ data, compact }: { data: LessonData; compact?: boole
 export function DTraceChart({ data, compact }: { data: LessonData; compact?: boolean }) {
   const trace = data.dTrace ?? [];
   const rows = withSteps(trace, data.stepsThisRound);
-  const critic = data.lossKind === 'wgan-gp';
+  const critic = lossInfo(data.lossKind)?.critic ?? false;
   return (
     <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact}>
       <LineChart data={rows} margin={MARGIN}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptConfig, defaultConfig, resolveConfig, tinyConfig } from './protocol-worker';
+import { adaptConfig, defaultConfig, resolveConfig, tinyConfig } from './gan-config';
 
 describe('config', () => {
   it('fills defaults per dataset and arch', () => {

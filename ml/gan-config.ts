@@ -1,16 +1,14 @@
 /**
- * Everything the page and the training worker share: the GAN configuration (defaults, presets,
- * validation, backend adaptation), the round's inputs and reports, and the worker message shapes.
+ * The GAN's configuration (defaults, presets, validation, backend adaptation), the round's inputs
+ * and reports, and the worker's message shapes: everything the page and the training worker share.
  * Deliberately tfjs-free: trainer-client.ts imports it on the main thread, and the server may too.
+ * The ids it accepts (datasets, architectures, losses, backends) come from game/vocabulary.ts.
  */
 import type { BackendName } from './backend';
+import { ARCHS, DEFAULT_LOSS, GAN_DATASETS, LOSSES, SHAPE_FIELDS, isToy, type Arch, type GanDataset, type Loss } from '../game/vocabulary';
 
-export const GAN_DATASETS = ['digits', 'fashion', 'ring', 'grid'] as const;
-export type GanDataset = (typeof GAN_DATASETS)[number];
-export const ARCHS = ['mlp', 'dcgan'] as const;
-export type Arch = (typeof ARCHS)[number];
-export const LOSSES = ['minimax', 'nonsaturating', 'lsgan', 'hinge', 'wgan-gp'] as const;
-export type LossKind = (typeof LOSSES)[number];
+export { ARCHS, GAN_DATASETS, LOSSES, SHAPE_FIELDS, isToy, type Arch, type GanDataset };
+export type LossKind = Loss;
 
 export interface GanConfig {
   dataset: GanDataset;
@@ -35,20 +33,14 @@ export interface GanConfig {
   gpWeight: number;
 }
 
-/** Fields that fix the weights' shapes: a checkpoint must agree on these. */
-export const SHAPE_FIELDS = ['dataset', 'arch', 'conditional', 'latentDim', 'hidden'] as const;
 /** Fields a running trainer may change between rounds (the coaches' knobs). */
 export const TUNABLE_FIELDS = ['loss', 'lrD', 'lrG', 'batchSize', 'humanWeight', 'labelSmoothing', 'featureMatching', 'gpWeight'] as const;
 export type TunableConfig = Pick<GanConfig, (typeof TUNABLE_FIELDS)[number]>;
 
-export function isToy(dataset: GanDataset): dataset is 'ring' | 'grid' {
-  return dataset === 'ring' || dataset === 'grid';
-}
-
 /** A configuration that learns visibly within a lesson on a laptop GPU. */
 export function defaultConfig<D extends GanDataset>(dataset: D): GanConfig & { dataset: D } {
   if (!GAN_DATASETS.includes(dataset)) throw new Error(`dataset must be one of ${GAN_DATASETS.join(', ')}, got "${String(dataset)}"`);
-  const common = { arch: 'mlp', conditional: false, loss: 'nonsaturating', beta1: 0.5, humanWeight: 1, labelSmoothing: 0, featureMatching: false, gpWeight: 10 } as const;
+  const common = { arch: 'mlp', conditional: false, loss: DEFAULT_LOSS, beta1: 0.5, humanWeight: 1, labelSmoothing: 0, featureMatching: false, gpWeight: 10 } as const;
   if (isToy(dataset)) return { ...common, dataset, latentDim: 8, hidden: 128, lrD: 1e-3, lrG: 1e-3, batchSize: 128 };
   return { ...common, dataset, latentDim: 64, hidden: 128, lrD: 2e-4, lrG: 2e-4, batchSize: 64 };
 }
