@@ -3,7 +3,8 @@ import { LEVELS } from '@/game/levels';
 import { type LevelSpec, type ModelShape, type TrainVerdict, TrainingReportSchema, encodePixels } from '@/game/protocol';
 import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
 import type { Fetch, StartingPoint } from './checkpoints';
-import { type Generator, type GeneratorIO, GeneratorDriver, type TrainPlan, type TrainRequest, sameShape } from './driver';
+import { type Generator, type GeneratorIO, GeneratorDriver, type TrainPlan, type TrainRequest } from './driver';
+import { sameShape } from '@/game/vocabulary';
 
 // ---------------------------------------------------------------- fakes: a worker that only knows shapes
 
@@ -87,7 +88,7 @@ function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Ui
         } catch {
           throw new Error('not a checkpoint');
         }
-        if (!sameShape(saved as GanConfig, { model: init.config } as LevelSpec)) throw new Error('the checkpoint is for another model');
+        if (!sameShape(saved as GanConfig, init.config as GanConfig)) throw new Error('the checkpoint is for another model');
       }
       h.log.push(`start ${init.checkpoint ? 'from checkpoint' : 'untrained'}`);
       const g = new FakeGenerator(init, h.log);
@@ -191,10 +192,10 @@ describe('where the generator starts', () => {
 describe('sameShape', () => {
   it('compares exactly the fields that fix the weights', () => {
     const c = { ...strokes.model } as GanConfig;
-    expect(sameShape(c, LEVELS.noise)).toBe(true);
-    expect(sameShape(c, dcgan)).toBe(false);
-    expect(sameShape(c, conditional)).toBe(false);
-    expect(sameShape({ ...c, latentDim: 64 }, strokes)).toBe(false);
+    expect(sameShape(c, LEVELS.noise.model)).toBe(true);
+    expect(sameShape(c, dcgan.model)).toBe(false);
+    expect(sameShape(c, conditional.model)).toBe(false);
+    expect(sameShape({ ...c, latentDim: 64 }, strokes.model)).toBe(false);
   });
 });
 

@@ -15,6 +15,7 @@ import { type Backend, type LevelSpec, type ModelShape, type TrainerJob, type Tr
 import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
 import { toTrainingReport } from '../lib/report';
 import { type Fetch, type StartingPoint, fetchShipped } from './checkpoints';
+import { sameShape } from '@/game/vocabulary';
 
 /** The slice of TrainerClient (ml/trainer-client.ts) the driver uses; callers may ask more of theirs. */
 export interface Generator {
@@ -80,16 +81,6 @@ export interface TrainOutcome {
   report: TrainingReport;
 }
 
-/**
- * True when the running generator has the level's model, so it carries over. The browser's one
- * comparison of a generator with a level (game/levels.ts sameModel compares two levels; the worker
- * refuses a checkpoint of another shape on its own).
- */
-export function sameShape(c: Pick<GanConfig, keyof ModelShape>, l: LevelSpec): boolean {
-  const m = l.model;
-  return c.dataset === m.dataset && c.arch === m.arch && c.conditional === m.conditional && c.latentDim === m.latentDim && c.hidden === m.hidden;
-}
-
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class GeneratorDriver<G extends Generator> {
@@ -132,7 +123,7 @@ export class GeneratorDriver<G extends Generator> {
   }
 
   private async ensure(level: LevelSpec, levelIndex: number): Promise<G> {
-    if (this.generator && sameShape(this.generator.config, level)) {
+    if (this.generator && sameShape(this.generator.config, level.model)) {
       await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight });
       return this.generator;
     }

@@ -7,7 +7,8 @@
  */
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { type Backend, type HostView, type LevelId, LevelIdSchema, PROTOCOL_VERSION } from '@/game/protocol';
+import { type HostView, type LevelId, LevelIdSchema, PROTOCOL_VERSION } from '@/game/protocol';
+import { BACKENDS } from '@/game/vocabulary';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
 import { HostContext, type HostActions, hostPayload } from './context';
 import { Controls } from './Controls';
@@ -16,7 +17,6 @@ import { Leaderboard, TeamBoard, Timeline } from './Sidebar';
 import { forgetHost, savedHost, saveHost, useHost } from './store';
 import { HostTrainer } from './trainer';
 
-const BACKENDS: Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export function HostScreen() {
   const params = useSearchParams();
@@ -42,9 +42,10 @@ export function HostScreen() {
       opened = s;
       socketRef.current = s;
       const store = useHost.getState();
+      const preferred = BACKENDS.find((b) => b === prefer);
       const trainer = new HostTrainer(s, () => authRef.current, {
         preset: tiny ? 'tiny' : 'standard',
-        prefer: prefer && (BACKENDS as string[]).includes(prefer) ? [prefer as Backend] : undefined,
+        prefer: preferred ? [preferred] : undefined,
       });
       training = trainer;
 
