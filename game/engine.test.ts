@@ -48,7 +48,7 @@ describe('lobby', () => {
     h.join();
     h.send({ type: 'start', hostToken: HOST });
     expect(h.state.phase).toEqual({ kind: 'intro', level: 1 });
-    expect(h.send({ type: 'advance', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1, levelIndex: 1 });
+    expect(h.send({ type: 'advance', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1, job: { levelIndex: 1 } });
     expect(h.send({ type: 'start', hostToken: HOST }).error?.code).toBe('wrong_phase');
   });
 });
@@ -236,8 +236,7 @@ describe('training and the end', () => {
     expect(job).toMatchObject({
       type: 'requestTraining',
       round: 1,
-      levelIndex: 1,
-      job: { budget: { dSteps: 40, gSteps: 40 }, humanWeight: 1, tunables: { loss: 'nonsaturating' }, knobs: null },
+      job: { levelIndex: 1, budget: { dSteps: 40, gSteps: 40 }, humanWeight: 1, tunables: { loss: 'nonsaturating' }, knobs: null },
     });
     if (job?.type !== 'requestTraining') return;
     expect(job.job.verdicts).toHaveLength(images.length);
@@ -254,7 +253,7 @@ describe('training and the end', () => {
     const r = h.send({ type: 'trained', hostToken: HOST, round: 1, report: report() });
     expect(h.state.history[0].report?.checksumAfter).toBe(2);
     expect(h.state.phase).toMatchObject({ kind: 'generating', round: 2 });
-    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2 });
+    expect(r.effects.find((e) => e.type === 'requestFakes')).toMatchObject({ type: 'requestFakes', round: 2 });
     expect(h.send({ type: 'trained', hostToken: HOST, round: 1, report: report() }).error?.code).toBe('wrong_phase');
   });
 
@@ -289,7 +288,7 @@ describe('training and the end', () => {
     expect(h.state.level).toBe(2);
     expect(h.state.phase).toEqual({ kind: 'intro', level: 2 });
     const r = h.send({ type: 'advance', hostToken: HOST });
-    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2, levelIndex: 2 });
+    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2, job: { levelIndex: 2 } });
     h.startRound(false);
     const imgs = h.images();
     h.vote(0, imgs[0].id, imgs[0].truth === 'real' ? 'fake' : 'real');

@@ -12,12 +12,15 @@ import { checkAnswer } from './lessons/check';
 import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
+  type Dataset,
   ErrorCode,
   type GameError,
+  type GenerateJob,
   type Knobs,
   type LevelId,
   type LevelSpec,
   type Settings,
+  type TrainJob,
   type TrainVerdict,
   type TrainerInfo,
   type TrainingProgress,
@@ -35,7 +38,6 @@ import {
   type Room,
   type RoundImage,
   type RoundResults,
-  type TrainingJob,
 } from './state';
 import { bootstrapProportion } from './stats';
 
@@ -71,15 +73,49 @@ export type GameEvent =
   | { type: 'trained'; hostToken: string; round: number; report: TrainingReport }
   | { type: 'end'; hostToken: string };
 
+/**
+ * What the game writes down as it plays (server/persistence.ts hands these to server/recorder.ts; solo
+ * play keeps no records). The room that goes with a record is the state after the event.
+ */
+export type GameRecord =
+  | { kind: 'playerJoined'; playerId: string }
+  /** The room entered judging: the round and its images with their truth. */
+  | { kind: 'roundStarted'; round: number }
+  /** An accepted vote, at the engine's own time for it, so the database and the scores agree to the millisecond. */
+  | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number }
+  /** The room entered reveal: the round's fooled rate and the players' scores so far. */
+  | { kind: 'roundRevealed'; round: number }
+  /** A check question's first answer (the one that counts). */
+  | { kind: 'answer'; playerId: string; cardId: string; choice: number; correct: boolean }
+  /** The trainer reported on a round. */
+  | { kind: 'training'; round: number; report: TrainingReport }
+  | { kind: 'sessionEnded' };
+
 export type Effect =
-  /** Ask the host's trainer for `count` generated images for a level. */
-  | { type: 'requestFakes'; round: number; count: number; levelIndex: number }
-  /** Send the round's verdicts to the host's trainer. */
-  | { type: 'requestTraining'; round: number; job: TrainingJob; levelIndex: number }
+  /**
+   * Ask the host's trainer for generated images. The job is complete (level and all); `round` and
+   * `count` repeat its own for solo play's driver.
+   */
+  | { type: 'requestFakes'; round: number; count: number; job: GenerateJob }
+  /** Send the round's verdicts to the host's trainer, in a complete job. */
+  | { type: 'requestTraining'; round: number; job: TrainJob }
+  /** Write this down. */
+  | { type: 'record'; record: GameRecord }
+  /**
+   * Save the room for a restart: now, or soon (at most about once a second per room, the latest state).
+   * `opensRound`: this is the save of a round's start, which the round's votes wait for before their
+   * acknowledgement, so a restart always finds the round a vote belongs to.
+   */
+  | { type: 'snapshot'; when: 'soon' }
+  | { type: 'snapshot'; when: 'now'; opensRound: boolean }
   /** Deliver a tick to this room at `at` (server time). */
   | { type: 'schedule'; at: number }
-  /** The views changed: send every screen its view. */
-  | { type: 'broadcast' }
+  /**
+   * The views changed: send every screen its view. `hostOnly`: only the host's screen changed (a
+   * player dropping or coming back shows on the projector's player list, but no player view carries
+   * anyone's connection).
+   */
+  | { type: 'broadcast'; hostOnly?: boolean }
   /** Only the live vote count changed: tell the host. */
   | { type: 'votes' }
   /** Training progress to relay to every screen. */
@@ -134,6 +170,13 @@ export function createRoom(input: CreateRoomInput, ctx: Pick<Ctx, 'now'>): Room 
 const refuse = (state: Room, code: GameError['code'], message: string): Result => ({ state, effects: [], error: { code, message } });
 const ok = (state: Room, effects: Effect[] = [], reply?: Reply): Result => ({ state, effects, reply });
 const broadcast = (state: Room, more: Effect[] = []): Result => ok(state, [...more, { type: 'broadcast' }]);
+const record = (r: GameRecord): Effect => ({ type: 'record', record: r });
+const HOST_SCREEN: Effect = { type: 'broadcast', hostOnly: true };
+
+/** The game is over: every screen shows the end, and the session is recorded as ended. */
+function endGame(state: Room, now: number, reason: string, more: Effect[] = []): Result {
+  return ok({ ...state, paused: null, phase: { kind: 'ended', endedAt: now, reason } }, [record({ kind: 'sessionEnded' }), { type: 'broadcast' }, ...more]);
+}
 
 export function currentLevel(state: Room): LevelSpec {
   return levelSpec(state.levels[state.level - 1]);
@@ -197,6 +240,34 @@ const HOST_EVENTS = new Set<GameEvent['type']>([
 const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'pick']);
 
 export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
+  const result = step(state, event, ctx);
+  if (result.error) return result;
+  const save = snapshotAfter(state, result.state, event);
+  return save ? { ...result, effects: [...result.effects, save] } : result;
+}
+
+/**
+ * When a change is saved for a restart. A change of phase, and a kick, are saved at once. Changes
+ * within a phase (joins, settings, answers, …) are saved soon, the latest state: 2,000 players joining
+ * an assembly wrote 2,000 snapshots of a growing room, which kept the server busy for most of a
+ * minute. A crash can lose the last second of a lobby; a player whose join it lost is asked to join again.
+ */
+function snapshotAfter(before: Room, after: Room, event: GameEvent): Effect | null {
+  const was = before.phase.kind;
+  const is = after.phase.kind;
+  // Votes live in the votes table (written before the ack) and progress is transient: neither needs a
+  // snapshot of the whole room, which in a room of 2,000 is a megabyte written per vote.
+  const inRound = is === 'judging' && was === 'judging';
+  if (inRound && (event.type === 'vote' || event.type === 'retract')) return null;
+  // Connections are not restored either (a restarted server counts everyone away): 2,000 phones
+  // leaving at the end of an assembly should not write 2,000 snapshots.
+  if ((event.type === 'disconnect' || event.type === 'rejoin') && was === is) return null;
+  if (event.type === 'progress') return null;
+  if (was === is && event.type !== 'kick') return { type: 'snapshot', when: 'soon' };
+  return { type: 'snapshot', when: 'now', opensRound: is === 'judging' && !inRound };
+}
+
+function step(state: Room, event: GameEvent, ctx: Ctx): Result {
   if (HOST_EVENTS.has(event.type) && (event as { hostToken: string }).hostToken !== state.hostToken) {
     return refuse(state, ErrorCode.NotHost, 'only the host can do that');
   }
@@ -210,10 +281,12 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       if (state.banned.includes(event.token)) return refuse(state, ErrorCode.Kicked, 'the host removed you from this game');
       const p = findPlayerByToken(state, event.token);
       if (!p) return refuse(state, ErrorCode.NotPlayer, 'that player token is not in this game; join again');
-      return {
-        ...broadcast(updatePlayer(state, p.id, { connected: true, leftAt: undefined })),
-        reply: { kind: 'joined', playerId: p.id, playerToken: p.token, nickname: p.nickname },
-      };
+      return ok(updatePlayer(state, p.id, { connected: true, leftAt: undefined }), [HOST_SCREEN], {
+        kind: 'joined',
+        playerId: p.id,
+        playerToken: p.token,
+        nickname: p.nickname,
+      });
     }
     case 'disconnect': {
       const next = updatePlayer(state, event.playerId, { connected: false, leftAt: ctx.now });
@@ -221,7 +294,7 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
       if (next === state) return ok(state);
       // The last judge who had not voted leaving holds the round up only for their grace.
       const at = earlyClose(next, ctx.now);
-      return at !== null && at <= ctx.now ? reveal(next, ctx) : broadcast(next, tickAt(at));
+      return at !== null && at <= ctx.now ? reveal(next, ctx) : ok(next, [...tickAt(at), HOST_SCREEN]);
     }
     case 'hostLeft': {
       const away = { ...state, host: { connected: false, leftAt: ctx.now } };
@@ -310,10 +383,10 @@ export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
     case 'trained':
       if (state.phase.kind !== 'training') return refuse(state, ErrorCode.WrongPhase, 'no training is running');
       if (event.round !== state.phase.round) return refuse(state, ErrorCode.WrongRound, `training is for round ${state.phase.round}`);
-      return finishTraining(state, event.report, ctx);
+      return withRecord(finishTraining(state, event.report, ctx), { kind: 'training', round: event.round, report: event.report });
     case 'end':
       if (state.phase.kind === 'ended') return ok(state);
-      return broadcast({ ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason: 'the host ended the game' } });
+      return endGame(state, ctx.now, 'the host ended the game');
   }
 }
 
@@ -366,7 +439,7 @@ function join(state: Room, event: Extract<GameEvent, { type: 'join' }>, ctx: Ctx
     perLevel: {},
   };
   return {
-    ...broadcast({ ...state, players: [...state.players, player] }),
+    ...broadcast({ ...state, players: [...state.players, player] }, [record({ kind: 'playerJoined', playerId: player.id })]),
     reply: { kind: 'joined', playerId: player.id, playerToken: player.token, nickname },
   };
 }
@@ -412,20 +485,44 @@ function beginRound(state: Room, ctx: Ctx): Result {
   // With coaches, the trainer draws a pool twice as large and the coaches choose from it.
   const pool = state.settings.teams && connectedCoaches(state).length > 0 ? Math.min(24, fakes * 2) : fakes;
   const phase: Phase = { kind: 'generating', round, fakes, pool, requestedAt: ctx.now };
-  return broadcast({ ...state, round, phase }, [{ type: 'requestFakes', round, count: pool, levelIndex: state.level }]);
+  const next = { ...state, round, phase };
+  return broadcast(next, [requestFakes(next, round, pool)]);
+}
+
+function requestFakes(state: Room, round: number, count: number): Effect {
+  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level: currentLevel(state), levelIndex: state.level } };
 }
 
 /** The job the trainer owes the room right now, if any: re-sent to a host page that reconnects. */
 export function pendingJob(state: Room): Effect | null {
   const phase = state.phase;
-  if (phase.kind === 'generating') return { type: 'requestFakes', round: phase.round, count: phase.pool, levelIndex: state.level };
-  if (phase.kind === 'training') return { type: 'requestTraining', round: phase.round, job: phase.job, levelIndex: state.level };
+  if (phase.kind === 'generating') return requestFakes(state, phase.round, phase.pool);
+  if (phase.kind === 'training') return { type: 'requestTraining', round: phase.round, job: phase.job };
   return null;
+}
+
+/**
+ * A room saved while training, before the phase kept the trainer's whole job (it kept the verdicts,
+ * budget and tunables, not the round or the level), in today's shape; any other room as it is.
+ */
+export function withTrainerJob(room: Room): Room {
+  const phase = room.phase;
+  if (phase.kind !== 'training' || phase.job.kind === 'train') return room;
+  const job: TrainJob = { ...phase.job, kind: 'train', round: phase.round, level: currentLevel(room), levelIndex: room.level };
+  return { ...room, phase: { ...phase, job } };
 }
 
 /** How many real images the server must draw to go with the fakes the trainer was asked for. */
 export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;
+}
+
+/** The real images to draw for a round waiting for its fakes: how many, from which dataset, of which class (conditional levels). */
+export function realsToDraw(state: Room): { dataset: Dataset; count: number; label?: number } | null {
+  const count = realsWanted(state);
+  if (count <= 0) return null;
+  const level = currentLevel(state);
+  return { dataset: level.model.dataset, count, label: level.drawClass };
 }
 
 function withFreshIds(rng: Rng, images: Omit<RoundImage, 'id'>[]): RoundImage[] {
@@ -470,7 +567,7 @@ function startJudging(state: Room, round: number, fakes: string[], reals: string
   const eligible = state.players.filter((p) => p.role === 'discriminator').map((p) => p.id);
   return broadcast(
     { ...state, phase: { kind: 'judging', round, images, eligible, ballots: emptyBallots(eligible.length), startedAt: ctx.now, deadline, picked } },
-    [{ type: 'schedule', at: deadline }],
+    [record({ kind: 'roundStarted', round }), { type: 'schedule', at: deadline }],
   );
 }
 
@@ -518,11 +615,12 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now });
   const next: Room = { ...state, phase: { ...phase, ballots } };
   const reply: Reply = { kind: 'voted', playerId: player.id, imageId: event.imageId, verdict: event.verdict };
+  const written: GameRecord = { kind: 'vote', round: phase.round, playerId: player.id, imageId: event.imageId, verdict: event.verdict, at: ctx.now };
   // Only a judge's last image can complete the round: skip the room-wide check on every other vote.
   const finishedMine = ballotSize(mine) + 1 === phase.images.length;
   const at = finishedMine ? earlyClose(next, ctx.now) : null;
-  if (at !== null && at <= ctx.now) return { ...reveal(next, ctx), reply };
-  return ok(next, [{ type: 'votes' }, ...tickAt(at)], reply);
+  if (at !== null && at <= ctx.now) return { ...withRecord(reveal(next, ctx), written), reply };
+  return ok(next, [record(written), { type: 'votes' }, ...tickAt(at)], reply);
 }
 
 /** Votes still expected: every connected eligible player on every image. */
@@ -580,7 +678,7 @@ const tickAt = (at: number | null): Effect[] => (at === null ? [] : [{ type: 'sc
 function tick(state: Room, ctx: Ctx): Result {
   if (!state.host.connected && state.host.leftAt !== null && ctx.now >= state.host.leftAt + HOST_GRACE_MS && state.phase.kind !== 'ended') {
     const reason = 'the host did not come back for 10 minutes';
-    return ok({ ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason } }, [{ type: 'broadcast' }, { type: 'closed', reason }]);
+    return endGame(state, ctx.now, reason, [{ type: 'closed', reason }]);
   }
   if (state.paused) return ok(state);
   const phase = state.phase;
@@ -623,7 +721,7 @@ function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx:
   if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
   const phase = state.phase;
   if (phase.kind !== 'lesson') return refuse(state, ErrorCode.WrongPhase, 'there is no lesson right now');
-  if (!phase.cards.includes(event.cardId)) return refuse(state, ErrorCode.UnknownImage, 'that card is not in this lesson');
+  if (!phase.cards.includes(event.cardId)) return refuse(state, ErrorCode.UnknownCard, 'that card is not in this lesson');
   if (state.answers[player.id]?.[event.cardId]) return refuse(state, ErrorCode.AlreadyAnswered, 'you already answered that question');
   let result;
   try {
@@ -634,15 +732,13 @@ function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx:
   const mine = { ...state.answers[player.id], [event.cardId]: { choice: event.choice, correct: result.correct, at: ctx.now } };
   const next = updatePlayer({ ...state, answers: { ...state.answers, [player.id]: mine } }, player.id, { score: player.score + result.points });
   return {
-    ...broadcast(next),
+    ...broadcast(next, [record({ kind: 'answer', playerId: player.id, cardId: event.cardId, choice: event.choice, correct: result.correct })]),
     reply: { kind: 'answered', playerId: player.id, cardId: event.cardId, choice: event.choice, correct: result.correct, points: result.points },
   };
 }
 
 function nextLevel(state: Room, ctx: Ctx): Result {
-  if (state.level >= state.levels.length) {
-    return broadcast({ ...state, phase: { kind: 'ended', endedAt: ctx.now, reason: 'the campaign is complete' } });
-  }
+  if (state.level >= state.levels.length) return endGame(state, ctx.now, 'the campaign is complete');
   const players = state.settings.teams && state.settings.swapRoles ? swapRoles(state.players) : state.players;
   const level = state.level + 1;
   return broadcast({ ...state, players, level, knobs: {}, phase: { kind: 'intro', level } });
@@ -718,7 +814,7 @@ function reveal(state: Room, ctx: Ctx): Result {
   const until = ctx.now + state.settings.revealSeconds * 1000;
   return broadcast(
     { ...state, players, phase: { kind: 'reveal', round: phase.round, images: phase.images, eligible: phase.eligible, ballots: phase.ballots, results, until } },
-    [{ type: 'schedule', at: until }],
+    [record({ kind: 'roundRevealed', round: phase.round }), { type: 'schedule', at: until }],
   );
 }
 
@@ -742,19 +838,29 @@ function startTraining(state: Room, ctx: Ctx): Result {
       tally.realCalledFake += t.fakeVotes;
     }
   }
-  const record = { round: phase.round, level: state.level, ...tally, fooledRate: phase.results.fooledRate, bestFake, report: null };
+  const roundRecord = { round: phase.round, level: state.level, ...tally, fooledRate: phase.results.fooledRate, bestFake, report: null };
   const level = currentLevel(state);
   const coachVotes = state.settings.teams ? state.players.filter((p) => p.role === 'coach' && state.knobs[p.id]).map((p) => state.knobs[p.id]) : [];
   const knobs = state.settings.teams && state.players.some((p) => p.role === 'coach') ? knobMajority(coachVotes, level) : null;
   const plan = trainingPlan(level, knobs, state.settings.stepScale);
-  const job: TrainingJob = { verdicts, budget: plan.budget, humanWeight: level.humanWeight, tunables: plan.tunables, knobs };
+  const job: TrainJob = {
+    kind: 'train',
+    round: phase.round,
+    level,
+    levelIndex: state.level,
+    verdicts,
+    budget: plan.budget,
+    humanWeight: level.humanWeight,
+    tunables: plan.tunables,
+    knobs,
+  };
   return broadcast(
     {
       ...state,
-      history: [...state.history, record],
+      history: [...state.history, roundRecord],
       phase: { kind: 'training', round: phase.round, requestedAt: ctx.now, job, progress: null },
     },
-    [{ type: 'requestTraining', round: phase.round, job, levelIndex: state.level }],
+    [{ type: 'requestTraining', round: phase.round, job }],
   );
 }
 
@@ -765,4 +871,9 @@ function finishTraining(state: Room, report: TrainingReport | null, ctx: Ctx): R
   const next = { ...state, history };
   if (roundInLevel(state) < state.settings.roundsPerLevel) return beginRound(next, ctx);
   return broadcast({ ...next, phase: { kind: 'leaderboard', level: state.level } });
+}
+
+/** A result with one more record, written before the rest of what it says. */
+function withRecord(result: Result, r: GameRecord): Result {
+  return result.error ? result : { ...result, effects: [record(r), ...result.effects] };
 }

@@ -223,6 +223,8 @@ export const ErrorCode = {
   TooLate: 'too_late',
   DuplicateVote: 'duplicate_vote',
   UnknownImage: 'unknown_image',
+  /** A lesson card that is not in the current lesson. */
+  UnknownCard: 'unknown_card',
   NotInRound: 'not_in_round',
   NotEnoughPlayers: 'not_enough_players',
   NicknameTaken: 'nickname_taken',
@@ -463,6 +465,10 @@ export interface TrainVerdict {
   fakeVotes: number;
 }
 
+/**
+ * What the host's trainer is asked to run, whole: the engine builds it (game/engine.ts), the training
+ * phase keeps it (so a host page that reloads is asked again), and the server sends it as it is.
+ */
 export type TrainerJob =
   | { kind: 'generate'; round: number; count: number; level: LevelSpec; levelIndex: number }
   | {
@@ -474,7 +480,11 @@ export type TrainerJob =
       budget: { dSteps: number; gSteps: number };
       humanWeight: number;
       tunables: Tunables;
+      /** The coaches' majority the tunables came from; null without coaches. */
+      knobs: Knobs | null;
     };
+export type GenerateJob = Extract<TrainerJob, { kind: 'generate' }>;
+export type TrainJob = Extract<TrainerJob, { kind: 'train' }>;
 
 export interface VoteCount {
   round: number;

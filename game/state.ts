@@ -12,19 +12,9 @@ import type {
   TrainerInfo,
   TrainingProgress,
   TrainingReport,
-  TrainVerdict,
-  Tunables,
+  TrainJob,
   Verdict,
 } from './protocol';
-
-/** What the trainer is asked to run after a round; kept in the phase so a reloaded host can be asked again. */
-export interface TrainingJob {
-  verdicts: TrainVerdict[];
-  budget: { dSteps: number; gSteps: number };
-  humanWeight: number;
-  tunables: Tunables;
-  knobs: Knobs | null;
-}
 
 export interface LevelStats {
   correct: number;
@@ -110,7 +100,8 @@ export type Phase =
       picked: Record<string, number>;
     }
   | { kind: 'reveal'; round: number; images: RoundImage[]; eligible: string[]; ballots: Ballots; results: RoundResults; until: number }
-  | { kind: 'training'; round: number; requestedAt: number; job: TrainingJob; progress: TrainingProgress | null }
+  /** The job is kept in the phase so a reloaded host page can be asked again. */
+  | { kind: 'training'; round: number; requestedAt: number; job: TrainJob; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
   | { kind: 'lesson'; level: number; cards: string[] }
   | { kind: 'ended'; endedAt: number; reason: string };
@@ -164,3 +155,15 @@ export const MAX_PLAYERS = 5000;
 export const AWAY_GRACE_MS = 5000;
 /** A room waits this long for a host who left before it closes. */
 export const HOST_GRACE_MS = 10 * 60 * 1000;
+
+/**
+ * When the room's current phase runs out on its own, in server time: a judging or coaching deadline,
+ * the end of a reveal; null for a phase that waits for someone. Whoever runs the room (the server,
+ * solo play's driver) delivers a tick then, also after a restart or a reload.
+ */
+export function deadlineOf(room: Room): number | null {
+  const phase = room.phase;
+  if (phase.kind === 'judging' || phase.kind === 'coaching') return phase.deadline;
+  if (phase.kind === 'reveal') return phase.until;
+  return null;
+}

@@ -20,7 +20,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { type Ack, type C2SEvent, ErrorCode } from '../game/protocol';
 import type { Room } from '../game/state';
-import type { Application, IOSocket, SocketData } from './app';
+import type { Application } from './app';
+import type { IOSocket, SocketData } from './sockets';
 import type { RoomStore } from './store';
 
 type Redis = ReturnType<typeof createClient>;

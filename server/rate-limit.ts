@@ -2,6 +2,7 @@
  * Abuse limits: token buckets per socket (votes, joins) and a throttle on failed PIN guesses per
  * address. Time comes in as an argument so the tests need no sleeps.
  */
+import { ErrorCode, type GameError } from '../game/protocol';
 
 export interface BucketSpec {
   /** Most actions allowed in a burst. */
@@ -96,5 +97,59 @@ export class KeyedBuckets {
     if (now - this.lastSweep < Math.min(full, 60_000)) return;
     this.lastSweep = now;
     for (const [key, b] of this.buckets) if (b.idleFor(now) >= full) this.buckets.delete(key);
+  }
+}
+
+export interface Limits {
+  vote: BucketSpec;
+  join: BucketSpec;
+  /** Failed joins with unknown PINs, per address. */
+  pinGuess: BucketSpec;
+}
+export const LIMITS: Limits = { vote: VOTE_BUCKET, join: JOIN_BUCKET, pinGuess: PIN_GUESS_BUCKET };
+
+/** What a client did too fast, and how many seconds until it may try again. */
+export interface TooFast {
+  what: string;
+  retryAfter: number;
+}
+
+/**
+ * Per-client token buckets on votes and joins (forgotten with the client: a WeakMap), and the
+ * PIN-guessing throttle per address.
+ */
+export class ClientLimits<Client extends object> {
+  private readonly perClient = new WeakMap<Client, { vote: TokenBucket; join: TokenBucket }>();
+  private readonly pinGuesses: KeyedBuckets;
+
+  constructor(private readonly limits: Limits) {
+    this.pinGuesses = new KeyedBuckets(limits.pinGuess);
+  }
+
+  /** Spends a token for the action; null when it may go ahead. A rejoin is a join with a player token. */
+  check(client: Client, address: string, action: 'vote' | 'join' | 'rejoin', now: number): TooFast | null {
+    let buckets = this.perClient.get(client);
+    if (!buckets) this.perClient.set(client, (buckets = { vote: new TokenBucket(this.limits.vote, now), join: new TokenBucket(this.limits.join, now) }));
+    if (action === 'vote') return buckets.vote.take(now) ? null : { what: 'votes', retryAfter: buckets.vote.retryAfter() };
+    if (!buckets.join.take(now)) return { what: 'joins', retryAfter: buckets.join.retryAfter() };
+    // An address that keeps missing PINs may not join anyone's game for a while (rejoining with a token still works).
+    if (action === 'join' && !this.pinGuesses.allowed(address, now)) {
+      return { what: 'game PINs that do not exist', retryAfter: this.pinGuesses.retryAfter(address) };
+    }
+    return null;
+  }
+
+  /** The refusal for a client event sent too fast (votes and joins are limited), or null. */
+  refusal(client: Client, address: string, event: string, payload: unknown, now: number): GameError | null {
+    if (event !== 'player:vote' && event !== 'player:join') return null;
+    const rejoin = typeof payload === 'object' && payload !== null && 'playerToken' in payload;
+    const tooFast = this.check(client, address, event === 'player:vote' ? 'vote' : rejoin ? 'rejoin' : 'join', now);
+    if (!tooFast) return null;
+    return { code: ErrorCode.RateLimited, message: `too many ${tooFast.what} too fast; try again in ${Math.max(1, Math.ceil(tooFast.retryAfter))} s` };
+  }
+
+  /** A join with a PIN that does not exist: counts against the address. */
+  missedPin(address: string, now: number) {
+    this.pinGuesses.take(address, now);
   }
 }

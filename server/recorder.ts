@@ -3,12 +3,14 @@
  * their truth, every vote (written before the vote is acknowledged), reveals, training reports,
  * checkpoints, check-question answers, and a snapshot of the live room for restarts.
  *
- * server/app.ts calls these; the engine stays pure. Each method is idempotent, so a retried call
+ * The engine says what to write (its record effects, game/engine.ts); server/persistence.ts hands
+ * them here through writeRecord and stays pure of SQL. Each method is idempotent, so a retried call
  * never records anything twice.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ballotEntries, ballotOf, ballotsFrom, eachBallot, withBallots } from '../game/ballots';
-import { decodePixels, type TrainingReport, type Verdict } from '../game/protocol';
+import { type GameRecord, withTrainerJob } from '../game/engine';
+import { decodePixels, type TrainingReport } from '../game/protocol';
 import { LEVELS } from '../game/levels';
 import type { Ballot, Player, Room, RoundImage } from '../game/state';
 import {
@@ -25,6 +27,8 @@ import {
 import type { Db } from './db/types';
 import { groupCommit, oneAtATime } from './group-commit';
 
+export type VoteRecord = Extract<GameRecord, { kind: 'vote' }>;
+
 export interface GameRecorder {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
   sessionCreated(room: Room, teacherId: string | null): Promise<void>;
@@ -32,7 +36,7 @@ export interface GameRecorder {
   /** The room entered judging: records the round and its images with their truth. */
   roundStarted(room: Room): Promise<void>;
   /** Must be awaited before the vote is acknowledged: an acknowledged vote survives a crash. */
-  vote(room: Room, playerId: string, imageId: string, verdict: Verdict, at: number): Promise<void>;
+  vote(room: Room, vote: VoteRecord): Promise<void>;
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   roundRevealed(room: Room): Promise<void>;
   /** The trainer reported (null: the host skipped training). */
@@ -349,12 +353,9 @@ export function dbRecorder(db: Db): GameRecorder {
       if (round) await track(`${roomKey(room)}/round/${round.round}`, sessionOf(room).then((sessionId) => queueRound({ sessionId, round })));
     },
 
-    vote(room, playerId, imageId, verdict, at) {
-      const phase = room.phase;
-      const judged = phase.kind === 'judging' || phase.kind === 'reveal' ? phase : null;
-      // The engine's own time for the vote when the room still holds it, so the database and the scores agree to the millisecond.
-      const engineAt = judged ? ballotOf(judged, playerId)?.[imageId]?.at : undefined;
-      const row = { round: judged ? judged.round : room.round, imageId, playerId, verdict, at: new Date(engineAt ?? at) };
+    vote(room, { round, playerId, imageId, verdict, at }) {
+      // The engine's own time for the vote, so the database and the scores agree to the millisecond.
+      const row = { round, imageId, playerId, verdict, at: new Date(at) };
       // Only what a repair needs goes along, not the room: thousands of votes wait for their write at
       // once in a big room, and each holding its own copy of the room filled the heap.
       // A vote's row needs its player's and its round's: when those writes are still under way, it waits for them
@@ -411,7 +412,7 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async loadSnapshots() {
       const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
-      const live = rows.map((r) => withBallots(r.room)).filter((room) => room.phase.kind !== 'ended');
+      const live = rows.map((r) => withTrainerJob(withBallots(r.room))).filter((room) => room.phase.kind !== 'ended');
       return Promise.all(live.map(withSavedVotes));
     },
 
@@ -424,4 +425,24 @@ export function dbRecorder(db: Db): GameRecorder {
       });
     },
   };
+}
+
+/** Writes down one of the engine's records, with the room after the event that made it. */
+export function writeRecord(recorder: GameRecorder, room: Room, record: GameRecord): Promise<void> {
+  switch (record.kind) {
+    case 'playerJoined':
+      return recorder.playerJoined(room, record.playerId);
+    case 'roundStarted':
+      return recorder.roundStarted(room);
+    case 'vote':
+      return recorder.vote(room, record);
+    case 'roundRevealed':
+      return recorder.roundRevealed(room);
+    case 'answer':
+      return recorder.checkAnswered(room.pin, record.playerId, record.cardId, record.choice, record.correct);
+    case 'training':
+      return recorder.trainingReported(room, record.round, record.report);
+    case 'sessionEnded':
+      return recorder.sessionEnded(room);
+  }
 }

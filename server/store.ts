@@ -2,8 +2,8 @@ import type { Room } from '../game/state';
 
 /**
  * Where rooms live between events. The engine hands back a new Room on every change; the store keeps
- * the latest. In memory here; the database-backed store (teacher accounts issue) implements the same
- * interface, so server/app.ts never knows which it has.
+ * the latest, in memory. With several processes, server/cluster.ts wraps it to give a PIN back when its
+ * room is gone. What survives a restart is the recorder's snapshots (server/persistence.ts), not the store.
  */
 export interface RoomStore {
   get(pin: string): Room | undefined;

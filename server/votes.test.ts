@@ -11,7 +11,7 @@ const recorder: GameRecorder = {
   sessionCreated: noop,
   playerJoined: noop,
   roundStarted: noop,
-  async vote(_room, playerId, imageId, verdict) {
+  async vote(_room, { playerId, imageId, verdict }) {
     if (failNext > 0) {
       failNext--;
       throw new Error('disk full');

@@ -1,12 +1,12 @@
 /**
- * For tests: plays rooms through the real engine and records them, the way server/app.ts does, so
- * repository tests read data shaped exactly like a real game's.
+ * For tests: plays rooms through the real engine and writes down its record effects, the way
+ * server/persistence.ts does, so repository tests read data shaped exactly like a real game's.
  */
-import { type GameEvent, createRoom, reduce } from '../../game/engine';
+import { type GameEvent, type GameRecord, createRoom, reduce } from '../../game/engine';
 import { encodePixels, IMAGE_BYTES, type Verdict } from '../../game/protocol';
 import { seededRng } from '../../game/rng';
 import type { Room } from '../../game/state';
-import type { GameRecorder } from '../recorder';
+import { type GameRecorder, writeRecord } from '../recorder';
 
 export function pixels(seed: number): string {
   const bytes = new Uint8Array(IMAGE_BYTES);
@@ -19,6 +19,8 @@ export class PlayedRoom {
   now: number;
   private rng = seededRng(42);
   readonly tokens = new Map<string, string>();
+  /** Every record the engine asked for, in order. */
+  readonly records: GameRecord[] = [];
 
   constructor(
     readonly recorder: GameRecorder,
@@ -29,10 +31,16 @@ export class PlayedRoom {
     this.room = createRoom({ pin, hostToken: 'host-token-0123456789', settings: { imagesPerRound: 4, roundsPerLevel: 2 }, levels: ['noise', 'strokes'] }, { now });
   }
 
-  private apply(event: GameEvent): Room {
+  /** Applies an event and writes its records down, one after another. */
+  private async apply(event: GameEvent): Promise<Room> {
     const r = reduce(this.room, event, { now: this.now, rng: this.rng });
     if (r.error) throw new Error(`${event.type}: ${r.error.message}`);
     this.room = r.state;
+    for (const e of r.effects) {
+      if (e.type !== 'record') continue;
+      this.records.push(e.record);
+      await writeRecord(this.recorder, r.state, e.record);
+    }
     return r.state;
   }
 
@@ -43,9 +51,8 @@ export class PlayedRoom {
   async join(nickname: string): Promise<string> {
     const id = `p${this.tokens.size}${nickname.toLowerCase().replace(/[^a-z]/g, '')}`.slice(0, 12);
     const token = `player-token-${id}-0123456789`;
-    this.apply({ type: 'join', playerId: id, token, nickname });
     this.tokens.set(id, token);
-    await this.recorder.playerJoined(this.room, id);
+    await this.apply({ type: 'join', playerId: id, token, nickname });
     return id;
   }
 
@@ -54,20 +61,19 @@ export class PlayedRoom {
     this.now += 1000;
     // From the lobby, a leaderboard or a lesson: on through the level's intro to the next round's images.
     for (let i = 0; i < 6 && this.room.phase.kind !== 'generating'; i++) {
-      if (this.room.phase.kind === 'lobby') this.apply({ type: 'start', hostToken: this.room.hostToken });
-      else this.apply({ type: 'advance', hostToken: this.room.hostToken });
+      if (this.room.phase.kind === 'lobby') await this.apply({ type: 'start', hostToken: this.room.hostToken });
+      else await this.apply({ type: 'advance', hostToken: this.room.hostToken });
     }
     if (this.room.phase.kind !== 'generating') throw new Error(`expected generating, got ${this.room.phase.kind}`);
     const fakes = this.room.phase.fakes;
     const reals = this.room.settings.imagesPerRound - fakes;
-    this.apply({
+    await this.apply({
       type: 'fakes',
       hostToken: this.room.hostToken,
       round: this.room.phase.round,
       images: Array.from({ length: fakes }, (_, i) => pixels(100 + i)),
       reals: Array.from({ length: reals }, (_, i) => pixels(200 + i)),
     });
-    await this.recorder.roundStarted(this.room);
     return this.room;
   }
 
@@ -79,30 +85,22 @@ export class PlayedRoom {
   /** Votes after `afterMs`; a vote that completes the round triggers the reveal. */
   async vote(playerId: string, imageId: string, verdict: Verdict, afterMs = 500) {
     this.now += afterMs;
-    const before = this.room;
-    this.apply({ type: 'vote', token: this.tokens.get(playerId)!, imageId, verdict });
-    await this.recorder.vote(before, playerId, imageId, verdict, this.now);
-    if (this.room.phase.kind === 'reveal') await this.recorder.roundRevealed(this.room);
+    await this.apply({ type: 'vote', token: this.tokens.get(playerId)!, imageId, verdict });
   }
 
-  /** From reveal through training, reporting `report` for the round. */
+  /** From reveal through training, reporting `report` for the round (null: the host skips training, and nothing is reported). */
   async train(report: Record<string, unknown> | null) {
-    if (this.room.phase.kind === 'judging') {
-      this.apply({ type: 'advance', hostToken: this.room.hostToken });
-      await this.recorder.roundRevealed(this.room);
-    }
-    this.apply({ type: 'advance', hostToken: this.room.hostToken });
+    if (this.room.phase.kind === 'judging') await this.apply({ type: 'advance', hostToken: this.room.hostToken });
+    await this.apply({ type: 'advance', hostToken: this.room.hostToken });
     if (this.room.phase.kind !== 'training') throw new Error('not training');
     const round = this.room.phase.round;
-    if (report) this.apply({ type: 'trained', hostToken: this.room.hostToken, round, report: report as never });
-    else this.apply({ type: 'advance', hostToken: this.room.hostToken });
-    await this.recorder.trainingReported(this.room, round, report as never);
+    if (report) await this.apply({ type: 'trained', hostToken: this.room.hostToken, round, report: report as never });
+    else await this.apply({ type: 'advance', hostToken: this.room.hostToken });
   }
 
   async end() {
     this.now += 1000;
-    this.apply({ type: 'end', hostToken: this.room.hostToken });
-    await this.recorder.sessionEnded(this.room);
+    await this.apply({ type: 'end', hostToken: this.room.hostToken });
   }
 
 }

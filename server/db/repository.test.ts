@@ -113,8 +113,9 @@ describe.each(testTargets())('repository on $name', ({ open }) => {
     await game.join('Di');
     await game.startRound();
     const img = game.images()[0];
-    await recorder.vote(game.room, p, img.id, 'real', game.now);
-    await recorder.vote(game.room, p, img.id, 'fake', game.now + 5);
+    const vote = { kind: 'vote' as const, round: game.room.round, playerId: p, imageId: img.id, verdict: 'real' as const, at: game.now };
+    await recorder.vote(game.room, vote);
+    await recorder.vote(game.room, { ...vote, verdict: 'fake', at: game.now + 5 });
     const rows = await database.db.select().from(schema.votes);
     expect(rows).toHaveLength(1);
     expect(rows[0].verdict).toBe('real');

@@ -2,7 +2,7 @@
  * A teacher's view of their saved sessions. Every query takes the teacher's id and filters on it in
  * SQL, so a session id guessed or copied from someone else's URL reads as "no such session".
  */
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { encodePixels } from '../../game/protocol';
 import { checkAnswers, gameSessions, players, roomSnapshots, roundImages, rounds, trainingSummaries, votes } from './schema';
@@ -171,9 +171,4 @@ export async function deleteSessionsBefore(db: Db, cutoff: Date): Promise<number
   const rows = await db.delete(gameSessions).where(lt(gameSessions.createdAt, cutoff)).returning({ id: gameSessions.id });
   await db.delete(roomSnapshots).where(lt(roomSnapshots.updatedAt, cutoff));
   return rows.length;
-}
-
-export async function countSessions(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(gameSessions);
-  return row.n;
 }
