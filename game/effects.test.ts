@@ -171,7 +171,7 @@ describe('trainer jobs', () => {
     const r = h.send({ type: 'advance', hostToken: HOST });
     const ask = r.effects.find((e) => e.type === 'requestFakes');
     if (ask?.type !== 'requestFakes') throw new Error('no request for fakes');
-    expect(ask.job).toEqual({ kind: 'generate', round: 1, count: ask.count, level: LEVELS.noise, levelIndex: 1 });
+    expect(ask.job).toEqual({ kind: 'generate', round: 1, count: ask.count, level: LEVELS.noise, levelNumber: 1 });
     expect(pendingJob(h.state)).toEqual(ask);
   });
 
@@ -181,7 +181,7 @@ describe('trainer jobs', () => {
     const r = h.send({ type: 'advance', hostToken: HOST });
     const ask = r.effects.find((e) => e.type === 'requestTraining');
     if (ask?.type !== 'requestTraining') throw new Error('no request for training');
-    expect(ask.job).toMatchObject({ kind: 'train', round: 1, level: LEVELS.noise, levelIndex: 1, humanWeight: LEVELS.noise.humanWeight, knobs: null });
+    expect(ask.job).toMatchObject({ kind: 'train', round: 1, level: LEVELS.noise, levelNumber: 1, humanWeight: LEVELS.noise.humanWeight, knobs: null });
     expect(ask.job.budget.dSteps).toBeGreaterThan(0);
     expect(ask.job.verdicts).toHaveLength(6);
     if (h.state.phase.kind !== 'training') throw new Error('not training');
@@ -195,7 +195,7 @@ describe('trainer jobs', () => {
     h.send({ type: 'advance', hostToken: HOST });
     const phase = h.state.phase;
     if (phase.kind !== 'training') throw new Error('not training');
-    const { kind: _k, round: _r, level: _l, levelIndex: _i, ...older } = phase.job;
+    const { kind: _k, round: _r, level: _l, levelNumber: _i, ...older } = phase.job;
     const saved = { ...h.state, phase: { ...phase, job: older } } as unknown as Room;
     expect(withTrainerJob(saved)).toEqual(h.state);
     expect(withTrainerJob(h.state)).toBe(h.state);

@@ -48,7 +48,7 @@ describe('lobby', () => {
     h.join();
     h.send({ type: 'start', hostToken: HOST });
     expect(h.state.phase).toEqual({ kind: 'intro', level: 1 });
-    expect(h.send({ type: 'advance', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1, job: { levelIndex: 1 } });
+    expect(h.send({ type: 'advance', hostToken: HOST }).effects[0]).toMatchObject({ type: 'requestFakes', round: 1, job: { levelNumber: 1 } });
     expect(h.send({ type: 'start', hostToken: HOST }).error?.code).toBe('wrong_phase');
   });
 });
@@ -236,7 +236,7 @@ describe('training and the end', () => {
     expect(job).toMatchObject({
       type: 'requestTraining',
       round: 1,
-      job: { levelIndex: 1, budget: { dSteps: 40, gSteps: 40 }, humanWeight: 1, tunables: { loss: 'nonsaturating' }, knobs: null },
+      job: { levelNumber: 1, budget: { dSteps: 40, gSteps: 40 }, humanWeight: 1, tunables: { loss: 'nonsaturating' }, knobs: null },
     });
     if (job?.type !== 'requestTraining') return;
     expect(job.job.verdicts).toHaveLength(images.length);
@@ -288,7 +288,7 @@ describe('training and the end', () => {
     expect(h.state.level).toBe(2);
     expect(h.state.phase).toEqual({ kind: 'intro', level: 2 });
     const r = h.send({ type: 'advance', hostToken: HOST });
-    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2, job: { levelIndex: 2 } });
+    expect(r.effects[0]).toMatchObject({ type: 'requestFakes', round: 2, job: { levelNumber: 2 } });
     h.startRound(false);
     const imgs = h.images();
     h.vote(0, imgs[0].id, imgs[0].truth === 'real' ? 'fake' : 'real');

@@ -490,7 +490,7 @@ function beginRound(state: Room, ctx: Ctx): Result {
 }
 
 function requestFakes(state: Room, round: number, count: number): Effect {
-  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level: currentLevel(state), levelIndex: state.level } };
+  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level: currentLevel(state), levelNumber: state.level } };
 }
 
 /** The job the trainer owes the room right now, if any: re-sent to a host page that reconnects. */
@@ -508,7 +508,7 @@ export function pendingJob(state: Room): Effect | null {
 export function withTrainerJob(room: Room): Room {
   const phase = room.phase;
   if (phase.kind !== 'training' || phase.job.kind === 'train') return room;
-  const job: TrainJob = { ...phase.job, kind: 'train', round: phase.round, level: currentLevel(room), levelIndex: room.level };
+  const job: TrainJob = { ...phase.job, kind: 'train', round: phase.round, level: currentLevel(room), levelNumber: room.level };
   return { ...room, phase: { ...phase, job } };
 }
 
@@ -847,7 +847,7 @@ function startTraining(state: Room, ctx: Ctx): Result {
     kind: 'train',
     round: phase.round,
     level,
-    levelIndex: state.level,
+    levelNumber: state.level,
     verdicts,
     budget: plan.budget,
     humanWeight: level.humanWeight,

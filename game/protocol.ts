@@ -468,14 +468,15 @@ export interface TrainVerdict {
 /**
  * What the host's trainer is asked to run, whole: the engine builds it (game/engine.ts), the training
  * phase keeps it (so a host page that reloads is asked again), and the server sends it as it is.
+ * `levelNumber` is the level's place in the room's campaign, counting from 1 (as Room.level does).
  */
 export type TrainerJob =
-  | { kind: 'generate'; round: number; count: number; level: LevelSpec; levelIndex: number }
+  | { kind: 'generate'; round: number; count: number; level: LevelSpec; levelNumber: number }
   | {
       kind: 'train';
       round: number;
       level: LevelSpec;
-      levelIndex: number;
+      levelNumber: number;
       verdicts: TrainVerdict[];
       budget: { dSteps: number; gSteps: number };
       humanWeight: number;

@@ -18,7 +18,7 @@ describe('a round over real sockets', () => {
     expect((await call(host, 'host:start', { pin, hostToken })).ok).toBe(true);
     expect((await call(host, 'host:advance', { pin, hostToken })).ok).toBe(true); // past the level intro
     const job = await jobPromise;
-    expect(job).toMatchObject({ kind: 'generate', round: 1, levelIndex: 1, level: { id: 'noise', model: { dataset: 'digits' } } });
+    expect(job).toMatchObject({ kind: 'generate', round: 1, levelNumber: 1, level: { id: 'noise', model: { dataset: 'digits' } } });
     if (job.kind !== 'generate') return;
 
     const judging = players.map((p) => next<PlayerView>(p.c, 'room:player', (v) => v.phase.kind === 'judging'));

@@ -95,12 +95,12 @@ function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Ui
       h.started.push(g);
       return g;
     },
-    ownCheckpoint: async (levelIndex) => {
-      h.log.push(`own ${levelIndex}`);
+    ownCheckpoint: async (levelNumber) => {
+      h.log.push(`own ${levelNumber}`);
       return opts.own ?? null;
     },
     fetch,
-    keep: (_g, levelIndex) => void h.log.push(`keep ${levelIndex}`),
+    keep: (_g, levelNumber) => void h.log.push(`keep ${levelNumber}`),
     reportTrained: (round, report) => {
       h.log.push('report');
       h.reports.push({ round, report });
@@ -207,12 +207,12 @@ describe('the job queue', () => {
     const order: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    void h.driver.run(() => ({ level: strokes, levelIndex: 1 }), async () => {
+    void h.driver.run(() => ({ level: strokes, levelNumber: 1 }), async () => {
       order.push('a start');
       await gate;
       order.push('a end');
     });
-    const done = h.driver.run(() => ({ level: strokes, levelIndex: 1 }), async () => void order.push('b'));
+    const done = h.driver.run(() => ({ level: strokes, levelNumber: 1 }), async () => void order.push('b'));
     await new Promise((r) => setTimeout(r, 5));
     expect(order).toEqual(['a start']);
     release();
@@ -225,7 +225,7 @@ describe('the job queue', () => {
     let level: LevelSpec = strokes;
     void h.driver.prepare(strokes, 2);
     const seen: number[] = [];
-    const job = h.driver.run(() => ({ level, levelIndex: level === strokes ? 2 : 3 }), async (_g, at) => void seen.push(at.levelIndex));
+    const job = h.driver.run(() => ({ level, levelNumber: level === strokes ? 2 : 3 }), async (_g, at) => void seen.push(at.levelNumber));
     level = dcgan; // the game moved on before the job ran
     await job;
     expect(seen).toEqual([3]);
@@ -266,16 +266,16 @@ const verdicts: TrainVerdict[] = [
   { pixels: px(2), truth: 'real', votes: 3, fakeVotes: 0 },
 ];
 
-function request(level: LevelSpec, levelIndex: number): TrainRequest {
-  return { round: 4, level, levelIndex, verdicts, budget: { dSteps: 4, gSteps: 2 }, humanWeight: 0.5, tunables: { loss: 'hinge', lrD: 1e-3, lrG: 2e-3 } };
+function request(level: LevelSpec, levelNumber: number): TrainRequest {
+  return { round: 4, level, levelNumber, verdicts, budget: { dSteps: 4, gSteps: 2 }, humanWeight: 0.5, tunables: { loss: 'hinge', lrD: 1e-3, lrG: 2e-3 } };
 }
 
 async function trainOnce(h: Harness, level: LevelSpec, plan: TrainPlan) {
   let outcome: Awaited<ReturnType<GeneratorDriver<FakeGenerator>['train']>> | undefined;
-  await h.driver.run(() => ({ level, levelIndex: 2 }), async (g, at) => {
+  await h.driver.run(() => ({ level, levelNumber: 2 }), async (g, at) => {
     h.log.length = 0;
     h.tasks.length = 0;
-    outcome = await h.driver.train(g, request(at.level, at.levelIndex), plan);
+    outcome = await h.driver.train(g, request(at.level, at.levelNumber), plan);
   });
   expect(h.errors).toEqual([]);
   return outcome!;

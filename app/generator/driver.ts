@@ -32,11 +32,11 @@ export interface GeneratorIO<G extends Generator> {
   /** Starts a generator (from a checkpoint's weights when given); rejects a checkpoint it cannot load. */
   start(init: Pick<TrainerInit, 'config' | 'checkpoint'>): Promise<G>;
   /** The page's own latest generator for a level about to start (1-based), if it has one that may carry over. */
-  ownCheckpoint(levelIndex: number): Promise<StartingPoint | null>;
+  ownCheckpoint(levelNumber: number): Promise<StartingPoint | null>;
   /** For the level's shipped checkpoint. */
   fetch: Fetch;
   /** Keeps the generator after a round's training, so a reloaded page resumes with it. */
-  keep(generator: G, levelIndex: number): Promise<void> | void;
+  keep(generator: G, levelNumber: number): Promise<void> | void;
   /** Sends a round's report: to the server, or into solo play's own engine. */
   reportTrained(round: number, report: TrainingReport): Promise<void> | void;
   /** A new model is on its way. */
@@ -58,7 +58,7 @@ export interface DriverOptions {
 /** A level and its place in the room's campaign (1-based, as the room counts levels). */
 export interface LevelAt {
   level: LevelSpec;
-  levelIndex: number;
+  levelNumber: number;
 }
 
 /** A round's training as the room asks for it: the wire's train job, or solo play's requestTraining with its level. */
@@ -113,16 +113,16 @@ export class GeneratorDriver<G extends Generator> {
   run(at: () => LevelAt, work: (generator: G, at: LevelAt) => Promise<void>): Promise<void> {
     return this.enqueue(async () => {
       const where = at();
-      await work(await this.ensure(where.level, where.levelIndex), where);
+      await work(await this.ensure(where.level, where.levelNumber), where);
     });
   }
 
   /** Builds (or keeps) the model a level needs, ahead of its first job. */
-  prepare(level: LevelSpec, levelIndex: number): Promise<void> {
-    return this.run(() => ({ level, levelIndex }), async () => undefined);
+  prepare(level: LevelSpec, levelNumber: number): Promise<void> {
+    return this.run(() => ({ level, levelNumber }), async () => undefined);
   }
 
-  private async ensure(level: LevelSpec, levelIndex: number): Promise<G> {
+  private async ensure(level: LevelSpec, levelNumber: number): Promise<G> {
     if (this.generator && sameShape(this.generator.config, level.model)) {
       await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight });
       return this.generator;
@@ -130,7 +130,7 @@ export class GeneratorDriver<G extends Generator> {
     this.io.onLoading();
     this.generator?.dispose();
     this.generator = null;
-    const { generator, source } = await this.startFromBest(level, levelIndex);
+    const { generator, source } = await this.startFromBest(level, levelNumber);
     if (this.disposed) {
       generator.dispose();
       throw new Error('the page closed');
@@ -141,9 +141,9 @@ export class GeneratorDriver<G extends Generator> {
   }
 
   /** The checkpoint chain: the page's own, the level's shipped one, untrained; the first that loads wins. */
-  private async startFromBest(level: LevelSpec, levelIndex: number): Promise<{ generator: G; source: string }> {
+  private async startFromBest(level: LevelSpec, levelNumber: number): Promise<{ generator: G; source: string }> {
     const candidates: StartingPoint[] = [];
-    const own = await this.io.ownCheckpoint(levelIndex);
+    const own = await this.io.ownCheckpoint(levelNumber);
     if (own) candidates.push(own);
     let missing = '';
     if (level.checkpoint) {
@@ -193,7 +193,7 @@ export class GeneratorDriver<G extends Generator> {
       const report = toTrainingReport(result, generator.backend.name, checksumBefore, checksumAfter, plan.measure?.report ? metrics : null);
       const outcome = { result, checksumBefore, checksumAfter, metrics, report };
       plan.trained?.(outcome);
-      await this.io.keep(generator, request.levelIndex);
+      await this.io.keep(generator, request.levelNumber);
       await this.io.reportTrained(request.round, report);
       return outcome;
     });

@@ -49,7 +49,7 @@ export class HostTrainer {
         },
         fetch: (url, init) => fetch(url, init),
         // Not awaited: the report goes out at once; the upload only matters to a reload.
-        keep: (client, levelIndex) => void this.upload(client, levelIndex),
+        keep: (client, levelNumber) => void this.upload(client, levelNumber),
         reportTrained: async (round, report) => {
           const auth = this.auth();
           if (auth) check(await call(this.socket, 'host:trained', { ...auth, round, report }));
@@ -75,8 +75,8 @@ export class HostTrainer {
   }
 
   /** Builds (or keeps) the model a level needs; runs in the job queue so it never races a job. */
-  prepare(level: LevelSpec, levelIndex: number) {
-    void this.driver.prepare(level, levelIndex);
+  prepare(level: LevelSpec, levelNumber: number) {
+    void this.driver.prepare(level, levelNumber);
   }
 
   handle(job: TrainerJob) {
@@ -144,11 +144,11 @@ export class HostTrainer {
   }
 
   /** Keeps the server's copy of the generator current, so a reloaded page resumes here. */
-  private async upload(client: TrainerClient, levelIndex: number) {
+  private async upload(client: TrainerClient, levelNumber: number) {
     const auth = this.auth();
     if (!auth) return;
     try {
-      await uploadRoomCheckpoint(fetch, auth, levelIndex, await client.save());
+      await uploadRoomCheckpoint(fetch, auth, levelNumber, await client.save());
     } catch {
       // Not fatal: the class plays on; only a reload would start from an older checkpoint.
     }

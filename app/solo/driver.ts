@@ -13,7 +13,7 @@ import { votesCast } from '@/game/ballots';
 import {
   HUMAN, SAVE_KEY, SOLO_HOST, machineVotes, pruneByPixels, resumeAfter, serializeSave, soloMode, type SoloSave,
 } from '@/game/solo';
-import type { Room } from '@/game/state';
+import { type Room, deadlineOf } from '@/game/state';
 import { playerView } from '@/game/views';
 import type { TrainerClient } from '@/ml/trainer-client';
 import { GeneratorDriver, type LevelAt } from '../generator/driver';
@@ -23,13 +23,6 @@ import { useSolo } from './store';
 export interface DriverOptions {
   tiny: boolean;
   prefer?: Backend[];
-}
-
-/** When the phase a resumed game is in ends on its own (null: it waits for someone). */
-function phaseDeadline(phase: Room['phase']): number | null {
-  if (phase.kind === 'judging' || phase.kind === 'coaching') return phase.deadline;
-  if (phase.kind === 'reveal') return phase.until;
-  return null;
 }
 
 export class SoloDriver {
@@ -54,15 +47,15 @@ export class SoloDriver {
           return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set({ progress: p }));
         },
         // Only a generator that would have carried over to this level: not one from a level with another model in between.
-        ownCheckpoint: async (levelIndex) => {
+        ownCheckpoint: async (levelNumber) => {
           const mine = await loadCheckpoint();
-          return mine && this.carriesOver(mine.levelIndex, levelIndex) ? { bytes: mine.bytes, source: `your own generator (saved after level ${mine.levelIndex})` } : null;
+          return mine && this.carriesOver(mine.levelNumber, levelNumber) ? { bytes: mine.bytes, source: `your own generator (saved after level ${mine.levelNumber})` } : null;
         },
         fetch: (url, init) => fetch(url, init),
         // Kept before the round moves on, so a reload right after resumes with it.
-        keep: async (client, levelIndex) => {
+        keep: async (client, levelNumber) => {
           const bytes = await client.save();
-          await saveCheckpoint({ levelIndex, bytes }).catch(() => undefined);
+          await saveCheckpoint({ levelNumber, bytes }).catch(() => undefined);
         },
         reportTrained: (round, report) => void this.send({ type: 'trained', hostToken: SOLO_HOST, round, report }),
         onLoading: () => useSolo.getState().set({ trainer: { kind: 'loading' } }),
@@ -89,7 +82,7 @@ export class SoloDriver {
       this.persist();
     }, 1000);
     const phase = this.room.phase;
-    const deadline = phaseDeadline(phase);
+    const deadline = deadlineOf(this.room);
     if (deadline !== null) this.schedule(deadline);
     const owed = pendingJob(this.room);
     if (owed) this.effect(owed);
@@ -156,7 +149,7 @@ export class SoloDriver {
 
   /** The level the game is at when a job's turn comes (it may have moved on since the job was asked for). */
   private levelAt(): LevelAt {
-    return { level: currentLevel(this.room), levelIndex: this.room.level };
+    return { level: currentLevel(this.room), levelNumber: this.room.level };
   }
 
   private async makeFakes(client: TrainerClient, level: LevelSpec, round: number, count: number) {

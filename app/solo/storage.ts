@@ -11,7 +11,7 @@ const KEY = 'solo';
 
 export interface StoredCheckpoint {
   /** The level (1-based) whose training produced it. */
-  levelIndex: number;
+  levelNumber: number;
   bytes: Uint8Array;
 }
 
@@ -39,8 +39,10 @@ async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRe
 
 export async function loadCheckpoint(): Promise<StoredCheckpoint | null> {
   try {
-    const v = await run<StoredCheckpoint | undefined>('readonly', (s) => s.get(KEY));
-    return v && v.bytes instanceof Uint8Array ? v : null;
+    // Saves from before the field's rename call it levelIndex (it always counted from 1).
+    const v = await run<(Partial<StoredCheckpoint> & { levelIndex?: number }) | undefined>('readonly', (s) => s.get(KEY));
+    const levelNumber = v?.levelNumber ?? v?.levelIndex;
+    return v?.bytes instanceof Uint8Array && typeof levelNumber === 'number' ? { levelNumber, bytes: v.bytes } : null;
   } catch {
     // Private windows may refuse IndexedDB: the game still plays, it just cannot resume the generator.
     return null;
