@@ -61,20 +61,15 @@ export function parseInline(s: string): InlineNode[] {
         i = end;
         continue;
       }
-    } else if (s.startsWith('**', i)) {
-      const close = findClose(s, i + 2, '**');
-      if (close > i + 2) {
+    } else {
+      // ** is bold; a single * opens italics only before a non-space (so "2 * 3" stays text).
+      const mark = s.startsWith('**', i) ? '**' : c === '*' && i + 1 < s.length && !/\s/.test(s[i + 1]) ? '*' : null;
+      const from = i + (mark?.length ?? 0);
+      const close = mark ? findClose(s, from, mark) : -1;
+      if (mark && close > from) {
         flush();
-        out.push({ kind: 'strong', children: parseInline(s.slice(i + 2, close)) });
-        i = close + 2;
-        continue;
-      }
-    } else if (c === '*' && i + 1 < s.length && !/\s/.test(s[i + 1])) {
-      const close = findClose(s, i + 1, '*');
-      if (close > i + 1) {
-        flush();
-        out.push({ kind: 'em', children: parseInline(s.slice(i + 1, close)) });
-        i = close + 1;
+        out.push({ kind: mark === '**' ? 'strong' : 'em', children: parseInline(s.slice(from, close)) });
+        i = close + mark.length;
         continue;
       }
     }
