@@ -15,13 +15,13 @@ export default function Home() {
       </header>
 
       <div className="grid gap-5 md:grid-cols-3">
-        <section className="rounded-2xl border border-edge bg-panel p-6">
+        <section className="min-w-0 rounded-2xl border border-edge bg-panel p-5 sm:p-6">
           <h2 className="text-2xl font-bold">Join a game</h2>
           <p className="mt-1 text-slate-400">Your teacher shows a 6-digit PIN.</p>
           <JoinForm />
         </section>
 
-        <section className="flex flex-col rounded-2xl border border-edge bg-panel p-6">
+        <section className="flex min-w-0 flex-col rounded-2xl border border-edge bg-panel p-5 sm:p-6">
           <h2 className="text-2xl font-bold">Host a game</h2>
           <p className="mt-1 flex-1 text-slate-400">
             For the projector. This browser trains the generator on its GPU (WebGPU, WebGL, WASM or CPU) while the class plays.
@@ -34,7 +34,7 @@ export default function Home() {
           </Link>
         </section>
 
-        <section className="flex flex-col rounded-2xl border border-edge bg-panel p-6">
+        <section className="flex min-w-0 flex-col rounded-2xl border border-edge bg-panel p-5 sm:p-6">
           <h2 className="text-2xl font-bold">Play solo</h2>
           <p className="mt-1 flex-1 text-slate-400">
             Alone against a generator that evolves in your own browser, and a Lab for free experiments.

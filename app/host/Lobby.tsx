@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { CARDS } from '@/game/lessons/cards';
 import { LEVELS } from '@/game/levels';
 import { type HostView, LEVEL_IDS, type LevelId } from '@/game/protocol';
+import { chooseJoinOrigin, type JoinOrigin } from '@/server/network';
 import { Button } from './Button';
 import { useHostActions } from './context';
 import { useHost } from './store';
@@ -12,33 +13,40 @@ import { useHost } from './store';
 export function Lobby({ view }: { view: HostView }) {
   const { send } = useHostActions();
   const trainer = useHost((s) => s.trainer);
-  const [origin, setOrigin] = useState('');
+  const join = useJoinOrigin();
   const [qr, setQr] = useState('');
-  useEffect(() => setOrigin(window.location.origin), []);
-  const link = `${origin}/play?pin=${view.pin}`;
+  const link = join ? `${join.origin}/play?pin=${view.pin}` : '';
   useEffect(() => {
-    if (!origin) return;
+    if (!link) return;
     QRCode.toString(link, { type: 'svg', margin: 1, color: { dark: '#0b1020', light: '#ffffff' } })
       .then(setQr)
       .catch(() => setQr(''));
-  }, [link, origin]);
+  }, [link]);
+  const bare = (url: string) => url.replace(/^https?:\/\//, '');
 
+  // One screen on a 1366×768 projector: how to join on one row, Start right under it, then who is
+  // here and the settings (which may run below the fold: they are set before the class arrives).
   return (
-    <div className="flex flex-col gap-5 rounded-2xl border border-edge bg-panel/50 p-6">
-      <div className="flex flex-wrap items-center gap-10">
-        <div>
-          <p className="text-2xl text-slate-300">Game PIN</p>
-          <p className="text-8xl font-black tracking-widest text-accent tabular-nums" data-testid="pin">
+    <div className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel/50 p-5">
+      <div className="flex flex-wrap items-center gap-x-8 gap-y-4">
+        <div className="min-w-0 flex-1">
+          <p className="text-xl text-slate-300">Game PIN</p>
+          <p className="text-7xl font-black leading-none tracking-widest text-accent tabular-nums" data-testid="pin">
             {view.pin}
           </p>
-          <p className="mt-3 text-2xl text-slate-300">or open</p>
-          <p className="break-all text-3xl font-bold" data-testid="join-link">
-            {link.replace(/^https?:\/\//, '')}
+          <p className="mt-3 text-xl text-slate-300">or open</p>
+          <p className="break-all text-3xl font-bold" data-testid="join-link" data-source={join?.source}>
+            {link && bare(link)}
           </p>
+          {join && join.alternatives.length > 0 && (
+            <p className="mt-1 text-base text-slate-400">
+              Not working on a phone? Try {join.alternatives.map((a) => `${bare(a)}/play`).join(' or ')}
+            </p>
+          )}
         </div>
         {qr && (
           <div
-            className="h-56 w-56 rounded-xl bg-white p-2"
+            className="h-48 w-48 shrink-0 rounded-xl bg-white p-2"
             role="img"
             aria-label={`QR code for ${link}`}
             data-testid="qr"
@@ -46,6 +54,20 @@ export function Lobby({ view }: { view: HostView }) {
             dangerouslySetInnerHTML={{ __html: qr }}
           />
         )}
+      </div>
+      {join?.warning && (
+        <p role="alert" className="rounded-xl border-2 border-fake bg-fake/15 px-4 py-3 text-lg text-rose-100" data-testid="join-warning">
+          {join.warning}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-4">
+        <Button primary onClick={() => send('host:start')} disabled={view.players.length === 0 || trainer.kind === 'loading' || trainer.kind === 'failed'}>
+          Start the game
+        </Button>
+        <Button onClick={() => send('host:lock', { locked: !view.locked })}>{view.locked ? 'Unlock joining' : 'Lock joining'}</Button>
+        {trainer.kind === 'loading' && <span className="text-slate-400">Waiting for the generator to load…</span>}
+        {view.players.length === 0 && <span className="text-slate-400">Waiting for players…</span>}
       </div>
 
       <div>
@@ -74,17 +96,29 @@ export function Lobby({ view }: { view: HostView }) {
       </div>
 
       <Settings view={view} />
-
-      <div className="flex flex-wrap items-center gap-4">
-        <Button primary onClick={() => send('host:start')} disabled={view.players.length === 0 || trainer.kind === 'loading' || trainer.kind === 'failed'}>
-          Start the game
-        </Button>
-        <Button onClick={() => send('host:lock', { locked: !view.locked })}>{view.locked ? 'Unlock joining' : 'Lock joining'}</Button>
-        {trainer.kind === 'loading' && <span className="text-slate-400">Waiting for the generator to load…</span>}
-        {view.players.length === 0 && <span className="text-slate-400">Waiting for players…</span>}
-      </div>
     </div>
   );
+}
+
+/**
+ * Where phones join: GET /api/network answers with this machine's LAN address when the page was opened
+ * at localhost (a link no phone could follow), the page's own origin otherwise, PUBLIC_URL over both.
+ * Without an answer, the same choice is made here with no addresses: the page's origin, or a warning.
+ */
+function useJoinOrigin(): JoinOrigin | null {
+  const [join, setJoin] = useState<JoinOrigin | null>(null);
+  useEffect(() => {
+    let live = true;
+    const local = () => chooseJoinOrigin({ interfaces: {}, requestHost: window.location.host, protocol: window.location.protocol });
+    fetch('/api/network', { cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<JoinOrigin>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((j) => live && setJoin(typeof j?.origin === 'string' ? j : local()))
+      .catch(() => live && setJoin(local()));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return join;
 }
 
 function NumberSetting(props: { label: string; value: number; min: number; max: number; onChange: (v: number) => void }) {

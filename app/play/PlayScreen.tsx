@@ -96,18 +96,18 @@ export function PlayScreen() {
 
   return (
     <main className="mx-auto flex min-h-dvh max-w-xl flex-col px-4 pb-6 pt-4">
-      <header className="flex items-center justify-between text-sm text-slate-400">
-        <span className="font-bold text-white">
+      <header className="flex items-center justify-between gap-3 text-sm text-slate-400">
+        <span className="shrink-0 font-bold text-white">
           GAN <span className="text-accent">Arena</span>
         </span>
         {view && (
-          <span data-testid="me">
+          <span className="min-w-0 text-center" data-testid="me">
             {view.me.nickname}
             {view.teams ? ` (${view.me.role === 'coach' ? 'coach' : 'judge'})` : ''} · <b className="text-white tabular-nums">{view.me.score}</b> pts · #
             {view.me.rank}
           </span>
         )}
-        <span aria-live="polite" className={connected ? 'text-real' : 'text-fake'}>
+        <span aria-live="polite" className={`shrink-0 ${connected ? 'text-real' : 'text-fake'}`}>
           {connected ? '●' : '○ reconnecting…'}
         </span>
       </header>
@@ -147,7 +147,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           maxLength={6}
           value={pin}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
-          className="rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent focus:outline-none"
         />
       </label>
       <label className="flex flex-col gap-1">
@@ -159,7 +159,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           placeholder="Leave empty for a fun one"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          className="rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent focus:outline-none"
         />
       </label>
       {props.error && (

@@ -42,36 +42,40 @@ export default async function TeacherPage() {
       {sessions.length === 0 ? (
         <p className="mt-8 rounded-2xl border border-dashed border-edge p-8 text-center text-slate-400">No sessions yet.</p>
       ) : (
-        <table className="mt-6 w-full border-separate border-spacing-y-2 text-left" data-testid="session-list">
-          <thead className="text-sm text-slate-400">
-            <tr>
-              <th className="px-3">When</th>
-              <th className="px-3">PIN</th>
-              <th className="px-3">Dataset</th>
-              <th className="px-3 text-right">Players</th>
-              <th className="px-3 text-right">Rounds</th>
-              <th className="px-3 text-right">Votes</th>
-              <th className="px-3">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="bg-panel">
-                <td className="rounded-l-xl px-3 py-3">
-                  <Link href={`/teacher/sessions/${s.id}`} className="font-bold text-accent underline-offset-4 hover:underline">
-                    {dateTime(s.createdAt)}
-                  </Link>
-                </td>
-                <td className="px-3 font-mono">{s.pin}</td>
-                <td className="px-3">{s.dataset}</td>
-                <td className="px-3 text-right tabular-nums">{s.players}</td>
-                <td className="px-3 text-right tabular-nums">{s.rounds}</td>
-                <td className="px-3 text-right tabular-nums">{s.votes}</td>
-                <td className="rounded-r-xl px-3 text-slate-400">{s.endedAt ? 'ended' : 'open'}</td>
+        // On a phone: the dataset, rounds and votes are left out (the session page has them), and what is
+        // still too wide scrolls inside its box, not the page.
+        <div className="-mx-2 mt-6 overflow-x-auto px-2">
+          <table className="w-full border-separate border-spacing-y-2 text-left" data-testid="session-list">
+            <thead className="text-sm text-slate-400">
+              <tr>
+                <th className="px-2 sm:px-3">When</th>
+                <th className="px-2 sm:px-3">PIN</th>
+                <th className="hidden px-2 sm:table-cell sm:px-3">Dataset</th>
+                <th className="px-2 sm:px-3 text-right">Players</th>
+                <th className="hidden px-2 text-right sm:table-cell sm:px-3">Rounds</th>
+                <th className="hidden px-2 text-right sm:table-cell sm:px-3">Votes</th>
+                <th className="px-2 sm:px-3">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id} className="bg-panel">
+                  <td className="rounded-l-xl px-2 sm:px-3 py-3">
+                    <Link href={`/teacher/sessions/${s.id}`} className="font-bold text-accent underline-offset-4 hover:underline">
+                      {dateTime(s.createdAt)}
+                    </Link>
+                  </td>
+                  <td className="px-2 sm:px-3 font-mono">{s.pin}</td>
+                  <td className="hidden px-2 sm:table-cell sm:px-3">{s.dataset}</td>
+                  <td className="px-2 sm:px-3 text-right tabular-nums">{s.players}</td>
+                  <td className="hidden px-2 text-right tabular-nums sm:table-cell sm:px-3">{s.rounds}</td>
+                  <td className="hidden px-2 text-right tabular-nums sm:table-cell sm:px-3">{s.votes}</td>
+                  <td className="rounded-r-xl px-2 sm:px-3 text-slate-400">{s.endedAt ? 'ended' : 'open'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </main>
   );
