@@ -12,7 +12,7 @@ import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
-import { keyAction, revealCaption, roundHeadline } from './feedback';
+import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
 
 // Only coaches need these, for part of the game: not in the page's first load either.
@@ -411,7 +411,7 @@ function Reveal({ view }: { view: PlayerView }) {
 function Standing({ view, withRank = true }: { view: PlayerView; withRank?: boolean }) {
   const parts: React.ReactNode[] = [];
   if (withRank) parts.push(<>You are <b className="text-white">#{view.me.rank}</b> of {view.playerCount}</>);
-  if (view.ahead) parts.push(<>{view.ahead.score - view.me.score} points behind <b className="text-white">{view.ahead.nickname}</b></>);
+  if (view.ahead) parts.push(<>{gapText(view.ahead.score - view.me.score)} <b className="text-white">{view.ahead.nickname}</b></>);
   else if (view.playerCount > 1) parts.push(withRank ? 'in the lead!' : 'In the lead!');
   if (view.me.streak > 1) parts.push(<>streak of {view.me.streak}</>);
   if (!parts.length) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyAction, revealCaption, roundHeadline } from './feedback';
+import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -36,5 +36,13 @@ describe('reveal wording', () => {
     expect(roundHeadline(none)).toEqual({ text: 'You did not vote this round', voted: false });
     expect(roundHeadline([{ mine: 'fake', correct: true }, { mine: 'real', correct: false }]).text).toBe('1 of 2 right');
     expect(roundHeadline([{ mine: 'fake', correct: true }, { mine: null, correct: false }]).text).toBe('1 of 2 right · 1 without a vote');
+  });
+});
+
+describe('gapText', () => {
+  it('says a tie is a tie and counts one point as one', () => {
+    expect(gapText(0)).toBe('level with');
+    expect(gapText(1)).toBe('1 point behind');
+    expect(gapText(12)).toBe('12 points behind');
   });
 });

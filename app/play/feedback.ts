@@ -45,3 +45,9 @@ export function roundHeadline(images: readonly { mine: Verdict | null; correct: 
   const missed = images.length - judged;
   return { text: `${right} of ${images.length} right${missed ? ` · ${missed} without a vote` : ''}`, voted: true };
 }
+
+/** The gap to the player just ahead: "level with", "1 point behind", "12 points behind". */
+export function gapText(points: number): string {
+  if (points <= 0) return 'level with';
+  return `${points} point${points === 1 ? '' : 's'} behind`;
+}
