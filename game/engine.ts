@@ -5,7 +5,7 @@
  * turns socket events into GameEvents and the effects into emits, timers and writes. Refusals come
  * back as `error` with the state untouched, so a bad event can never half-apply.
  */
-import { ballotAt, ballotOf, ballotSize, castVote, eachBallot, emptyBallots, isJudge, judgeIndex, openBallots, setBallot, withoutJudge } from './ballots';
+import { ballotAt, ballotOf, ballotSize, castVote, eachBallot, emptyBallots, isJudge, judgeIndex, openBallots, setBallot, votesCast, withoutJudge } from './ballots';
 import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, swapRoles, trainingPlan } from './coaching';
 import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
 import { checkAnswer } from './lessons/check';
@@ -26,6 +26,7 @@ import {
   type TrainingProgress,
   type TrainingReport,
   type Verdict,
+  type VoteCount,
 } from './protocol';
 import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
@@ -630,6 +631,36 @@ export function votesExpected(state: Room): number {
   let connected = 0;
   for (const p of state.players) if (p.connected && isJudge(phase, p.id)) connected++;
   return connected * phase.images.length;
+}
+
+/** The projector's live count: votes cast and expected, and who the round is still waiting for. */
+export function voteCount(state: Room): Omit<VoteCount, 'round'> {
+  const { names, count } = waitingJudges(state);
+  const cast = state.phase.kind === 'judging' ? votesCast(state.phase.ballots) : 0;
+  return { votesCast: cast, votesExpected: votesExpected(state), waiting: names, waitingCount: count };
+}
+
+/** At most this many names go to the projector: past it the count says the rest. */
+export const WAITING_NAMES = 40;
+
+/**
+ * Who the round is still waiting for: connected judges who have not judged every image, by
+ * nickname (at most WAITING_NAMES), and how many there are in all. The teacher can put the names
+ * on the projector, so one silent student does not hold every round to the full timer unseen.
+ */
+export function waitingJudges(state: Room): { names: string[]; count: number } {
+  if (state.phase.kind !== 'judging') return { names: [], count: 0 };
+  const phase = state.phase;
+  const names: string[] = [];
+  let count = 0;
+  for (const p of state.players) {
+    if (!p.connected) continue;
+    const ballot = ballotOf(phase, p.id);
+    if (ballot === undefined || ballotSize(ballot) >= phase.images.length) continue;
+    count++;
+    if (names.length < WAITING_NAMES) names.push(p.nickname);
+  }
+  return { names, count };
 }
 
 /** How many players are away, counted once per players array (it is replaced, never changed). */

@@ -359,7 +359,17 @@ export type HostPhaseView =
   | { kind: 'generating'; round: number }
   /** The projector never shows the candidate pool: every image in it is a fake. */
   | { kind: 'coaching'; round: number; coachesDone: number; coaches: number; deadline: number }
-  | { kind: 'judging'; round: number; images: ImageView[]; deadline: number; votesCast: number; votesExpected: number }
+  | {
+      kind: 'judging';
+      round: number;
+      images: ImageView[];
+      deadline: number;
+      votesCast: number;
+      votesExpected: number;
+      /** Connected judges who have not judged every image yet (at most 40 names) and how many in all. */
+      waiting: string[];
+      waitingCount: number;
+    }
   | {
       kind: 'reveal';
       round: number;
@@ -491,6 +501,8 @@ export interface VoteCount {
   round: number;
   votesCast: number;
   votesExpected: number;
+  waiting: string[];
+  waitingCount: number;
 }
 
 export interface ProgressBroadcast {

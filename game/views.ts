@@ -4,8 +4,8 @@
  * screen is projected to the class, so the same rule holds for it, and it never shows the coaches'
  * candidate pool (every image in it is a fake).
  */
-import { ballotOf, votesCast } from './ballots';
-import { currentLevel, roundInLevel, totalRounds, votesExpected } from './engine';
+import { ballotOf } from './ballots';
+import { currentLevel, roundInLevel, totalRounds, voteCount } from './engine';
 import { levelSpec } from './levels';
 import type { HostPhaseView, HostView, PlayerPhaseView, PlayerView, RoundSummaryView, TeamStanding } from './protocol';
 import type { Player, Room } from './state';
@@ -44,8 +44,7 @@ function hostPhase(state: Room): HostPhaseView {
         round: phase.round,
         images: phase.images.map(({ id, pixels }) => ({ id, pixels })),
         deadline: phase.deadline,
-        votesCast: votesCast(phase.ballots),
-        votesExpected: votesExpected(state),
+        ...voteCount(state),
       };
     case 'reveal': {
       const tallies = new Map(phase.results.tallies.map((t) => [t.id, t]));

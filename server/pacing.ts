@@ -5,8 +5,7 @@
  * A room's pacing state lives in its one server record (server/rooms.ts); the Pacer keeps nothing per
  * room itself, so a room it forgets cannot leak here.
  */
-import { votesCast } from '../game/ballots';
-import { votesExpected } from '../game/engine';
+import { voteCount } from '../game/engine';
 import type { PlayerView } from '../game/protocol';
 import type { Room } from '../game/state';
 import { hostView, playerViews } from '../game/views';
@@ -133,8 +132,7 @@ export class Pacer {
       p.countSentAt = clock();
       const fresh = store.get(pin);
       if (fresh?.phase.kind !== 'judging') return;
-      const { round, ballots } = fresh.phase;
-      io.to(hostRoom(pin)).emit('room:votes', { round, votesCast: votesCast(ballots), votesExpected: votesExpected(fresh) });
+      io.to(hostRoom(pin)).emit('room:votes', { round: fresh.phase.round, ...voteCount(fresh) });
     };
     p.count = setTimeout(send, Math.max(0, p.countSentAt + 100 - clock()));
   }

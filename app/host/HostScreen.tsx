@@ -84,7 +84,7 @@ export function HostScreen() {
         const s = useHost.getState();
         s.set({
           view: v,
-          votes: v.phase.kind === 'judging' ? { votesCast: v.phase.votesCast, votesExpected: v.phase.votesExpected } : null,
+          votes: v.phase.kind === 'judging' ? v.phase : null,
           progress: v.phase.kind === 'training' ? (v.phase.progress ?? s.progress) : s.progress,
         });
         // Load the level's model early (during the lobby or the level intro), not when the first job arrives.

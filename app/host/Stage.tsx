@@ -2,7 +2,7 @@
 /** The big area of the projector: what the room is doing right now. */
 import { LEVELS } from '@/game/levels';
 import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
-import type { HostView } from '@/game/protocol';
+import type { HostView, VoteCount } from '@/game/protocol';
 import { ARCH, DATASET } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
@@ -86,6 +86,7 @@ export function Stage({ view }: { view: HostView }) {
           }
         >
           <p className="text-2xl text-slate-300">Real or generated? Judge each image on your device.</p>
+          <StillJudging count={votes ?? phase} onClose={() => send('host:advance')} paused={!!view.paused} />
           <ul className="grid grid-cols-3 gap-4 xl:grid-cols-6">
             {phase.images.map((img, i) => (
               <li key={img.id} className="rounded-xl bg-panel p-2">
@@ -237,6 +238,40 @@ function LevelRealism({ view }: { view: HostView }) {
             ? 'The samples are still far from anything real, so which class the classifier puts them in means little yet.'
             : `The classifier sees ${Math.round((m.coverage ?? 0) * 10)} of 10 classes in the generator's samples.${m.collapsed ? ` Mode collapse: ${m.collapseReason}` : ''}`}
         </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Who the round is waiting for. Names stay off the projector until the teacher asks (a class need
+ * not see who is slow); one tap shows them, and voting can be closed from here.
+ */
+function StillJudging({ count, onClose, paused }: { count: Pick<VoteCount, 'waiting' | 'waitingCount'>; onClose: () => void; paused: boolean }) {
+  const show = useHost((s) => s.showWaiting);
+  const set = useHost((s) => s.set);
+  const { waiting, waitingCount } = count;
+  if (waitingCount === 0) return <p className="text-2xl font-bold text-real">Everyone has judged every image.</p>;
+  return (
+    <div className="flex flex-wrap items-center gap-3" data-testid="still-judging">
+      <span className="text-2xl text-slate-200">
+        Still judging: <b className="tabular-nums">{waitingCount}</b>
+      </span>
+      <Button onClick={() => set({ showWaiting: !show })} aria-expanded={show}>
+        {show ? 'Hide names' : 'Who hasn’t finished?'}
+      </Button>
+      <Button onClick={onClose} disabled={paused}>
+        Close voting now
+      </Button>
+      {show && (
+        <ul className="flex w-full flex-wrap gap-2" aria-label="Players still judging" data-testid="waiting-names">
+          {waiting.map((name, i) => (
+            <li key={`${name}-${i}`} className="rounded-lg bg-panel px-3 py-1 text-xl font-bold">
+              {name}
+            </li>
+          ))}
+          {waitingCount > waiting.length && <li className="px-3 py-1 text-xl text-slate-300">and {waitingCount - waiting.length} more</li>}
+        </ul>
       )}
     </div>
   );

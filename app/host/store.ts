@@ -1,6 +1,6 @@
 'use client';
 import { create } from 'zustand';
-import type { HostView, RoundSummaryView, TrainerInfo, TrainingProgress } from '@/game/protocol';
+import type { HostView, RoundSummaryView, TrainerInfo, TrainingProgress, VoteCount } from '@/game/protocol';
 
 export type TrainerStatus =
   | { kind: 'loading' }
@@ -13,7 +13,9 @@ interface HostState {
   error: string | null;
   connected: boolean;
   view: HostView | null;
-  votes: { votesCast: number; votesExpected: number } | null;
+  votes: Omit<VoteCount, 'round'> | null;
+  /** The teacher chose to put the names of those still judging on the projector. */
+  showWaiting: boolean;
   progress: TrainingProgress | null;
   /** Every loss the trainer reported this session, for the live chart. */
   losses: { step: number; d: number; g: number }[];
@@ -33,6 +35,7 @@ const initialState = {
   connected: false,
   view: null,
   votes: null,
+  showWaiting: false,
   progress: null,
   losses: [],
   trainer: { kind: 'loading' } as TrainerStatus,
