@@ -215,6 +215,8 @@ export type WorkerRequest =
   | { id: number; type: 'save' }
   | { id: number; type: 'load'; bytes: Uint8Array }
   | { id: number; type: 'dispose' }
+  /** Ends the round's training in progress after its current step (answered at once, not queued). */
+  | { id: number; type: 'stop' }
   // The Lab's and solo play's extras.
   | { id: number; type: 'steps'; dSteps: number; gSteps: number; iterations: number }
   | { id: number; type: 'scoreImages'; images: Uint8Array[]; labels?: number[] }

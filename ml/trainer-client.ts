@@ -80,6 +80,11 @@ export class TrainerClient {
     return this.rpc.call({ type: 'trainRound', verdicts, budget }) as Promise<RoundReport>;
   }
 
+  /** Ends the training in progress after its current step; its trainRound resolves with the steps that ran. */
+  async stop(): Promise<void> {
+    await this.rpc.call({ type: 'stop' });
+  }
+
   /** Changes the coaches' knobs (loss, learning rates, λ, …) for the next rounds; resolves to the new config. */
   async configure(patch: Partial<TunableConfig>): Promise<GanConfig> {
     const c = (await this.rpc.call({ type: 'configure', patch })) as GanConfig;

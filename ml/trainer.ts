@@ -217,7 +217,17 @@ export class GanTrainer {
    * A round of the game: `dSteps` discriminator steps on fresh real/fake batches plus λ × the
    * human-alignment term on the judged images, then `gSteps` generator steps against that D.
    */
-  async trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }, onProgress?: (p: StepProgress) => void): Promise<RoundReport> {
+  /**
+   * A round's training: `budget.dSteps` D steps (with the human term), then `budget.gSteps` G steps.
+   * `shouldStop` is asked before every step: a host that skipped training stops within one step, and
+   * the report counts the steps that really ran.
+   */
+  async trainRound(
+    verdicts: HumanVerdict[],
+    budget: { dSteps: number; gSteps: number },
+    onProgress?: (p: StepProgress) => void,
+    shouldStop: () => boolean = () => false,
+  ): Promise<RoundReport> {
     this.assertLive();
     for (const k of ['dSteps', 'gSteps'] as const) {
       const v = budget?.[k];
@@ -228,15 +238,26 @@ export class GanTrainer {
     const t0 = now();
     let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0;
     let dLoss = 0, gLoss = 0;
+    let dRan = 0, gRan = 0;
+    // A stop arrives as a message: let the event loop deliver it at least every 100 ms (a yield per
+    // step would cost a clamped timer each on a fast GPU).
+    let yielded = t0;
+    const stopping = async () => {
+      if (now() - yielded > 100) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        yielded = now();
+      }
+      return shouldStop();
+    };
     try {
-      for (let i = 0; i < budget.dSteps; i++) {
+      for (let i = 0; i < budget.dSteps && !(await stopping()); i++, dRan++) {
         const [d, r, f, g, h] = await this.dStep(human);
         dLoss = d;
         gLoss = g;
         dSum += d; rSum += r; fSum += f; hSum += h;
         onProgress?.({ phase: 'd', step: i + 1, total, dLoss, gLoss });
       }
-      for (let i = 0; i < budget.gSteps; i++) {
+      for (let i = 0; i < budget.gSteps && !(await stopping()); i++, gRan++) {
         gLoss = await this.gStep();
         gSum += gLoss;
         onProgress?.({ phase: 'g', step: budget.dSteps + i + 1, total, dLoss, gLoss });
@@ -245,17 +266,17 @@ export class GanTrainer {
       if (human) tf.dispose([human.x, human.labels, human.fakeFraction, human.votes]);
     }
     const ms = now() - t0;
-    const nd = Math.max(1, budget.dSteps);
+    const nd = Math.max(1, dRan);
     return {
-      dSteps: budget.dSteps,
-      gSteps: budget.gSteps,
+      dSteps: dRan,
+      gSteps: gRan,
       dLoss: dSum / nd,
-      gLoss: budget.gSteps ? gSum / budget.gSteps : 0,
+      gLoss: gRan ? gSum / gRan : 0,
       humanLoss: hSum / nd,
       humanImages: human?.count ?? 0,
       dReal: rSum / nd,
       dFake: fSum / nd,
-      stepsPerSec: ms > 0 ? (total * 1000) / ms : 0,
+      stepsPerSec: ms > 0 ? ((dRan + gRan) * 1000) / ms : 0,
       ms,
       backend: this.backend,
     };

@@ -82,6 +82,24 @@ describe('TrainerClient over the worker handler', () => {
     await expect(TrainerClient.start({ config: { dataset: 'digits', latentDim: -3 }, prefer: ['cpu'] }, undefined, fakeWorker())).rejects.toThrow(/config.latentDim/);
   });
 
+  it('stops a round in training after its current step and reports the steps that ran', async () => {
+    let client: TrainerClient | null = null;
+    let seen = 0;
+    const progress = (p: StepProgress) => {
+      if (++seen === 2) void client!.stop();
+      return p;
+    };
+    client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, progress, fakeWorker());
+    const report = await client.trainRound([], { dSteps: 400, gSteps: 400 });
+    expect(report.dSteps).toBeGreaterThanOrEqual(2);
+    expect(report.dSteps).toBeLessThan(400); // stopped long before its budget ran out
+    expect(report.gSteps).toBe(0);
+    // The next round trains in full: a stop ends one round, not the trainer.
+    const next = await client.trainRound([], { dSteps: 2, gSteps: 1 });
+    expect(next).toMatchObject({ dSteps: 2, gSteps: 1 });
+    client.dispose();
+  });
+
   it('falls back from DCGAN to MLP on WASM and says why in backend.reason', async () => {
     const client = await TrainerClient.start({ config: { dataset: 'digits', arch: 'dcgan', hidden: 2, batchSize: 4 }, prefer: ['wasm'] }, undefined, fakeWorker());
     expect(client.backend.name).toBe('wasm');

@@ -34,6 +34,8 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
   let images: ImageSet | undefined;
   let classifier: Promise<Classifier> | null = null;
   let queue: Promise<void> = Promise.resolve();
+  /** Set by a stop request (answered outside the queue); the round in training reads it before every step. */
+  let stopRequested = false;
 
   /**
    * Machine metrics: the classifier (loaded once, lazily) on `count` fresh samples and on as many real
@@ -103,7 +105,13 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           return;
         }
         case 'trainRound': {
-          const report = await need().trainRound(msg.verdicts, msg.budget, (progress) => post({ type: 'progress', id: msg.id, progress }));
+          stopRequested = false;
+          const report = await need().trainRound(
+            msg.verdicts,
+            msg.budget,
+            (progress) => post({ type: 'progress', id: msg.id, progress }),
+            () => stopRequested,
+          );
           post({ type: 'result', id: msg.id, result: report });
           return;
         }
@@ -160,6 +168,12 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
   }
 
   return (msg) => {
+    // A stop must overtake the training it ends, so it never waits in the queue.
+    if (msg.type === 'stop') {
+      stopRequested = true;
+      post({ type: 'result', id: msg.id, result: null });
+      return Promise.resolve();
+    }
     queue = queue.then(() => handleOne(msg));
     return queue;
   };

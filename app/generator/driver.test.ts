@@ -43,11 +43,23 @@ class FakeGenerator implements Generator {
     this.log.push(`checksum ${this.weights}`);
     return this.weights;
   }
-  async trainRound(verdicts: HumanVerdict[]) {
+  budgets: { dSteps: number; gSteps: number }[] = [];
+  /** Set: the round trains until stop(), as a long round the host skips would. */
+  holdTraining = false;
+  private release: (() => void) | null = null;
+  async trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }) {
     this.trainedOn.push(verdicts);
-    this.weights += 1;
+    this.budgets.push(budget);
     this.log.push('trainRound');
-    return ROUND;
+    if (budget.dSteps + budget.gSteps === 0) return { ...ROUND, dSteps: 0, gSteps: 0 };
+    this.weights += 1;
+    if (!this.holdTraining) return ROUND;
+    await new Promise<void>((resolve) => (this.release = resolve));
+    return { ...ROUND, dSteps: 1, gSteps: 0 };
+  }
+  async stop() {
+    this.log.push('stop');
+    this.release?.();
   }
   evaluateFails = false;
   async evaluate(count: number) {
@@ -280,6 +292,48 @@ async function trainOnce(h: Harness, level: LevelSpec, plan: TrainPlan) {
   expect(h.errors).toEqual([]);
   return outcome!;
 }
+
+describe('a round the room no longer waits for', () => {
+  const plan: TrainPlan = { labelOf: () => undefined, measure: { count: 40, task: 'Measuring the generator', report: true } };
+
+  it('stops after the current step when the host skips it, keeps what ran and reports nothing', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    const g = h.driver.current!;
+    g.holdTraining = true;
+    h.driver.follow(4);
+    h.log.length = 0;
+    h.tasks.length = 0;
+    const done = h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (gen, at) => void (await h.driver.train(gen, request(at.level, at.levelNumber), plan)));
+    await expect.poll(() => h.log.includes('trainRound')).toBe(true);
+    h.driver.follow(null); // the host skipped training: the room is generating the next round
+    await done;
+    expect(h.log).toEqual(['configure', 'training 4', 'configure', 'checksum 1', 'trainRound', 'stop', 'checksum 2', 'keep 2']);
+    expect(h.reports).toEqual([]);
+    expect(h.tasks.at(-1)).toBeNull();
+    expect(h.errors).toEqual([]);
+  });
+
+  it('runs no steps for a round skipped while its job waited its turn', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    h.driver.follow(5);
+    h.log.length = 0;
+    await h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (gen, at) => void (await h.driver.train(gen, request(at.level, at.levelNumber), plan)));
+    expect(h.driver.current!.budgets).toEqual([{ dSteps: 0, gSteps: 0 }]);
+    expect(h.log).not.toContain('keep 2');
+    expect(h.log).not.toContain('evaluate 40');
+    expect(h.reports).toEqual([]);
+  });
+
+  it('leaves the round the room is training alone', async () => {
+    const h = harness();
+    h.driver.follow(4);
+    await trainOnce(h, strokes, plan);
+    expect(h.reports).toHaveLength(1);
+    expect(h.log).not.toContain('stop');
+  });
+});
 
 describe('a round of training', () => {
   it('configures, trains between two checksums, measures, keeps the generator and then reports', async () => {

@@ -24,6 +24,8 @@ export interface Generator {
   configure(patch: Partial<Tunables & { humanWeight: number }>): Promise<unknown>;
   checksum(): Promise<number>;
   trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
+  /** Ends the training in progress after its current step. */
+  stop(): Promise<void>;
   evaluate(count: number): Promise<MachineEvaluation>;
   dispose(): void;
 }
@@ -87,11 +89,29 @@ export class GeneratorDriver<G extends Generator> {
   private generator: G | null = null;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** The round the room is training now (null: none; undefined: the room has not said yet). */
+  private roomRound: number | null | undefined = undefined;
+  /** The round training on the generator right now, and whether the room has moved past it. */
+  private training: { round: number; generator: G; stopped: boolean } | null = null;
 
   constructor(
     private readonly io: GeneratorIO<G>,
     private readonly options: DriverOptions,
   ) {}
+
+  /**
+   * Follows the room: the round it is training now, or null. A round's training that the room no
+   * longer waits for (the host skipped it, the game ended) stops after its current step and reports
+   * nothing, so the next round's job does not queue behind it and no badge says it is still training.
+   */
+  follow(trainingRound: number | null): void {
+    this.roomRound = trainingRound;
+    const live = this.training;
+    if (live && live.round !== trainingRound && !live.stopped) {
+      live.stopped = true;
+      void live.generator.stop().catch(() => undefined);
+    }
+  }
 
   /** The running generator, if any (for calls outside the queue, such as announcing the backend). */
   get current(): G | null {
@@ -182,10 +202,18 @@ export class GeneratorDriver<G extends Generator> {
       const verdicts = request.verdicts
         .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
         .filter((v) => !request.level.model.conditional || v.label !== undefined);
-      const result = await generator.trainRound(verdicts, request.budget);
+      // A round the room has already moved past (skipped while this job waited its turn) runs no steps.
+      const live = { round: request.round, generator, stopped: this.roomRound !== undefined && this.roomRound !== request.round };
+      this.training = live;
+      let result: RoundReport;
+      try {
+        result = await generator.trainRound(verdicts, live.stopped ? { dSteps: 0, gSteps: 0 } : request.budget);
+      } finally {
+        this.training = null;
+      }
       const checksumAfter = await generator.checksum();
       let metrics: MachineEvaluation | null = null;
-      if (plan.measure) {
+      if (plan.measure && !live.stopped) {
         // Machine metrics for the lesson cards and targets; the game plays on if they cannot be computed.
         this.io.onTask(plan.measure.task, generator);
         metrics = await generator.evaluate(plan.measure.count).catch(() => null);
@@ -193,8 +221,9 @@ export class GeneratorDriver<G extends Generator> {
       const report = toTrainingReport(result, generator.backend.name, checksumBefore, checksumAfter, plan.measure?.report ? metrics : null);
       const outcome = { result, checksumBefore, checksumAfter, metrics, report };
       plan.trained?.(outcome);
-      await this.io.keep(generator, request.levelNumber);
-      await this.io.reportTrained(request.round, report);
+      // Steps that ran are kept even when the round was skipped; only a round still waiting gets a report.
+      if (result.dSteps + result.gSteps > 0) await this.io.keep(generator, request.levelNumber);
+      if (!live.stopped) await this.io.reportTrained(request.round, report);
       return outcome;
     });
   }

@@ -6,7 +6,7 @@
  * progress go to the server, and the screen shows the trainer's state. TensorFlow.js is imported
  * lazily, inside the worker that TrainerClient starts, so no other page pays for it.
  */
-import { type Ack, type Backend, type HostAuth, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
+import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
 import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { roomCheckpoint, uploadRoomCheckpoint } from '../generator/checkpoints';
 import { GeneratorDriver } from '../generator/driver';
@@ -77,6 +77,11 @@ export class HostTrainer {
   /** Builds (or keeps) the model a level needs; runs in the job queue so it never races a job. */
   prepare(level: LevelSpec, levelNumber: number) {
     void this.driver.prepare(level, levelNumber);
+  }
+
+  /** The room's phase, as each view arrives: training that the room skipped stops (GeneratorDriver.follow). */
+  follow(phase: HostView['phase']) {
+    this.driver.follow(phase.kind === 'training' ? phase.round : null);
   }
 
   handle(job: TrainerJob) {

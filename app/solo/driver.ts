@@ -99,6 +99,8 @@ export class SoloDriver {
       return r;
     }
     this.save.room = r.state;
+    // A skipped round's training stops; the next round's jobs do not wait behind it.
+    this.generator.follow(r.state.phase.kind === 'training' ? r.state.phase.round : null);
     for (const e of r.effects) this.effect(e);
     this.afterChange();
     return r;
