@@ -514,6 +514,18 @@ export function withTrainerJob(room: Room): Room {
   return { ...room, phase: { ...phase, job } };
 }
 
+/**
+ * A room saved in a lesson before the lesson went one card at a time (no orders, no current card), in
+ * today's shape: the choices in authored order (its answers were stored as authored indices already),
+ * from the first card; any other room as it is.
+ */
+export function withLessonSteps(room: Room): Room {
+  const phase = room.phase;
+  if (phase.kind !== 'lesson' || phase.orders) return room;
+  const orders = Object.fromEntries(phase.cards.map((id) => [id, (getCard(id)?.check.choices ?? []).map((_, i) => i)]));
+  return { ...room, phase: { ...phase, orders, at: 0, revealed: false } };
+}
+
 /** How many real images the server must draw to go with the fakes the trainer was asked for. */
 export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;

@@ -1,6 +1,6 @@
 /** The lesson between levels: shuffled choices scored by the server, one card at a time in step with the projector. */
 import { describe, expect, it } from 'vitest';
-import { type Result, createRoom, reduce } from './engine';
+import { type Result, createRoom, reduce, withLessonSteps } from './engine';
 import { getCard } from './lessons/cards';
 import { CHECK_POINTS } from './lessons/check';
 import { seededRng } from './rng';
@@ -166,5 +166,13 @@ describe('the lesson in step with the projector', () => {
     expect(hostView(started, 0).phase).toMatchObject({ question: null });
     expect(playerView(started, 'p0', 0)!.phase).toEqual({ kind: 'lesson', level: 1, question: null });
     expect(reduce(started, { type: 'advance', hostToken: HOST }, ctx).state.phase).toEqual({ kind: 'intro', level: 2 });
+  });
+
+  it('takes up a lesson saved before it went card by card, from its first card in authored order', () => {
+    const base = createRoom({ pin: '123456', hostToken: HOST, levels: ['noise', 'strokes'] }, { now: 0 });
+    const old = { ...base, phase: { kind: 'lesson', level: 1, cards: ['T01', 'T03'] } } as unknown as Room;
+    expect(withLessonSteps(old).phase).toEqual({ kind: 'lesson', level: 1, cards: ['T01', 'T03'], orders: { T01: [0, 1, 2], T03: [0, 1, 2, 3] }, at: 0, revealed: false });
+    const now = lessonRoom(1).state;
+    expect(withLessonSteps(now)).toBe(now);
   });
 });
