@@ -16,7 +16,7 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
   if (!card) return null;
   const total = question.revealed ? question.counts.reduce((a, b) => a + b, 0) : 0;
   return (
-    <section className="flex flex-col gap-4 rounded-2xl border-2 border-accent/60 bg-panel p-6" aria-labelledby="lesson-question-prompt" data-testid="lesson-question">
+    <section className="flex flex-col gap-4 rounded-2xl border-2 border-accent/60 bg-panel p-6" aria-labelledby="lesson-question-prompt" data-testid="lesson-question" data-card={question.id}>
       <p id="lesson-question-prompt" className="text-3xl font-bold text-white">
         <InlineText text={card.check.prompt} />
       </p>
