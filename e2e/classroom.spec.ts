@@ -7,6 +7,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { throughLesson } from './lesson';
 
 const shots = path.join(__dirname, 'artifacts');
 mkdirSync(shots, { recursive: true });
@@ -96,13 +97,41 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   await shot(host, '06-host-leaderboard');
   await host.getByRole('button', { name: /lesson/ }).click();
   await expect(host.getByTestId('lesson')).toBeVisible();
-  const question = players[0].getByTestId(/^question-/).first();
+  // In step with the projector: the phone shows the question of the card on the big screen, with its
+  // choices in the same (the room's) order, and nothing of the next cards.
+  const onProjector = host.getByTestId('lesson-question');
+  const question = players[0].getByTestId(/^question-/);
+  await expect(question).toHaveCount(1);
+  const cardId = (await question.getAttribute('data-testid'))!.replace('question-', '');
+  await expect(onProjector).toHaveAttribute('data-card', cardId);
+  const phoneChoices = await question.getByRole('group', { name: 'Answers' }).getByRole('button').allTextContents();
+  expect(await onProjector.getByRole('listitem').allTextContents()).toEqual(phoneChoices);
+  // Answered: locked in, no verdict before the reveal, on the phone or the projector.
   await question.getByRole('button', { name: /^Answer A/ }).click();
-  await expect(question.getByTestId('check-result')).toBeVisible();
-  await expect(host.getByTestId('lesson-answers')).toContainText('1 answered');
+  await expect(question.getByTestId('locked-in')).toContainText('Answer locked in');
+  await expect(host.getByTestId('lesson-answered')).toContainText('1 answered');
+  await expect(question.getByTestId('check-result')).toHaveCount(0);
+  await expect(host.getByTestId('lesson-distribution')).toHaveCount(0);
   await shot(host, '07-host-lesson');
-  await shot(players[0], '07-player-lesson');
-  await host.getByRole('button', { name: /On to level 2/ }).click();
+  await shot(players[0], '07-player-lesson-locked');
+  // The host reveals: the projector shows how the class answered, the phone the verdict and why.
+  await host.getByRole('button', { name: 'Reveal the answer' }).click();
+  const distribution = host.getByTestId('lesson-distribution');
+  await expect(distribution).toBeVisible();
+  await expect(distribution.getByRole('listitem').first()).toContainText('1 · 100%');
+  await expect(distribution.getByTestId('lesson-right-choice')).toContainText('(correct answer)');
+  await expect(question.getByTestId('check-result')).toBeVisible();
+  await expect(question.getByTestId('check-result')).toContainText(/Correct!|Not quite/);
+  await expect(host.getByTestId('lesson-answers')).toContainText('1 answered');
+  await shot(host, '07-host-lesson-revealed');
+  await shot(players[0], '07-player-lesson-revealed');
+  // The next card: a new question on the phone, not yet answered.
+  await host.getByRole('button', { name: 'Next card' }).click();
+  await expect(onProjector).not.toHaveAttribute('data-card', cardId);
+  const next = (await onProjector.getAttribute('data-card'))!;
+  await expect(players[0].getByTestId(`question-${next}`)).toBeVisible();
+  await expect(players[0].getByTestId('locked-in')).toHaveCount(0);
+  await throughLesson(host, /^On to level 2/);
 
   // Level 2: roles swap. Bo and Di judge now; Ada and Cy coach.
   await expect(host.getByTestId('phase-title')).toHaveText(/Level 2 of 2/);
@@ -139,7 +168,7 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   await host.getByRole('button', { name: 'Train now' }).click();
   await expect(host.getByTestId('phase-title')).toHaveText(/Level 2 complete/, { timeout: 120_000 });
   await host.getByRole('button', { name: /lesson/ }).click();
-  await host.getByRole('button', { name: 'Finish the game' }).click();
+  await throughLesson(host, 'Finish the game');
 
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   await expect(host.getByTestId('summary-table')).toContainText('Bo');

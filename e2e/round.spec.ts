@@ -5,6 +5,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { throughLesson } from './lesson';
 
 const shots = path.join(__dirname, 'artifacts');
 mkdirSync(shots, { recursive: true });
@@ -81,7 +82,7 @@ test('a host and two players play a full round that really trains the generator'
   await host.getByRole('button', { name: /lesson/ }).click();
   await expect(host.getByTestId('lesson')).toBeVisible();
   await shot(host, 'host-lesson');
-  await host.getByRole('button', { name: 'Finish the game' }).click();
+  await throughLesson(host, 'Finish the game');
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   // Every step the trainer ran was streamed to the host's loss chart (tiny preset: 4 D + 4 G steps).
   await expect(host.getByTestId('loss-chart')).toContainText('8 steps');

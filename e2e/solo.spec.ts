@@ -5,6 +5,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { throughLesson } from './lesson';
 
 const shots = path.join(__dirname, 'artifacts');
 mkdirSync(shots, { recursive: true });
@@ -41,9 +42,14 @@ test('a solo level in Chromium: judge, reveal with the machine, train, lesson, e
   await expect(page.getByTestId('phase-leaderboard')).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: 'On to the lesson' }).click();
   await expect(page.getByTestId('phase-lesson')).toBeVisible();
+  // As in class: the answer is locked in, the reveal shows the verdict, then the next card.
   await page.getByRole('group', { name: 'Answers' }).getByRole('button').first().click();
+  await expect(page.getByTestId('locked-in')).toBeVisible();
+  await expect(page.getByTestId('check-result')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reveal the answer' }).click();
+  await expect(page.getByTestId('check-result')).toBeVisible();
   await shot(page, '04-lesson');
-  await page.getByRole('button', { name: 'Finish' }).click();
+  await throughLesson(page, 'Finish');
   await expect(page.getByTestId('phase-ended')).toBeVisible();
   await shot(page, '05-ended');
   await ctx.close();
@@ -81,7 +87,7 @@ test('a reload mid-level resumes where the player left', async ({ browser }) => 
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('phase-leaderboard')).toBeVisible();
   await page.getByRole('button', { name: 'On to the lesson' }).click();
-  await page.getByRole('button', { name: 'Next level' }).click();
+  await throughLesson(page, 'Next level');
   await expect(page.getByTestId('phase-intro')).toContainText('First strokes');
   await expect(page.getByTestId('backend-reason')).toContainText(/your own generator|checkpoint|untrained/, { timeout: 120_000 });
   await shot(page, '08-phone-level2');

@@ -15,6 +15,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../server/db/csv';
+import { throughLesson } from './lesson';
 
 const shots = path.join(__dirname, 'artifacts');
 mkdirSync(shots, { recursive: true });
@@ -84,7 +85,7 @@ test('a teacher hosts a game and reviews it on the dashboard, with CSV exports t
   await host.getByRole('button', { name: 'Train now' }).click();
   await expect(host.getByTestId('phase-title')).toHaveText(/Level 1 complete/, { timeout: 180_000 });
   await host.getByRole('button', { name: /lesson/ }).click();
-  await host.getByRole('button', { name: 'Finish the game' }).click();
+  await throughLesson(host, 'Finish the game');
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
 
   // The dashboard lists the session; open it.

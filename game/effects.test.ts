@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ballotOf } from './ballots';
 import { type Effect, type GameRecord, type Result, pendingJob, realsToDraw, withTrainerJob } from './engine';
 import { LEVELS } from './levels';
+import { getCard } from './lessons/cards';
 import { type Room, HOST_GRACE_MS, deadlineOf } from './state';
 import { HOST, harness } from './test-harness';
 
@@ -88,10 +89,11 @@ describe('record effects', () => {
     h.send({ type: 'advance', hostToken: HOST }); // lesson
     if (h.state.phase.kind !== 'lesson') throw new Error(`not a lesson but ${h.state.phase.kind}`);
     const cardId = h.state.phase.cards[0];
+    // Shown position 0 is recorded as the authored choice it stands for in this room's order.
+    const authored = h.state.phase.orders[cardId][0];
     const r = h.send({ type: 'answer', token: token(0), cardId, choice: 0 });
-    const reply = r.reply;
-    if (reply?.kind !== 'answered') throw new Error('not answered');
-    expect(records(r)).toEqual([{ kind: 'answer', playerId: 'p0', cardId, choice: 0, correct: reply.correct }]);
+    expect(r.reply).toEqual({ kind: 'answered', playerId: 'p0', cardId, choice: 0 });
+    expect(records(r)).toEqual([{ kind: 'answer', playerId: 'p0', cardId, choice: authored, correct: authored === getCard(cardId)!.check.answer }]);
     expect(h.send({ type: 'answer', token: token(0), cardId, choice: 1 }).error?.code).toBe('already_answered');
     expect(h.send({ type: 'answer', token: token(0), cardId: 'T99', choice: 0 }).error?.code).toBe('unknown_card');
   });

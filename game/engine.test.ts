@@ -269,8 +269,9 @@ describe('training and the end', () => {
     expect(h.state.phase).toEqual({ kind: 'leaderboard', level: 1 });
     h.send({ type: 'advance', hostToken: HOST });
     // The level's own cards, and the finale after the last level.
-    expect(h.state.phase).toEqual({ kind: 'lesson', level: 1, cards: ['T01', 'T03', 'T02', 'T20'] });
-    h.send({ type: 'advance', hostToken: HOST });
+    expect(h.state.phase).toMatchObject({ kind: 'lesson', level: 1, cards: ['T01', 'T03', 'T02', 'T20'], at: 0, revealed: false });
+    // Each card: its reveal, then the next card; after the last card's reveal, the end.
+    for (let i = 0; i < 2 * 4; i++) h.send({ type: 'advance', hostToken: HOST });
     expect(h.state.phase).toMatchObject({ kind: 'ended', reason: 'the campaign is complete' });
     expect(h.send({ type: 'advance', hostToken: HOST }).error?.code).toBe('wrong_phase');
     expect(h.send({ type: 'join', playerId: 'px', token: 'late-token-abcdefgh' }).error?.code).toBe('wrong_phase');
@@ -284,7 +285,7 @@ describe('training and the end', () => {
     h.send({ type: 'advance', hostToken: HOST });
     h.send({ type: 'trained', hostToken: HOST, round: 1, report: report() });
     h.send({ type: 'advance', hostToken: HOST }); // leaderboard → lesson
-    h.send({ type: 'advance', hostToken: HOST }); // lesson → next level
+    while (h.state.phase.kind === 'lesson') h.send({ type: 'advance', hostToken: HOST }); // each card's reveal, then the next level
     expect(h.state.level).toBe(2);
     expect(h.state.phase).toEqual({ kind: 'intro', level: 2 });
     const r = h.send({ type: 'advance', hostToken: HOST });

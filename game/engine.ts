@@ -8,7 +8,8 @@
 import { ballotAt, ballotOf, ballotSize, castVote, eachBallot, emptyBallots, isJudge, judgeIndex, openBallots, setBallot, votesCast, withoutJudge } from './ballots';
 import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, swapRoles, trainingPlan } from './coaching';
 import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
-import { checkAnswer } from './lessons/check';
+import { getCard } from './lessons/cards';
+import { CHECK_POINTS, checkShown, drawOrder, lessonStep } from './lessons/check';
 import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
@@ -86,7 +87,7 @@ export type GameRecord =
   | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number }
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   | { kind: 'roundRevealed'; round: number }
-  /** A check question's first answer (the one that counts). */
+  /** A check question's first answer (the one that counts); `choice` is the authored index, whatever order it was shown in. */
   | { kind: 'answer'; playerId: string; cardId: string; choice: number; correct: boolean }
   /** The trainer reported on a round. */
   | { kind: 'training'; round: number; report: TrainingReport }
@@ -129,7 +130,8 @@ export type Effect =
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
   | { kind: 'voted'; playerId: string; imageId: string; verdict: Verdict }
-  | { kind: 'answered'; playerId: string; cardId: string; choice: number; correct: boolean; points: number };
+  /** An answer locked in, as the shown position it was given in: whether it is right waits for the reveal. */
+  | { kind: 'answered'; playerId: string; cardId: string; choice: number };
 
 export interface Result {
   state: Room;
@@ -513,6 +515,18 @@ export function withTrainerJob(room: Room): Room {
   return { ...room, phase: { ...phase, job } };
 }
 
+/**
+ * A room saved in a lesson before the lesson went one card at a time (no orders, no current card), in
+ * today's shape: the choices in authored order (its answers were stored as authored indices already),
+ * from the first card; any other room as it is.
+ */
+export function withLessonSteps(room: Room): Room {
+  const phase = room.phase;
+  if (phase.kind !== 'lesson' || phase.orders) return room;
+  const orders = Object.fromEntries(phase.cards.map((id) => [id, (getCard(id)?.check.choices ?? []).map((_, i) => i)]));
+  return { ...room, phase: { ...phase, orders, at: 0, revealed: false } };
+}
+
 /** How many real images the server must draw to go with the fakes the trainer was asked for. */
 export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;
@@ -738,33 +752,64 @@ function advance(state: Room, ctx: Ctx): Result {
       // The host chose to skip training: record the round without a report.
       return finishTraining(state, null, ctx);
     case 'leaderboard':
-      return broadcast({ ...state, phase: { kind: 'lesson', level: state.level, cards: cardsAfter(state.levels, state.level, state.cards) } });
+      return startLesson(state, ctx);
     case 'lesson':
-      return nextLevel(state, ctx);
+      return stepLesson(state, ctx);
     default:
       return refuse(state, ErrorCode.WrongPhase, `nothing to skip while ${state.phase.kind}`);
   }
 }
 
-/** A lesson card's check question: the first answer counts and scores; the explanation shows either way. */
+/**
+ * The lesson after a level: its cards (those the library has), each with its choices in an order drawn
+ * for this room, so the right answer is not always where the author put it.
+ */
+function startLesson(state: Room, ctx: Ctx): Result {
+  const cards = cardsAfter(state.levels, state.level, state.cards).filter((id) => getCard(id));
+  const orders: Record<string, number[]> = {};
+  for (const id of cards) orders[id] = drawOrder(id, ctx.rng);
+  return broadcast({ ...state, phase: { kind: 'lesson', level: state.level, cards, orders, at: 0, revealed: false } });
+}
+
+/** The host's advance in a lesson: reveal the card's answer, then the next card, and after the last reveal the next level. */
+function stepLesson(state: Room, ctx: Ctx): Result {
+  const phase = state.phase;
+  if (phase.kind !== 'lesson') return refuse(state, ErrorCode.WrongPhase, 'there is no lesson right now');
+  const step = lessonStep({ at: phase.at, revealed: phase.revealed, total: phase.cards.length });
+  if (step === 'done') return nextLevel(state, ctx);
+  if (step === 'next') return broadcast({ ...state, phase: { ...phase, at: phase.at + 1, revealed: false } });
+  // Points are given on the reveal, not on the answer: a score that moved at once would tell a phone
+  // (and the projector's leaderboard) who was right before the class has seen the answer.
+  const cardId = phase.cards[phase.at];
+  const players = state.players.map((p) => (state.answers[p.id]?.[cardId]?.correct ? { ...p, score: p.score + CHECK_POINTS } : p));
+  return broadcast({ ...state, players, phase: { ...phase, revealed: true } });
+}
+
+/**
+ * A check question, answered on a phone as the shown position in the room's order: accepted for the
+ * card on the projector until its answer is revealed; the first answer counts, and scores on the reveal.
+ */
 function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx: Ctx): Result {
   const player = findPlayerByToken(state, event.token);
   if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
   const phase = state.phase;
   if (phase.kind !== 'lesson') return refuse(state, ErrorCode.WrongPhase, 'there is no lesson right now');
   if (!phase.cards.includes(event.cardId)) return refuse(state, ErrorCode.UnknownCard, 'that card is not in this lesson');
+  if (phase.cards[phase.at] !== event.cardId) return refuse(state, ErrorCode.NotCurrentCard, 'that question is not on the big screen now');
+  if (phase.revealed) return refuse(state, ErrorCode.QuestionClosed, 'the answer is already on the big screen; wait for the next card');
   if (state.answers[player.id]?.[event.cardId]) return refuse(state, ErrorCode.AlreadyAnswered, 'you already answered that question');
   let result;
   try {
-    result = checkAnswer(event.cardId, event.choice);
+    result = checkShown(event.cardId, phase.orders[event.cardId] ?? [], event.choice);
   } catch (err) {
     return refuse(state, ErrorCode.BadPayload, err instanceof Error ? err.message : 'that answer is not one of the choices');
   }
-  const mine = { ...state.answers[player.id], [event.cardId]: { choice: event.choice, correct: result.correct, at: ctx.now } };
-  const next = updatePlayer({ ...state, answers: { ...state.answers, [player.id]: mine } }, player.id, { score: player.score + result.points });
+  const { choice, correct } = result;
+  const mine = { ...state.answers[player.id], [event.cardId]: { choice, correct, at: ctx.now } };
+  const next = { ...state, answers: { ...state.answers, [player.id]: mine } };
   return {
-    ...broadcast(next, [record({ kind: 'answer', playerId: player.id, cardId: event.cardId, choice: event.choice, correct: result.correct })]),
-    reply: { kind: 'answered', playerId: player.id, cardId: event.cardId, choice: event.choice, correct: result.correct, points: result.points },
+    ...broadcast(next, [record({ kind: 'answer', playerId: player.id, cardId: event.cardId, choice, correct })]),
+    reply: { kind: 'answered', playerId: player.id, cardId: event.cardId, choice: event.choice },
   };
 }
 

@@ -234,6 +234,10 @@ export const ErrorCode = {
   Paused: 'paused',
   NotCoach: 'not_coach',
   AlreadyAnswered: 'already_answered',
+  /** A lesson card that is in the lesson but not the one on the projector now. */
+  NotCurrentCard: 'not_current_card',
+  /** The card's answer is already revealed: its question is closed. */
+  QuestionClosed: 'question_closed',
   /** Too many actions too fast from one connection or address; the message says when to try again. */
   RateLimited: 'rate_limited',
   /** A typed nickname the filter refuses (game/nickname-filter.ts). */
@@ -259,7 +263,8 @@ export interface AckData {
   'host:kick': object;
   'host:lock': object;
   'host:swap': object;
-  'player:answer': { cardId: string; choice: number; correct: boolean; points: number };
+  /** The answer is locked in, as the shown position it was given in; whether it was right waits for the reveal. */
+  'player:answer': { cardId: string; choice: number };
   'coach:pick': { imageIds: string[] };
   'coach:knobs': { knobs: Knobs };
   'host:start': object;
@@ -381,8 +386,45 @@ export type HostPhaseView =
     }
   | { kind: 'training'; round: number; progress: TrainingProgress | null; knobs: Knobs | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'lesson'; level: number; cards: string[]; answers: Record<string, { answered: number; correct: number }> }
+  | {
+      kind: 'lesson';
+      level: number;
+      cards: string[];
+      /** Per card whose answer has been revealed: how many answered, how many were right (none for the others). */
+      answers: Record<string, { answered: number; correct: number }>;
+      /** Index into cards of the card on the projector. */
+      at: number;
+      /** That card's question; null when the lesson has no cards. */
+      question: HostLessonQuestion | null;
+    }
   | { kind: 'ended'; summaries: PlayerSummary[] };
+
+/**
+ * The card on the projector. Choices are given as positions in the room's order (`order[shown]` =
+ * the authored index into the card's choices); the class's answers and the right one exist only once revealed.
+ */
+export type HostLessonQuestion = { id: string; order: number[]; answered: number } & (
+  | { revealed: false }
+  | {
+      revealed: true;
+      /** How many picked each shown choice. */
+      counts: number[];
+      /** The right answer's shown position. */
+      answer: number;
+    }
+);
+
+/** The card on the projector, as one phone sees it: its own answer, and whether it was right only once revealed. */
+export type PlayerLessonQuestion = {
+  id: string;
+  /** order[shown] = authored index into the card's choices. */
+  order: number[];
+  /** 0-based place of the card in the lesson, and how many cards it has. */
+  index: number;
+  total: number;
+  /** The shown position this player chose; null before they answer. */
+  mine: number | null;
+} & ({ revealed: false } | { revealed: true; correct: boolean; answer: number });
 
 export interface HostView {
   pin: string;
@@ -444,7 +486,8 @@ export type PlayerPhaseView =
     }
   | { kind: 'training'; round: number; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'lesson'; level: number; cards: string[]; mine: Record<string, { choice: number; correct: boolean }> }
+  /** Only the card on the projector: the next one's question is not on a phone before it is on the big screen. */
+  | { kind: 'lesson'; level: number; question: PlayerLessonQuestion | null }
   | { kind: 'ended'; summary: PlayerSummary | null };
 
 export interface PlayerView {

@@ -5,7 +5,7 @@
  * saved game resumes, and when a coach reached the target.
  */
 import { withBallots } from './ballots';
-import { type Ctx, type GameEvent, type Result, createRoom, reduce } from './engine';
+import { type Ctx, type GameEvent, type Result, createRoom, reduce, withLessonSteps } from './engine';
 import type { LevelId, Loss, Settings, Verdict } from './protocol';
 import type { Room } from './state';
 import { LOSS } from './vocabulary';
@@ -173,7 +173,7 @@ export function parseSave(text: string | null): SoloSave | null {
     if (s.version !== 1 || !s.room || typeof s.room !== 'object' || !s.room.phase || !Array.isArray(s.room.levels) || typeof s.heartbeat !== 'number') return null;
     return {
       version: 1,
-      room: withBallots(s.room),
+      room: withLessonSteps(withBallots(s.room)),
       machine: s.machine ?? {},
       labels: s.labels ?? {},
       calibration: s.calibration ?? null,

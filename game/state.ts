@@ -103,7 +103,21 @@ export type Phase =
   /** The job is kept in the phase so a reloaded host page can be asked again. */
   | { kind: 'training'; round: number; requestedAt: number; job: TrainJob; progress: TrainingProgress | null }
   | { kind: 'leaderboard'; level: number }
-  | { kind: 'lesson'; level: number; cards: string[] }
+  /**
+   * The lesson between levels, one card at a time in step with the projector: the class answers the
+   * card at `at` until the host reveals its answer, then the host moves on to the next card.
+   */
+  | {
+      kind: 'lesson';
+      level: number;
+      cards: string[];
+      /** cardId → the order its choices are shown in, drawn once per room: orders[id][shown] = authored index. */
+      orders: Record<string, number[]>;
+      /** Index into cards of the card on the projector. */
+      at: number;
+      /** Whether that card's answer is shown: answers close, and the points are given, on the reveal. */
+      revealed: boolean;
+    }
   | { kind: 'ended'; endedAt: number; reason: string };
 
 export type PhaseKind = Phase['kind'];
@@ -141,7 +155,10 @@ export interface Room {
   locked: boolean;
   paused: PausedInfo | null;
   host: { connected: boolean; leftAt: number | null };
-  /** playerId → cardId → their answer to the card's check question (the first one counts). */
+  /**
+   * playerId → cardId → their answer to the card's check question (the first one counts). `choice` is the
+   * authored index, whatever order the room showed the choices in.
+   */
   answers: Record<string, Record<string, { choice: number; correct: boolean; at: number }>>;
   /** coachId → their current vote on the next training's knobs. */
   knobs: Record<string, Knobs>;

@@ -7,7 +7,8 @@
 import { ballotOf } from './ballots';
 import { currentLevel, roundInLevel, totalRounds, voteCount } from './engine';
 import { levelSpec } from './levels';
-import type { HostPhaseView, HostView, PlayerPhaseView, PlayerView, RoundSummaryView, TeamStanding } from './protocol';
+import { shownAnswer } from './lessons/check';
+import type { HostLessonQuestion, HostPhaseView, HostView, PlayerLessonQuestion, PlayerPhaseView, PlayerView, RoundSummaryView, TeamStanding } from './protocol';
 import type { Player, Room } from './state';
 import { type Standing, leaderboard, levelRealism, playerSummary, standing, summaries, teamStandings } from './summary';
 
@@ -68,19 +69,60 @@ function hostPhase(state: Room): HostPhaseView {
       return { kind: 'training', round: phase.round, progress: phase.progress, knobs: phase.job.knobs };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
-    case 'lesson': {
-      const answers: Record<string, { answered: number; correct: number }> = {};
-      for (const id of phase.cards) answers[id] = { answered: 0, correct: 0 };
-      for (const byCard of Object.values(state.answers)) {
-        for (const [id, a] of Object.entries(byCard)) {
-          if (!answers[id]) continue;
-          answers[id].answered++;
-          if (a.correct) answers[id].correct++;
-        }
+    case 'lesson':
+      return hostLesson(state, phase);
+  }
+}
+
+type LessonPhase = Extract<Room['phase'], { kind: 'lesson' }>;
+
+/** Whether a card's answer is out: the cards before the current one, and the current one once revealed. */
+const isRevealed = (phase: LessonPhase, i: number) => i < phase.at || (i === phase.at && phase.revealed);
+
+/**
+ * The lesson on the projector. The class's answers to a card (how many were right, who picked what)
+ * appear only once its answer is revealed: before that, only how many have answered.
+ */
+function hostLesson(state: Room, phase: LessonPhase): HostPhaseView {
+  const answers: Record<string, { answered: number; correct: number }> = {};
+  phase.cards.forEach((id, i) => {
+    if (isRevealed(phase, i)) answers[id] = { answered: 0, correct: 0 };
+  });
+  const id = phase.cards[phase.at] as string | undefined;
+  const order = id === undefined ? [] : (phase.orders[id] ?? []);
+  // authored index → shown position, to count the class's choices as the projector shows them
+  const shownAt = new Map(order.map((authored, shown) => [authored, shown]));
+  const counts = order.map(() => 0);
+  let answered = 0;
+  for (const byCard of Object.values(state.answers)) {
+    for (const [card, a] of Object.entries(byCard)) {
+      if (card === id) {
+        answered++;
+        const shown = shownAt.get(a.choice);
+        if (shown !== undefined) counts[shown]++;
       }
-      return { kind: 'lesson', level: phase.level, cards: phase.cards, answers };
+      if (!answers[card]) continue;
+      answers[card].answered++;
+      if (a.correct) answers[card].correct++;
     }
   }
+  const question: HostLessonQuestion | null =
+    id === undefined
+      ? null
+      : phase.revealed
+        ? { id, order, answered, revealed: true, counts, answer: shownAnswer(id, order) }
+        : { id, order, answered, revealed: false };
+  return { kind: 'lesson', level: phase.level, cards: phase.cards, answers, at: phase.at, question };
+}
+
+/** The card on the projector as one phone sees it: whether its answer was right, only once revealed. */
+function playerQuestion(state: Room, phase: LessonPhase, playerId: string): PlayerLessonQuestion | null {
+  const id = phase.cards[phase.at] as string | undefined;
+  if (id === undefined) return null;
+  const order = phase.orders[id] ?? [];
+  const a = state.answers[playerId]?.[id];
+  const base = { id, order, index: phase.at, total: phase.cards.length, mine: a ? order.indexOf(a.choice) : null };
+  return phase.revealed ? { ...base, revealed: true, correct: a?.correct ?? false, answer: shownAnswer(id, order) } : { ...base, revealed: false };
 }
 
 export function hostView(state: Room, now: number): HostView {
@@ -161,14 +203,8 @@ function playerPhase(state: Room, me: Player, rank: number): PlayerPhaseView {
       return { kind: 'training', round: phase.round, progress: phase.progress };
     case 'leaderboard':
       return { kind: 'leaderboard', level: phase.level };
-    case 'lesson': {
-      const mine: Record<string, { choice: number; correct: boolean }> = {};
-      for (const id of phase.cards) {
-        const a = state.answers[playerId]?.[id];
-        if (a) mine[id] = { choice: a.choice, correct: a.correct };
-      }
-      return { kind: 'lesson', level: phase.level, cards: phase.cards, mine };
-    }
+    case 'lesson':
+      return { kind: 'lesson', level: phase.level, question: playerQuestion(state, phase, playerId) };
   }
 }
 

@@ -261,8 +261,9 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       const result = apply(d.pin, { type: 'answer', token: d.playerToken, cardId: d.cardId, choice: d.choice });
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'answered') return internal('the answer was not recorded');
-      const { cardId, choice, correct, points } = result.reply;
-      return { ok: true, cardId, choice, correct, points };
+      // Locked in, not scored: whether it was right is for the reveal on the big screen.
+      const { cardId, choice } = result.reply;
+      return { ok: true, cardId, choice };
     },
     'coach:pick': (d) => player(d.pin, { type: 'pick', token: d.playerToken, imageIds: d.imageIds }, { imageIds: d.imageIds }),
     'coach:knobs': (d) => player(d.pin, { type: 'knobs', token: d.playerToken, knobs: d.knobs }, { knobs: d.knobs }),

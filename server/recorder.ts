@@ -9,7 +9,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ballotEntries, ballotOf, ballotsFrom, eachBallot, withBallots } from '../game/ballots';
-import { type GameRecord, withTrainerJob } from '../game/engine';
+import { type GameRecord, withLessonSteps, withTrainerJob } from '../game/engine';
 import { decodePixels, type TrainingReport } from '../game/protocol';
 import { LEVELS } from '../game/levels';
 import type { Ballot, Player, Room, RoundImage } from '../game/state';
@@ -412,7 +412,7 @@ export function dbRecorder(db: Db): GameRecorder {
 
     async loadSnapshots() {
       const rows = await db.select({ room: roomSnapshots.room }).from(roomSnapshots);
-      const live = rows.map((r) => withTrainerJob(withBallots(r.room))).filter((room) => room.phase.kind !== 'ended');
+      const live = rows.map((r) => withLessonSteps(withTrainerJob(withBallots(r.room)))).filter((room) => room.phase.kind !== 'ended');
       return Promise.all(live.map(withSavedVotes));
     },
 

@@ -1,6 +1,7 @@
 'use client';
 /** The big area of the projector: what the room is doing right now. */
 import { LEVELS } from '@/game/levels';
+import { lessonStep } from '@/game/lessons/check';
 import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView, VoteCount } from '@/game/protocol';
 import { ARCH, DATASET } from '@/game/vocabulary';
@@ -9,6 +10,7 @@ import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { Button } from './Button';
 import { useHostActions } from './context';
+import { LessonQuestion } from './LessonQuestion';
 import { LessonStage } from './LessonStage';
 import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
@@ -166,9 +168,15 @@ export function Stage({ view }: { view: HostView }) {
       return (
         <Panel title={`After ${level.name}: lesson`}>
           <LessonStage view={view} cards={phase.cards} />
+          {/* Here until LessonStage shows the card at phase.at with its question (see LessonQuestion). */}
+          {phase.question && <LessonQuestion question={phase.question} />}
           <div>
             <Button primary onClick={() => send('host:advance')}>
-              {view.level < view.levels.length ? `On to level ${view.level + 1}: ${view.levels[view.level].name}` : 'Finish the game'}
+              {{
+                reveal: 'Reveal the answer',
+                next: 'Next card',
+                done: view.level < view.levels.length ? `On to level ${view.level + 1}: ${view.levels[view.level].name}` : 'Finish the game',
+              }[lessonStep({ at: phase.at, revealed: phase.question?.revealed ?? false, total: phase.cards.length })]}
             </Button>
           </div>
         </Panel>

@@ -1,5 +1,9 @@
 'use client';
-/** The lesson on a player's device: each card's check question, answered and scored on the server. */
+/**
+ * The lesson on a player's device, in step with the big screen: the question of the card on the
+ * projector, in the room's order. The answer is locked in on the server; whether it was right, and why,
+ * shows when the host reveals it.
+ */
 import { useState } from 'react';
 import { getCard } from '@/game/lessons/cards';
 import type { PlayerView } from '@/game/protocol';
@@ -9,38 +13,44 @@ import { savedToken } from './store';
 
 export function LessonAnswers({ view, socket }: { view: PlayerView; socket: GameSocket }) {
   const [error, setError] = useState<string | null>(null);
+  // The choice sent and not yet in a view: shown as locked in at once, dropped if the server refuses it.
+  const [sent, setSent] = useState<{ cardId: string; shown: number } | null>(null);
   if (view.phase.kind !== 'lesson') return null;
-  const { cards, mine } = view.phase;
+  const question = view.phase.question;
+  const card = question && getCard(question.id);
+  if (!question || !card) {
+    return <p className="mt-3 text-xl text-slate-300">Lesson time: look at the big screen.</p>;
+  }
+  const locked = question.mine ?? (sent?.cardId === question.id ? sent.shown : null);
   return (
-    <section className="mt-3 flex flex-col gap-4" aria-label="Lesson questions">
-      <h1 className="text-2xl font-black">Lesson time: look at the big screen, then answer</h1>
+    <section className="mt-3 flex flex-col gap-4" aria-label="Lesson question" data-testid={`question-${question.id}`}>
+      <h1 className="text-2xl font-black">Look at the big screen, then answer</h1>
       {error && (
         <p role="alert" className="rounded-lg bg-fake/20 px-3 py-2 text-rose-200">
           {error}
         </p>
       )}
-      {cards.map((id) => {
-        const card = getCard(id);
-        if (!card) return null;
-        return (
-          <div key={id} data-testid={`question-${id}`}>
-            <p className="mb-1 font-mono text-sm text-accent">
-              {card.id} · {card.title}
-            </p>
-            <CheckQuestion
-              card={card}
-              compact
-              initialChoice={mine[id]?.choice ?? null}
-              onAnswer={async (choice) => {
-                const token = savedToken(view.pin);
-                if (!token) return;
-                const ack = await call(socket, 'player:answer', { pin: view.pin, playerToken: token, cardId: id, choice });
-                setError(ack.ok ? null : ack.error.message);
-              }}
-            />
-          </div>
-        );
-      })}
+      <p className="font-mono text-sm text-accent">
+        Question {question.index + 1} of {question.total} · {card.id} · {card.title}
+      </p>
+      <CheckQuestion
+        key={card.id}
+        card={card}
+        compact
+        room={{
+          order: question.order,
+          locked,
+          answer: question.revealed ? question.answer : null,
+          onChoose: async (shown) => {
+            const token = savedToken(view.pin);
+            if (!token) return;
+            setSent({ cardId: card.id, shown });
+            const ack = await call(socket, 'player:answer', { pin: view.pin, playerToken: token, cardId: card.id, choice: shown });
+            setError(ack.ok ? null : ack.error.message);
+            if (!ack.ok) setSent(null);
+          },
+        }}
+      />
     </section>
   );
 }

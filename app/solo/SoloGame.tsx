@@ -2,6 +2,7 @@
 /** The solo game's screens, one per phase of the engine's room, from the player's own view. */
 import { useMemo, useState } from 'react';
 import { getCard } from '@/game/lessons/cards';
+import { lessonStep } from '@/game/lessons/check';
 import type { Knobs, PlayerView, Verdict } from '@/game/protocol';
 import { HUMAN, machineAccuracy, machineDisplay, machineVerdict, soloMode, targetProgress, type SoloSave } from '@/game/solo';
 import { hostView } from '@/game/views';
@@ -11,6 +12,7 @@ import { KNOB_MENU } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
+import { CheckQuestion } from '../components/lesson/CheckQuestion';
 import { LessonCard } from '../components/lesson/LessonCard';
 import { SeriesChart } from '../components/solo/SeriesChart';
 import { roomLessonData } from '@/game/lessons/room';
@@ -214,41 +216,38 @@ function LevelDone({ save, driver }: { save: SoloSave; driver: SoloDriver }) {
   );
 }
 
+/** The lesson, one card at a time as in class: answer, reveal, next card. */
 function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driver: SoloDriver }) {
-  const [index, setIndex] = useState(0);
   const phase = view.phase;
   const data = useMemo(() => roomLessonData(hostView(save.room, Date.now()), save.losses), [save.room, save.losses]);
   if (phase.kind !== 'lesson') return null;
-  const id = phase.cards[Math.min(index, phase.cards.length - 1)];
-  const card = getCard(id);
-  const last = index >= phase.cards.length - 1;
+  const question = phase.question;
+  const card = question && getCard(question.id);
+  const step = lessonStep({ at: question?.index ?? 0, revealed: question?.revealed ?? false, total: question?.total ?? 0 });
   return (
     <section className="flex flex-col gap-4" data-testid="phase-lesson">
-      <nav className="flex flex-wrap gap-2" aria-label="Lesson cards">
-        {phase.cards.map((c, i) => (
-          <button key={c} type="button" onClick={() => setIndex(i)} aria-current={i === index} className={`rounded-lg px-3 py-1.5 font-mono font-bold ${i === index ? 'bg-accent text-ink' : 'bg-panel text-slate-300'}`}>
-            {c}
-          </button>
-        ))}
-      </nav>
-      {card && (
-        <LessonCard
-          key={card.id}
-          card={card}
-          data={data}
-          compact
-          initialChoice={phase.mine[card.id]?.choice ?? null}
-          onAnswer={(choice) => driver.send({ type: 'answer', token: HUMAN.token, cardId: card.id, choice })}
-        />
+      {question && card && (
+        <>
+          <p className="font-mono text-sm text-accent">
+            Card {question.index + 1} of {question.total}
+          </p>
+          <LessonCard key={card.id} card={card} data={data} compact hideCheck />
+          <CheckQuestion
+            key={`check-${card.id}`}
+            card={card}
+            compact
+            room={{
+              order: question.order,
+              locked: question.mine,
+              answer: question.revealed ? question.answer : null,
+              onChoose: (shown) => driver.send({ type: 'answer', token: HUMAN.token, cardId: card.id, choice: shown }),
+            }}
+          />
+        </>
       )}
       <div className="flex gap-3">
-        {!last && (
-          <button type="button" className="rounded-2xl border-2 border-accent px-5 py-3 text-xl font-bold text-accent" onClick={() => setIndex(index + 1)}>
-            Next card
-          </button>
-        )}
         <button type="button" className={big} onClick={() => driver.advance()}>
-          {view.level >= save.room.levels.length ? 'Finish' : 'Next level'}
+          {{ reveal: 'Reveal the answer', next: 'Next card', done: view.level >= save.room.levels.length ? 'Finish' : 'Next level' }[step]}
         </button>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_POINTS, LESSON_LEVELS, LEVEL_CARDS, LessonCheckError, checkAnswer } from './check';
+import { seededRng } from '../rng';
+import { CHECK_POINTS, LESSON_LEVELS, LEVEL_CARDS, LessonCheckError, checkAnswer, checkShown, drawOrder, shownAnswer } from './check';
 import { CARDS, getCard } from './cards';
 
 describe('checkAnswer', () => {
@@ -34,6 +35,24 @@ describe('checkAnswer', () => {
     } catch (e) {
       expect((e as LessonCheckError).code).toBe('bad-choice');
     }
+  });
+});
+
+describe('choices in a room\u2019s order', () => {
+  it('draws a permutation of each card\u2019s choices, and none for an unknown card', () => {
+    const rng = seededRng(7);
+    for (const card of CARDS) expect([...drawOrder(card.id, rng)].sort()).toEqual([...card.check.choices.keys()]);
+    expect(drawOrder('T99', rng)).toEqual([]);
+  });
+
+  it('scores a shown position as the authored choice it stands for', () => {
+    const card = getCard('T03')!;
+    const order = [...card.check.choices.keys()].reverse();
+    const right = shownAnswer('T03', order);
+    expect(order[right]).toBe(card.check.answer);
+    order.forEach((authored, shown) => expect(checkShown('T03', order, shown)).toMatchObject({ choice: authored, correct: shown === right }));
+    expect(() => checkShown('T03', order, order.length)).toThrow(/shows choices 0\.\./);
+    expect(() => checkShown('T99', [], 0)).toThrow(/no lesson card/);
   });
 });
 

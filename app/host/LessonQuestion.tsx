@@ -1,0 +1,75 @@
+'use client';
+/**
+ * The check question of the card on the projector, in the room's order (the order the phones show).
+ * Before the reveal only how many have answered; after it, how the class answered, choice by choice,
+ * with the right one marked in words and a ✓, not by colour alone.
+ */
+import { getCard } from '@/game/lessons/cards';
+import type { HostLessonQuestion } from '@/game/protocol';
+import { InlineText } from '../components/lesson/RichText';
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
+  const card = getCard(question.id);
+  if (!card) return null;
+  const total = question.revealed ? question.counts.reduce((a, b) => a + b, 0) : 0;
+  return (
+    <section className="flex flex-col gap-4 rounded-2xl border-2 border-accent/60 bg-panel p-6" aria-labelledby="lesson-question-prompt" data-testid="lesson-question" data-card={question.id}>
+      <p id="lesson-question-prompt" className="text-3xl font-bold text-white">
+        <InlineText text={card.check.prompt} />
+      </p>
+      <ol className="flex flex-col gap-3" aria-label={question.revealed ? 'How the class answered' : 'Choices'} data-testid={question.revealed ? 'lesson-distribution' : undefined}>
+        {question.order.map((authored, shown) => {
+          const text = card.check.choices[authored];
+          if (!question.revealed) {
+            return (
+              <li key={shown} className="flex items-start gap-3 text-2xl">
+                <Letter>{LETTERS[shown]}</Letter>
+                <InlineText text={text} />
+              </li>
+            );
+          }
+          const count = question.counts[shown] ?? 0;
+          const share = total ? count / total : 0;
+          const right = shown === question.answer;
+          return (
+            <li key={shown} className="flex flex-col gap-1 text-2xl" data-testid={right ? 'lesson-right-choice' : undefined}>
+              <div className="flex items-start gap-3">
+                <Letter right={right}>{right ? '✓' : LETTERS[shown]}</Letter>
+                <span className={right ? 'font-bold text-white' : 'text-slate-300'}>
+                  <InlineText text={text} />
+                  {right && <span className="ml-2 text-real"> (correct answer)</span>}
+                </span>
+                <span className="ml-auto shrink-0 font-mono text-slate-200">
+                  {count} · {pct(share)}
+                </span>
+              </div>
+              <div className="h-4 overflow-hidden rounded-full bg-ink/60" aria-hidden>
+                <div className={`h-full rounded-full ${right ? 'bg-real' : 'bg-slate-500'}`} style={{ width: pct(share) }} />
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {question.revealed ? (
+        <p className="text-xl text-slate-200">
+          <InlineText text={card.check.explanation} />
+        </p>
+      ) : (
+        <p className="text-2xl text-slate-300" data-testid="lesson-answered">
+          {question.answered} answered on their phones
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Letter({ right, children }: { right?: boolean; children: React.ReactNode }) {
+  return (
+    <span className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-lg font-black ${right ? 'bg-real text-ink' : 'bg-edge text-white'}`} aria-hidden>
+      {children}
+    </span>
+  );
+}
