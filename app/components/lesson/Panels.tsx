@@ -29,7 +29,7 @@ const MISSING: Partial<Record<Panel['kind'], string>> = {
   timeline: 'The timeline fills in as rounds are played.',
 };
 
-function Facts({ data, fields }: { data: LessonData; fields: Panel['fields'] }) {
+function Facts({ data, fields, projector }: { data: LessonData; fields: Panel['fields']; projector?: boolean }) {
   const rows: [string, string][] = [];
   for (const f of fields) {
     if (f === 'latentDim' && data.latentDim !== undefined) rows.push(['Latent size (numbers in z)', String(data.latentDim)]);
@@ -40,11 +40,12 @@ function Facts({ data, fields }: { data: LessonData; fields: Panel['fields'] }) 
     if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push(["Size of G's gradient (‖∇‖)", data.gradientNorm.toFixed(3)]);
   }
   return (
-    <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+    <dl className={`grid grid-cols-1 sm:grid-cols-2 ${projector ? 'gap-[0.25em]' : 'gap-2'}`}>
       {rows.map(([k, v]) => (
-        <div key={k} className="rounded-xl border border-edge bg-ink/50 px-3 py-2">
-          <dt className="text-[0.8em] text-slate-300">{k}</dt>
-          <dd className="font-mono text-[1.1em] font-bold text-accent">{v}</dd>
+        // The layer list is long: it gets the whole row rather than wrapping in half of one.
+        <div key={k} className={`rounded-xl border border-edge bg-ink/50 ${projector ? 'px-[0.4em] py-[0.15em]' : 'px-3 py-2'} ${v.length > 16 ? 'sm:col-span-2' : ''}`}>
+          <dt className={`${projector ? 'text-[0.55em]' : 'text-[0.8em]'} text-slate-300`}>{k}</dt>
+          <dd className={`font-mono font-bold text-accent ${projector ? 'text-[0.85em]' : 'text-[1.1em]'}`}>{v}</dd>
         </div>
       ))}
     </dl>
@@ -95,7 +96,7 @@ function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonD
       );
     }
     case 'facts':
-      return <Facts data={data} fields={panel.fields} />;
+      return <Facts data={data} fields={panel.fields} projector={projector} />;
   }
 }
 
