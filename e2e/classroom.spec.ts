@@ -7,7 +7,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { throughLesson } from './lesson';
+import { throughLesson, toQuestion } from './lesson';
 
 const shots = path.join(__dirname, 'artifacts');
 mkdirSync(shots, { recursive: true });
@@ -97,6 +97,7 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   await shot(host, '06-host-leaderboard');
   await host.getByRole('button', { name: /lesson/ }).click();
   await expect(host.getByTestId('lesson')).toBeVisible();
+  await toQuestion(host);
   // In step with the projector: the phone shows the question of the card on the big screen, with its
   // choices in the same (the room's) order, and nothing of the next cards.
   const onProjector = host.getByTestId('lesson-question');
@@ -127,6 +128,8 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   await shot(players[0], '07-player-lesson-revealed');
   // The next card: a new question on the phone, not yet answered.
   await host.getByRole('button', { name: 'Next card' }).click();
+  await expect(host.getByTestId('lesson')).toHaveAttribute('aria-label', new RegExp(`^Lesson: (?!${cardId}\\b)`));
+  await toQuestion(host);
   await expect(onProjector).not.toHaveAttribute('data-card', cardId);
   const next = (await onProjector.getAttribute('data-card'))!;
   await expect(players[0].getByTestId(`question-${next}`)).toBeVisible();

@@ -14,3 +14,9 @@ export async function throughLesson(page: Page, last: string | RegExp) {
   }
   await advance.click();
 }
+
+/** On the projector, pages through the card the room is on to its question (choices, answers so far). */
+export async function toQuestion(page: Page) {
+  const next = page.getByRole('button', { name: /^(Next|The question) →/ });
+  while ((await page.getByTestId('lesson-question').count()) === 0) await next.click();
+}

@@ -1,51 +1,162 @@
 'use client';
-/** The lesson between levels on the projector: each card with the room's own data, and how the room answered. */
-import { useMemo, useState } from 'react';
+/**
+ * The lesson between levels on the projector: the card the room is on (phase.at: the phones show
+ * its question), full screen with the room's own data, never scrolled. "Next" walks through a long
+ * card's steps and then to its question; the advance button reveals the answer (the class's
+ * distribution), then moves the room to the next card, and after the last card to the next level.
+ * "Back to the room" shows the cards inside the host page instead (the sidebar, the leaderboard).
+ *
+ * Full screen is a modal layer over the host page: it is portalled to <body>, and the page under
+ * it is inert and hidden from assistive technology while it is open, so there is one "On to
+ * level N" button to find, not two.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { getCard } from '@/game/lessons/cards';
 import type { HostView } from '@/game/protocol';
 import { LessonCard } from '../components/lesson/LessonCard';
+import { ProjectorCard } from '../components/lesson/ProjectorCard';
+import { StepNav, useStepKeys } from '../components/lesson/StepNav';
+import { lessonStep } from '@/game/lessons/check';
 import { roomLessonData } from '@/game/lessons/room';
+import { Button } from './Button';
+import { useHostActions } from './context';
+import { LessonQuestion } from './LessonQuestion';
 import { useHost } from './store';
 
+/** Makes everything in <body> but `keep` inert and aria-hidden, and stops the page scrolling, until undone. */
+function isolate(keep: HTMLElement): () => void {
+  const others = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el !== keep && !el.hasAttribute('inert'));
+  for (const el of others) {
+    el.setAttribute('inert', '');
+    el.setAttribute('aria-hidden', 'true');
+  }
+  const overflow = document.documentElement.style.overflow;
+  document.documentElement.style.overflow = 'hidden';
+  return () => {
+    for (const el of others) {
+      el.removeAttribute('inert');
+      el.removeAttribute('aria-hidden');
+    }
+    document.documentElement.style.overflow = overflow;
+  };
+}
+
 export function LessonStage({ view, cards }: { view: HostView; cards: string[] }) {
-  const [index, setIndex] = useState(0);
+  const { send } = useHostActions();
+  const phase = view.phase.kind === 'lesson' ? view.phase : null;
+  // The card is the room's (the phones follow it); the host pages through it locally, then its question.
+  const at = Math.min(phase?.at ?? 0, cards.length - 1);
+  const [step, setStep] = useState(0);
+  const [steps, setSteps] = useState(1);
+  const [fullScreen, setFullScreen] = useState(true);
+  const [layer, setLayer] = useState<HTMLElement | null>(null);
   const losses = useHost((s) => s.losses);
   const samplesOverTime = useHost((s) => s.samplesOverTime);
   const interpolation = useHost((s) => s.interpolation);
-  const data = useMemo(() => roomLessonData(view, losses, { samplesOverTime, interpolation }), [view, losses, samplesOverTime, interpolation]);
-  const id = cards[Math.min(index, cards.length - 1)];
+  const realImages = useHost((s) => s.realImages);
+  const batchSize = useHost((s) => s.batchSize);
+  const data = useMemo(
+    () => roomLessonData(view, losses, { samplesOverTime, interpolation, realSamples: realImages[view.level] ?? [] }, { batchSize: batchSize ?? undefined }),
+    [view, losses, samplesOverTime, interpolation, realImages, batchSize],
+  );
+  const id = cards[at];
   const card = getCard(id);
-  const answers = view.phase.kind === 'lesson' ? view.phase.answers[id] : undefined;
-  return (
-    <div className="flex flex-col gap-4" data-testid="lesson">
-      <nav className="flex flex-wrap items-center gap-2" aria-label="Lesson cards">
-        {cards.map((c, i) => (
-          <button
-            key={c}
-            type="button"
-            onClick={() => setIndex(i)}
-            aria-current={i === index}
-            className={`rounded-lg px-3 py-1.5 font-mono text-lg font-bold ${i === index ? 'bg-accent text-ink' : 'bg-panel text-slate-300'}`}
-          >
-            {c}
-          </button>
-        ))}
-        {answers && (
-          <span className="ml-auto text-xl text-slate-300" data-testid="lesson-answers">
-            {answers.answered} answered on their phones · {answers.correct} correct
+  const answers = phase?.answers[id];
+  const question = phase?.question ?? null;
+  const revealed = question?.revealed ?? false;
+  // A new card opens on its first page.
+  useEffect(() => setStep(0), [at]);
+  // The page after the card's own pages is its question (choices, then how the class answered).
+  const onQuestion = step >= steps || revealed;
+  const advanceLabel = {
+    reveal: 'Reveal the answer',
+    next: 'Next card',
+    done: view.level < view.levels.length ? `On to level ${view.level + 1}: ${view.levels[view.level].name}` : 'Finish the game',
+  }[lessonStep({ at, revealed, total: cards.length })];
+
+  const forward = () => (step < steps ? setStep(step + 1) : undefined);
+  const back = () => (step > 0 ? setStep(Math.min(step, steps) - 1) : undefined);
+  useStepKeys(fullScreen ? forward : () => {}, fullScreen ? back : () => {});
+
+  useEffect(() => {
+    if (!fullScreen) return;
+    const el = document.createElement('div');
+    el.className = 'fixed inset-0 z-50 bg-ink';
+    document.body.appendChild(el);
+    const undo = isolate(el);
+    setLayer(el);
+    return () => {
+      undo();
+      el.remove();
+      setLayer(null);
+    };
+  }, [fullScreen]);
+
+  const answered = answers && (
+    <span className="normal-case tracking-normal text-slate-100" data-testid="lesson-answers">
+      {answers.answered} answered on their phones · {answers.correct} correct
+    </span>
+  );
+  const chips = (
+    <span className="flex gap-[0.25em]" role="list" aria-label="Lesson cards">
+      {cards.map((c, i) => (
+        <span role="listitem" key={c} aria-current={i === at} className={`rounded-[0.3em] px-[0.4em] py-[0.15em] font-mono font-bold ${i === at ? 'bg-accent text-ink' : 'bg-panel text-slate-200'}`}>
+          {c}
+        </span>
+      ))}
+    </span>
+  );
+
+  if (!fullScreen || !card) {
+    return (
+      <div className="flex flex-col gap-4" data-testid="lesson">
+        <nav className="flex flex-wrap items-center gap-2 text-lg" aria-label="Lesson">
+          {chips}
+          <span className="ml-auto">
+            <Button small onClick={() => setFullScreen(true)}>
+              Full screen
+            </Button>
           </span>
+        </nav>
+        {card ? <LessonCard card={card} data={data} hideCheck /> : <p className="text-xl text-fake">Unknown card {id}.</p>}
+        {question && <LessonQuestion question={question} />}
+        {card && answers && <p className="text-xl text-slate-200">{answered}</p>}
+      </div>
+    );
+  }
+
+  const footer = (
+    <StepNav step={Math.min(step, steps)} steps={steps + 1} onBack={step > 0 && !revealed ? back : undefined} onNext={onQuestion ? undefined : forward} nextLabel={step < steps - 1 ? 'Next' : 'The question'}>
+      {chips}
+      <button type="button" onClick={() => setFullScreen(false)} className="rounded-[0.4em] border-2 border-edge bg-panel px-[0.6em] py-[0.2em] text-slate-100 hover:border-accent">
+        Back to the room
+      </button>
+      <button type="button" onClick={() => void send('host:advance')} className={`rounded-[0.4em] px-[0.6em] py-[0.2em] font-bold ${onQuestion ? 'bg-accent text-ink' : 'border-2 border-edge bg-panel text-slate-100'}`}>
+        {advanceLabel}
+      </button>
+    </StepNav>
+  );
+
+  return (
+    <>
+      <p className="text-xl text-slate-200">The lesson is on full screen.</p>
+      {layer &&
+        createPortal(
+          <div role="dialog" aria-modal="true" aria-label={`Lesson: ${card.id} ${card.title}`} data-testid="lesson">
+            {onQuestion && question ? (
+              <div className="projector flex h-dvh flex-col gap-[0.5em] overflow-hidden bg-ink p-[0.7em]">
+                <div className="min-h-0 flex-1 overflow-hidden text-[0.7em]">
+                  <LessonQuestion question={question} />
+                </div>
+                {footer}
+              </div>
+            ) : (
+              <ProjectorCard key={card.id} card={card} data={data} step={Math.min(step, steps - 1)} onSteps={setSteps} questionNote={answered} footer={footer} />
+            )}
+          </div>,
+          layer,
         )}
-      </nav>
-      {card ? (
-        <>
-          <LessonCard card={card} data={data} hideCheck />
-          <p className="rounded-xl border-2 border-accent/60 bg-panel p-5 text-2xl">
-            <b className="text-accent">Check yourself, on your device:</b> {card.check.prompt.replace(/\$/g, '')}
-          </p>
-        </>
-      ) : (
-        <p className="text-xl text-fake">Unknown card {id}.</p>
-      )}
-    </div>
+    </>
   );
 }

@@ -10,7 +10,6 @@ import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { Button } from './Button';
 import { useHostActions } from './context';
-import { LessonQuestion } from './LessonQuestion';
 import { LessonStage } from './LessonStage';
 import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
@@ -168,8 +167,6 @@ export function Stage({ view }: { view: HostView }) {
       return (
         <Panel title={`After ${level.name}: lesson`}>
           <LessonStage view={view} cards={phase.cards} />
-          {/* Here until LessonStage shows the card at phase.at with its question (see LessonQuestion). */}
-          {phase.question && <LessonQuestion question={phase.question} />}
           <div>
             <Button primary onClick={() => send('host:advance')}>
               {{

@@ -7,12 +7,16 @@ import { pct } from './verdict';
 
 const f2 = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 
-export function summariseLosses(losses: NonNullable<LessonData['losses']>, steps?: number, dName = 'D'): string {
+/**
+ * `steps` is how many steps a thinned curve (points without their own step) spans; a curve whose
+ * points carry steps is counted from them, so the sentence describes exactly the curve above it.
+ */
+export function summariseLosses(losses: NonNullable<LessonData['losses']>, steps?: number, dName = 'D', lossKind?: string): string {
   if (!losses.length) return 'No training steps yet.';
   const a = losses[0];
   const b = losses[losses.length - 1];
-  const n = steps ?? losses.length;
-  return `Over ${n} steps, ${dName}'s loss went from ${f2(a.d)} to ${f2(b.d)} and G's loss from ${f2(a.g)} to ${f2(b.g)}.`;
+  const n = a.step !== undefined && b.step !== undefined ? b.step - a.step + 1 : (steps ?? losses.length);
+  return `Over ${n} ${n === 1 ? 'step' : 'steps'}${lossKind ? ` of ${lossKind} training` : ''}, ${dName}'s loss went from ${f2(a.d)} to ${f2(b.d)} and G's loss from ${f2(a.g)} to ${f2(b.g)}.`;
 }
 
 export function summariseDTrace(trace: NonNullable<LessonData['dTrace']>): string {

@@ -8,6 +8,11 @@ export interface LossPoint {
   d: number;
   /** Generator loss at this step. */
   g: number;
+  /**
+   * The step this point was measured at, counted from the start of the curve (a room's curves have
+   * one point per step). Absent in thinned example runs, whose points spread over stepsThisRound.
+   */
+  step?: number;
 }
 
 export interface DPoint {

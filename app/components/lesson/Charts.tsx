@@ -44,32 +44,44 @@ function endLabel(text: string, color: string, lastIndex: number) {
 }
 const TOOLTIP = { contentStyle: { background: '#151b33', border: '1px solid #2a3358', color: '#f8fafc' } };
 
-function ChartFigure({ label, summary, compact, children }: { label: string; summary: string; compact?: boolean; children: React.ReactElement }) {
+/** How a chart is sized: `compact` for phones, `fill` to take the height its projector panel leaves. */
+export interface ChartSize {
+  compact?: boolean;
+  fill?: boolean;
+}
+
+function ChartFigure({ label, summary, compact, fill, children }: { label: string; summary: string; children: React.ReactElement } & ChartSize) {
+  // In a projector panel the plot grows into the space the page leaves it (data-chart lets the
+  // page measure each panel at the chart's smallest readable height before it paginates).
+  const box = fill ? 'min-h-0 w-full flex-1' : compact ? 'h-52 w-full' : 'h-64 w-full lg:h-72';
   return (
-    <figure className="flex flex-col gap-2">
-      <div role="img" aria-label={`${label}. ${summary}`} className={compact ? 'h-52 w-full' : 'h-64 w-full lg:h-72'}>
+    <figure className={`flex flex-col gap-2 ${fill ? 'min-h-0 flex-1' : ''}`}>
+      <div role="img" aria-label={`${label}. ${summary}`} className={box} data-chart>
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
           {children}
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-[0.85em] text-slate-300">{summary}</figcaption>
+      <figcaption className={`${fill ? 'text-[0.6em]' : 'text-[0.85em]'} leading-snug text-slate-300`}>{summary}</figcaption>
     </figure>
   );
 }
 
-/** Loss values are thinned per step; the x axis shows the original step number. */
-function withSteps<T extends object>(points: T[], totalSteps: number | undefined): (T & { step: number })[] {
+/**
+ * The x axis shows each point's own step where it has one (a room's curve); a thinned example run's
+ * points are spread over the steps it ran.
+ */
+function withSteps<T extends object>(points: (T & { step?: number })[], totalSteps: number | undefined): (T & { step: number })[] {
   const n = points.length;
   const total = totalSteps && totalSteps >= n ? totalSteps : n;
-  return points.map((p, i) => ({ ...p, step: n > 1 ? Math.round(1 + (i * (total - 1)) / (n - 1)) : 1 }));
+  return points.map((p, i) => ({ ...p, step: p.step ?? (n > 1 ? Math.round(1 + (i * (total - 1)) / (n - 1)) : 1) }));
 }
 
-export function LossChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+export function LossChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
   const losses = data.losses ?? [];
   const critic = lossInfo(data.lossKind)?.critic ?? false;
   const rows = withSteps(losses, data.stepsThisRound);
   return (
-    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D')} compact={compact}>
+    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D', data.lossKind)} compact={compact} fill={fill}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
         <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: AXIS.fontSize }} />
@@ -83,12 +95,12 @@ export function LossChart({ data, compact }: { data: LessonData; compact?: boole
   );
 }
 
-export function DTraceChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+export function DTraceChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
   const trace = data.dTrace ?? [];
   const rows = withSteps(trace, data.stepsThisRound);
   const critic = lossInfo(data.lossKind)?.critic ?? false;
   return (
-    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact}>
+    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact} fill={fill}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
         <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} />
@@ -103,12 +115,12 @@ export function DTraceChart({ data, compact }: { data: LessonData; compact?: boo
   );
 }
 
-export function HistogramChart({ data, compact }: { data: LessonData; compact?: boolean }) {
+export function HistogramChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
   const h = data.histogram!;
   const total = h.counts.reduce((s, c) => s + c, 0) || 1;
   const rows = h.counts.map((c, i) => ({ name: h.classNames[i] ?? String(i), share: Math.round((1000 * c) / total) / 10 }));
   return (
-    <ChartFigure label="Class histogram: the share of generated samples a classifier puts in each class" summary={summariseHistogram(h)} compact={compact}>
+    <ChartFigure label="Class histogram: the share of generated samples a classifier puts in each class" summary={summariseHistogram(h)} compact={compact} fill={fill}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" tick={AXIS} stroke={AXIS.stroke} interval={0} />

@@ -3,8 +3,9 @@
  * The library's card view: example data, and the check answered locally (nothing is sent anywhere).
  * ?compact previews the phone layout on a big screen. ?preview shows the LessonData stored under
  * sessionStorage['gan-arena:lesson-preview'] as the room's data: a seam for end-to-end tests and
- * for checking a card against a saved session's numbers.
+ * for checking a card against a saved session's numbers. ?projector opens the card's projector view.
  */
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { getCard } from '@/game/lessons/cards';
 import type { LessonData, LessonExamples } from '@/game/lessons/types';
@@ -16,8 +17,14 @@ export function CardView({ id, examples }: { id: string; examples: LessonExample
   const card = getCard(id)!;
   const [compact, setCompact] = useState(false);
   const [data, setData] = useState<LessonData | null>(null);
+  const router = useRouter();
   useEffect(() => {
     const q = new URLSearchParams(window.location.search);
+    if (q.has('projector')) {
+      q.delete('projector');
+      router.replace(`/lessons/${id}/projector${q.size ? `?${q}` : ''}`);
+      return;
+    }
     const narrow = window.matchMedia('(max-width: 640px)');
     const update = () => setCompact(q.has('compact') || narrow.matches);
     update();
@@ -31,6 +38,6 @@ export function CardView({ id, examples }: { id: string; examples: LessonExample
       }
     }
     return () => narrow.removeEventListener('change', update);
-  }, []);
+  }, [id, router]);
   return <LessonCard card={card} data={data} examples={examples} compact={compact} />;
 }

@@ -28,7 +28,10 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
         <Link href="/lessons" className={nav}>
           ← All lessons
         </Link>
-        <span className="flex gap-2">
+        <span className="flex flex-wrap gap-2">
+          <Link href={`/lessons/${card.id}/projector`} className={nav}>
+            Projector view
+          </Link>
           {prev && (
             <Link href={`/lessons/${prev.id}`} className={nav} aria-label={`Previous: ${prev.id} ${prev.title}`}>
               ← {prev.id}
