@@ -56,7 +56,7 @@ export class HostTrainer {
         },
         onLoading: () => useHost.getState().set({ trainer: { kind: 'loading' } }),
         onReady: async (client, reason) => {
-          useHost.getState().set({ trainer: { kind: 'ready', info: { backend: client.backend.name, reason } }, checksum: await client.checksum() });
+          useHost.getState().set({ trainer: { kind: 'ready', info: { backend: client.backend.name, reason } }, checksum: await client.checksum(), batchSize: client.config.batchSize });
           this.announce();
         },
         onTask: (task, client) => {
