@@ -171,10 +171,46 @@ export const LR_CHOICES = idsOf(KNOB_CHOICES.lr);
 export const RATIO_CHOICES = idsOf(KNOB_CHOICES.ratio);
 export const STEP_CHOICES = idsOf(KNOB_CHOICES.steps);
 
+/**
+ * What each knob means and what each choice tends to do, in words a 14-year-old coach can act on
+ * (the coach form shows them under each question). Every choice has its line: the types say so.
+ */
+export const KNOB_HINTS = {
+  loss: {
+    hint: 'How the judge (D) scores images, and so what the generator (G) learns from.',
+    tends: {
+      nonsaturating: 'The usual choice: G keeps learning even when D catches every fake.',
+      minimax: 'The textbook formula: G learns very slowly while D is catching everything.',
+      lsgan: 'Scores by distance instead of yes/no: smoother learning, sometimes blurrier.',
+      hinge: 'D stops pushing once it is sure enough: steady, popular for images.',
+      'wgan-gp': 'D becomes a critic that gives a score, not a yes/no: slower, but rarely gets stuck on one image.',
+    } satisfies Record<Loss, string>,
+  },
+  lr: {
+    hint: 'How big each training step is.',
+    tends: { low: 'Small, careful steps: steady but slow.', medium: 'The usual pace for this level.', high: 'Big steps: learns fast, but may wobble or fall apart.' },
+  },
+  ratio: {
+    hint: 'How many turns the judge (D) trains for each turn of the generator (G).',
+    tends: {
+      '1:2': 'G trains twice as much: fakes change fast, D may fall behind.',
+      '1:1': 'Equal turns.',
+      '2:1': 'D trains more: a tougher judge, so G gets clearer feedback.',
+      '5:1': 'D trains much more: what WGAN-GP needs; a plain GAN may stall.',
+    },
+  },
+  steps: {
+    hint: 'How much training happens this round.',
+    tends: { few: 'A small nudge.', normal: 'The usual amount for this level.', many: 'More change this round, but it takes longer.' },
+  },
+} as const satisfies { [K in 'loss' | keyof typeof KNOB_CHOICES]: { hint: string; tends: Record<string, string> } } & {
+  [K in keyof typeof KNOB_CHOICES]: { tends: Record<keyof (typeof KNOB_CHOICES)[K], string> };
+};
+
 /** The coach form's questions, the same in class and in solo play. */
 export const KNOB_MENU = [
-  { key: 'loss', label: 'Loss', choices: LOSS_MENU.map((v) => ({ v, text: LOSS[v].label })) },
-  { key: 'lr', label: 'Learning rate', choices: LR_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.lr[v] })) },
-  { key: 'ratio', label: 'D steps : G steps', choices: RATIO_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.ratio[v] })) },
-  { key: 'steps', label: 'How much training', choices: STEP_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.steps[v] })) },
-] as const satisfies readonly { key: 'loss' | keyof typeof KNOB_CHOICES; label: string; choices: readonly { v: string; text: string }[] }[];
+  { key: 'loss', label: 'Loss', hint: KNOB_HINTS.loss.hint, choices: LOSS_MENU.map((v) => ({ v, text: LOSS[v].label, tends: KNOB_HINTS.loss.tends[v] })) },
+  { key: 'lr', label: 'Learning rate', hint: KNOB_HINTS.lr.hint, choices: LR_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.lr[v], tends: KNOB_HINTS.lr.tends[v] })) },
+  { key: 'ratio', label: 'D steps : G steps', hint: KNOB_HINTS.ratio.hint, choices: RATIO_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.ratio[v], tends: KNOB_HINTS.ratio.tends[v] })) },
+  { key: 'steps', label: 'How much training', hint: KNOB_HINTS.steps.hint, choices: STEP_CHOICES.map((v) => ({ v, text: KNOB_CHOICES.steps[v], tends: KNOB_HINTS.steps.tends[v] })) },
+] as const satisfies readonly { key: 'loss' | keyof typeof KNOB_CHOICES; label: string; hint: string; choices: readonly { v: string; text: string; tends: string }[] }[];

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { coachFormDefaults } from '@/game/levels';
 import type { Knobs, PlayerView } from '@/game/protocol';
-import { KNOB_MENU } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { type GameSocket, call } from '../lib/socket';
+import { KnobsFields } from '../components/KnobsFields';
 import { savedToken } from './store';
 
 export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSocket }) {
@@ -85,25 +85,7 @@ export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSock
   return (
     <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
       <legend className="px-2 text-lg font-bold">Your vote for the next training</legend>
-      {KNOB_MENU.map((o) => (
-        <div key={o.key} className="mt-2">
-          <p className="text-sm text-slate-400">{o.label}</p>
-          <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
-            {o.choices.map(({ v, text }) => (
-              <button
-                key={v}
-                type="button"
-                role="radio"
-                aria-checked={knobs[o.key] === v}
-                onClick={() => choose({ [o.key]: v } as Partial<Knobs>)}
-                className={`min-h-11 rounded-xl px-3 text-base font-bold ${knobs[o.key] === v ? 'bg-accent text-ink' : 'bg-ink text-slate-200'}`}
-              >
-                {text}
-              </button>
-            ))}
-          </div>
-        </div>
-      ))}
+      <KnobsFields knobs={knobs} onChoose={(patch) => void choose(patch)} />
       {error && (
         <p role="alert" className="mt-2 text-rose-200">
           {error}

@@ -8,9 +8,9 @@ import { HUMAN, machineAccuracy, machineDisplay, machineVerdict, soloMode, targe
 import { hostView } from '@/game/views';
 import { currentLevel } from '@/game/engine';
 import { defaultKnobs } from '@/game/coaching';
-import { KNOB_MENU } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
+import { KnobsFields } from '../components/KnobsFields';
 import { TrainingBar } from '../components/ProgressBar';
 import { CheckQuestion } from '../components/lesson/CheckQuestion';
 import { LessonCard } from '../components/lesson/LessonCard';
@@ -285,18 +285,7 @@ function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
       <div className="flex flex-col gap-3">
         <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
           <legend className="px-2 text-lg font-bold">Knobs for the next training</legend>
-          {KNOB_MENU.map((o) => (
-            <div key={o.key} className="mt-2">
-              <p className="text-sm text-slate-400">{o.label}</p>
-              <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={o.label}>
-                {o.choices.map(({ v, text }) => (
-                  <button key={v} type="button" role="radio" aria-checked={knobs[o.key] === v} onClick={() => setKnobs({ ...knobs, [o.key]: v } as Knobs)} className={`min-h-10 rounded-xl px-3 font-bold ${knobs[o.key] === v ? 'bg-accent text-ink' : 'bg-ink text-slate-200'}`}>
-                    {text}
-                  </button>
-                ))}
-              </div>
-            </div>
-          ))}
+          <KnobsFields knobs={knobs} onChoose={(patch) => setKnobs({ ...knobs, ...patch })} />
         </fieldset>
         <button type="button" className={big} disabled={picked.length !== phase.needed} onClick={submit}>
           Submit {picked.length} of {phase.needed}
