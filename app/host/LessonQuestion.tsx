@@ -2,7 +2,8 @@
 /**
  * The check question of the card on the projector, in the room's order (the order the phones show).
  * Before the reveal only how many have answered; after it, how the class answered, choice by choice,
- * with the right one marked in words and a ✓, not by colour alone.
+ * with the right one marked in words and a ✓, not by colour alone. Sizes are in em: the projector's
+ * full-screen layer sets the scale, the host page a text size of its own.
  */
 import { getCard } from '@/game/lessons/cards';
 import type { HostLessonQuestion } from '@/game/protocol';
@@ -16,16 +17,16 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
   if (!card) return null;
   const total = question.revealed ? question.counts.reduce((a, b) => a + b, 0) : 0;
   return (
-    <section className="flex flex-col gap-4 rounded-2xl border-2 border-accent/60 bg-panel p-6" aria-labelledby="lesson-question-prompt" data-testid="lesson-question" data-card={question.id}>
-      <p id="lesson-question-prompt" className="text-3xl font-bold text-white">
+    <section className="flex flex-col gap-[0.6em] rounded-2xl border-2 border-accent/60 bg-panel p-[0.8em]" aria-labelledby="lesson-question-prompt" data-testid="lesson-question" data-card={question.id}>
+      <p id="lesson-question-prompt" className="text-[1.25em] font-bold text-white">
         <InlineText text={card.check.prompt} />
       </p>
-      <ol className="flex flex-col gap-3" aria-label={question.revealed ? 'How the class answered' : 'Choices'} data-testid={question.revealed ? 'lesson-distribution' : undefined}>
+      <ol className="flex flex-col gap-[0.4em]" aria-label={question.revealed ? 'How the class answered' : 'Choices'} data-testid={question.revealed ? 'lesson-distribution' : undefined}>
         {question.order.map((authored, shown) => {
           const text = card.check.choices[authored];
           if (!question.revealed) {
             return (
-              <li key={shown} className="flex items-start gap-3 text-2xl">
+              <li key={shown} className="flex items-start gap-[0.5em]">
                 <Letter>{LETTERS[shown]}</Letter>
                 <InlineText text={text} />
               </li>
@@ -35,8 +36,8 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
           const share = total ? count / total : 0;
           const right = shown === question.answer;
           return (
-            <li key={shown} className="flex flex-col gap-1 text-2xl" data-testid={right ? 'lesson-right-choice' : undefined}>
-              <div className="flex items-start gap-3">
+            <li key={shown} className="flex flex-col gap-[0.2em]" data-testid={right ? 'lesson-right-choice' : undefined}>
+              <div className="flex items-start gap-[0.5em]">
                 <Letter right={right}>{right ? '✓' : LETTERS[shown]}</Letter>
                 <span className={right ? 'font-bold text-white' : 'text-slate-300'}>
                   <InlineText text={text} />
@@ -46,7 +47,7 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
                   {count} · {pct(share)}
                 </span>
               </div>
-              <div className="h-4 overflow-hidden rounded-full bg-ink/60" aria-hidden>
+              <div className="h-[0.5em] overflow-hidden rounded-full bg-ink/60" aria-hidden>
                 <div className={`h-full rounded-full ${right ? 'bg-real' : 'bg-slate-500'}`} style={{ width: pct(share) }} />
               </div>
             </li>
@@ -54,11 +55,11 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
         })}
       </ol>
       {question.revealed ? (
-        <p className="text-xl text-slate-200">
+        <p className="text-[0.85em] text-slate-200">
           <InlineText text={card.check.explanation} />
         </p>
       ) : (
-        <p className="text-2xl text-slate-300" data-testid="lesson-answered">
+        <p className="text-[0.9em] text-slate-300" data-testid="lesson-answered">
           {question.answered} answered on their phones
         </p>
       )}
@@ -68,7 +69,7 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
 
 function Letter({ right, children }: { right?: boolean; children: React.ReactNode }) {
   return (
-    <span className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-lg font-black ${right ? 'bg-real text-ink' : 'bg-edge text-white'}`} aria-hidden>
+    <span className={`flex h-[1.5em] w-[1.5em] shrink-0 items-center justify-center rounded-lg font-black ${right ? 'bg-real text-ink' : 'bg-edge text-white'}`} aria-hidden>
       {children}
     </span>
   );

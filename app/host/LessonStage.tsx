@@ -120,7 +120,11 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
           </span>
         </nav>
         {card ? <LessonCard card={card} data={data} hideCheck /> : <p className="text-xl text-fake">Unknown card {id}.</p>}
-        {question && <LessonQuestion question={question} />}
+        {question && (
+          <div className="text-2xl">
+            <LessonQuestion question={question} />
+          </div>
+        )}
         {card && answers && <p className="text-xl text-slate-200">{answered}</p>}
       </div>
     );
@@ -146,8 +150,9 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
           <div role="dialog" aria-modal="true" aria-label={`Lesson: ${card.id} ${card.title}`} data-testid="lesson">
             {onQuestion && question ? (
               <div className="projector flex h-dvh flex-col gap-[0.5em] overflow-hidden bg-ink p-[0.7em]">
-                <div className="min-h-0 flex-1 overflow-hidden text-[0.7em]">
+                <div className="min-h-0 flex-1 overflow-hidden">
                   <LessonQuestion question={question} />
+                  {answered && <p className="mt-[0.4em] text-[0.8em]">{answered}</p>}
                 </div>
                 {footer}
               </div>
