@@ -6,6 +6,7 @@
  * address a phone can reach. Screenshots go to e2e/artifacts/phone-*.png.
  */
 import { type Page, expect, test } from '@playwright/test';
+import { throughLesson } from './lesson';
 import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
@@ -168,10 +169,13 @@ test('phones never scroll sideways, the lobby fits the projector, and the join l
   await expect(question).toBeVisible();
   await fits(ada, 'lesson');
   await question.getByRole('button', { name: /^Answer A/ }).click();
+  await expect(question.getByTestId('locked-in')).toBeVisible();
+  await fits(ada, 'lesson answered');
+  await host.getByRole('button', { name: 'Reveal the answer' }).click();
   await expect(question.getByTestId('check-result')).toBeVisible();
-  await fits(ada, 'lesson answered', 'play-lesson');
+  await fits(ada, 'lesson revealed', 'play-lesson');
 
-  await host.getByRole('button', { name: 'Finish the game' }).click();
+  await throughLesson(host, 'Finish the game');
   await expect(bo.getByTestId('my-summary')).toBeVisible();
   await fits(bo, 'ended', 'play-ended');
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
