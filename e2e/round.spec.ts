@@ -62,7 +62,15 @@ test('a host and two players play a full round that really trains the generator'
   const checksumBefore = await host.getByTestId('checksum').getAttribute('data-checksum');
   expect(checksumBefore).not.toBe('');
 
+  // Who the round still waits for: a count on the projector, the names when the teacher asks.
+  await expect(host.getByTestId('still-judging')).toContainText('Still judging: 2');
+  await host.getByRole('button', { name: 'Who hasn’t finished?' }).click();
+  await expect(host.getByTestId('waiting-names').getByRole('listitem')).toHaveCount(2);
+  await expect(host.getByTestId('waiting-names')).toContainText('Ada');
   await judgeAll(players[0], 'alternate');
+  await expect(host.getByTestId('waiting-names').getByRole('listitem')).toHaveCount(1);
+  await expect(host.getByTestId('waiting-names')).not.toContainText('Ada');
+  await shot(host, 'host-still-judging');
   await judgeAll(players[1], 'Real');
 
   await expect(players[0].getByTestId('round-result')).toBeVisible();
