@@ -142,6 +142,8 @@ export const TrainingReportSchema = z.object({
   /** Generator weight checksums before and after: proof the weights moved. */
   checksumBefore: z.number().finite(),
   checksumAfter: z.number().finite(),
+  /** Mean over the round's G steps of the L2 norm of G's gradient (absent when no G step ran, or from an older host). */
+  gradientNorm: z.number().nonnegative().finite().optional(),
   /** The project's classifier on the generator's samples after training (absent where it could not run). */
   fid: z.number().min(0).finite().optional(),
   histogram: z.object({ counts: z.array(z.number().int().min(0)).max(10), classNames: z.array(z.string().max(20)).max(10) }).optional(),

@@ -3,13 +3,20 @@
  * the project's own GanTrainer on digits (CPU backend), written to public/lessons/examples.json.
  *
  *   npx tsx scripts/lesson-examples.ts [--steps 300] [--runs main,badLr,wgan,conditional] [--quick]
+ *   npx tsx scripts/lesson-examples.ts --only=comparisons [--fix-steps 1500]
  *
  * --runs re-records only the runs named and keeps the others already in the file.
+ * --only=comparisons records only `comparisons` (WASM backend, from the shipped checkpoints) and
+ * leaves everything else in the file exactly as it is: no run is retrained.
  *
  * Runs: 'main' (MLP, non-saturating loss: losses, D(x), samples over time, interpolation, the
  * trained D's error as a stand-in judge, and the class histogram and FID when the committed
  * classifier exists), 'badLr' (the same model with a learning rate 25× too high), 'wgan' (WGAN-GP critic
  * loss) and 'conditional' (a cGAN asked for 7s). Nothing is invented: every number is measured.
+ *
+ * Comparisons: 'mlpVsDcgan' (the fully trained MLP checkpoint and the "Convolutions" DCGAN one) and
+ * 'fixit' (the collapsed checkpoint trained on for the same number of steps with the "Mode
+ * collapse" level's settings, and with the "Fix it" level's WGAN-GP settings).
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +29,11 @@ import { toSigned } from '../ml/data';
 import { encodePixels } from '../game/protocol';
 import { bootstrapProportion } from '../game/stats';
 import { seededRng } from '../game/rng';
-import type { LessonData, LessonExamples } from '../game/lessons/types';
+import type { Comparison, ComparisonSide, LessonData, LessonExamples } from '../game/lessons/types';
+import { chooseBackend } from '../ml/backend';
+import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
+import { CHECKPOINT_DIR, checkpointFile } from './checkpoint-specs';
+import { LEVELS } from '../game/levels';
 
 const ROOT = path.join(__dirname, '..');
 const arg = (name: string, dflt: number) => {
@@ -30,6 +41,17 @@ const arg = (name: string, dflt: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const QUICK = process.argv.includes('--quick');
+const ONLY = (() => {
+  const eq = process.argv.find((a) => a.startsWith('--only='));
+  if (eq) return eq.slice('--only='.length);
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? process.argv[i + 1] : null;
+})();
+/** Steps (D and G counted separately, as in a RoundReport) each side of the fix-it comparison trains. */
+const FIX_STEPS = arg('fix-steps', QUICK ? 300 : 3000);
+/** Samples per side of a comparison, from the same seed on both sides. */
+const COMPARE_N = 12;
+const COMPARE_SEED = 2024;
 const STEPS = arg('steps', QUICK ? 20 : 300);
 const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
@@ -159,7 +181,83 @@ async function evaluate(samples: Uint8Array[], real: Uint8Array[]): Promise<Pick
   }
 }
 
+const loadCheckpoint = (name: string) => new Uint8Array(readFileSync(path.join(ROOT, CHECKPOINT_DIR, checkpointFile(name))));
+
+/** How many of the 10 digit classes get at least 10 of 500 samples from the committed classifier, if it is there. */
+async function classesSeen(t: GanTrainer, images: ImageSet): Promise<number | null> {
+  const ev = await evaluate(await t.generate(500, 77), Array.from({ length: 500 }, (_, i) => imageAt(images, (i * 13 + 5) % images.count)));
+  return ev.histogram ? ev.histogram.counts.filter((c) => c >= 10).length : null;
+}
+
+/** Side-by-side strips from the shipped checkpoints, on the WASM backend like scripts/train-checkpoints.ts. */
+async function recordComparisons(images: ImageSet): Promise<NonNullable<LessonExamples['comparisons']>> {
+  registerWasmTrainingKernels();
+  const backend = await chooseBackend(['wasm']);
+  console.log(`comparisons on ${backend.name}: ${backend.reason}`);
+  const side = async (t: GanTrainer, label: string, note: string): Promise<ComparisonSide> => ({ label, note, images: (await t.generate(COMPARE_N, COMPARE_SEED)).map(b64) });
+
+  // MLP vs DCGAN: the two levels' checkpoints as shipped, no training here.
+  const mlp = await GanTrainer.fromCheckpoint(loadCheckpoint('digits-mlp'), { images, seed: 1 });
+  const dcgan = await GanTrainer.fromCheckpoint(loadCheckpoint(LEVELS.dcgan.checkpoint!), { images, seed: 1, allowSlowConv: true });
+  if (dcgan.config.arch !== 'dcgan') throw new Error(`the DCGAN checkpoint loaded as ${dcgan.config.arch} (${dcgan.notes.join('; ')})`);
+  const mlpVsDcgan: Comparison = {
+    caption: `GAN Arena's shipped checkpoints digits-mlp and ${LEVELS.dcgan.checkpoint}, ${COMPARE_N} samples each from the same seed, no further training`,
+    left: await side(mlp, 'MLP generator', `every pixel wired to every number: z → 64 → 128 → 256 → 784, ${mlp.steps} D and G updates`),
+    right: await side(dcgan, 'DCGAN generator', `transposed convolutions: z → 7×7×32 → 14×14×16 → 28×28, ${dcgan.steps} D and G updates`),
+  };
+  mlp.dispose();
+  dcgan.dispose();
+
+  // Without vs with the fix: the collapsed checkpoint, trained on for the same steps two ways.
+  const collapseLevel = LEVELS.collapse;
+  const fixLevel = LEVELS.fixit;
+  const trainOn = async (level: typeof fixLevel, seed: number) => {
+    const t = await GanTrainer.fromCheckpoint(loadCheckpoint(fixLevel.checkpoint!), { images, seed });
+    t.configure(level.tunables);
+    let steps = 0;
+    let last: { dLoss: number; gLoss: number; gradientNorm?: number } = { dLoss: 0, gLoss: 0 };
+    const t0 = Date.now();
+    while (steps < FIX_STEPS) {
+      const r = await t.trainRound([], { dSteps: level.dSteps, gSteps: level.gSteps });
+      steps += r.dSteps + r.gSteps;
+      last = { dLoss: r.dLoss, gLoss: r.gLoss, gradientNorm: r.gradientNorm };
+      console.log(`fixit/${level.id}: ${steps}/${FIX_STEPS} steps  D ${r.dLoss.toFixed(3)}  G ${r.gLoss.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    return { t, steps, last };
+  };
+  const fixed2 = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
+  const lossWord = (loss: string) => (loss === 'wgan-gp' ? 'critic' : 'D');
+  const describe = async (run: Awaited<ReturnType<typeof trainOn>>, level: typeof fixLevel) => {
+    const c = run.t.config;
+    const seen = await classesSeen(run.t, images);
+    return `${run.steps} more steps with the "${level.name}" settings (${c.loss}, learning rate ${c.lrG}, ${level.dSteps} D : ${level.gSteps} G per round); last round ${lossWord(c.loss)} loss ${fixed2(run.last.dLoss)}, G loss ${fixed2(run.last.gLoss)}${run.last.gradientNorm === undefined ? '' : `, size of G's gradient ${run.last.gradientNorm.toPrecision(2)}`}${seen === null ? '' : `; the classifier sorts 500 samples into ${seen} of the 10 digits`}`;
+  };
+  const without = await trainOn(collapseLevel, 1);
+  const withFix = await trainOn(fixLevel, 1);
+  const fixit: Comparison = {
+    caption: `The collapsed generator of "Mode collapse" (checkpoint ${fixLevel.checkpoint}), trained on for ${FIX_STEPS} steps two ways; ${COMPARE_N} samples each from the same seed`,
+    left: await side(without.t, 'Without the fix', await describe(without, collapseLevel)),
+    right: await side(withFix.t, 'With WGAN-GP', await describe(withFix, fixLevel)),
+  };
+  without.t.dispose();
+  withFix.t.dispose();
+  return { mlpVsDcgan, fixit };
+}
+
 async function main() {
+  const images0 = decodeImageSet(readFileSync(path.join(ROOT, 'public/data/digits.bin')));
+  if (ONLY === 'comparisons') {
+    const file = path.join(ROOT, 'public/lessons/examples.json');
+    const text = readFileSync(file, 'utf8');
+    const previous = JSON.parse(text) as LessonExamples;
+    const comparisons = await recordComparisons(images0);
+    // Same keys in the same order, the rest untouched: only `comparisons` changes.
+    const json = JSON.stringify({ ...previous, comparisons });
+    writeFileSync(file, json);
+    console.log(`wrote ${file}: comparisons only, ${(json.length / 1024).toFixed(0)} KB`);
+    return;
+  }
+  if (ONLY) throw new Error(`--only takes "comparisons", got "${ONLY}"`);
   await tf.setBackend('cpu');
   const images = decodeImageSet(readFileSync(path.join(ROOT, 'public/data/digits.bin')));
   const file = path.join(ROOT, 'public/lessons/examples.json');
@@ -206,6 +304,7 @@ async function main() {
     version: 1,
     about: `Recorded by scripts/lesson-examples.ts on ${new Date().toISOString().slice(0, 10)} with GAN Arena's own GanTrainer (tfjs ${tf.version.tfjs}, cpu backend)${QUICK ? ' — quick smoke run' : ''}.`,
     runs,
+    ...(previous?.comparisons ? { comparisons: previous.comparisons } : {}),
   };
   mkdirSync(path.dirname(file), { recursive: true });
   const json = JSON.stringify(out);

@@ -21,6 +21,17 @@ describe('toTrainingReport', () => {
     expect(TrainingReportSchema.safeParse(r).success).toBe(true);
   });
 
+  it("carries the generator's gradient norm when the round measured one", () => {
+    const r = toTrainingReport({ ...round, gradientNorm: 1.75 }, 'webgl', 1, 2);
+    expect(r.gradientNorm).toBe(1.75);
+    expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+    expect(TrainingReportSchema.parse(r).gradientNorm).toBe(1.75);
+    // No G step, or a step that blew up: no field rather than a report the server refuses.
+    expect(toTrainingReport({ ...round, gradientNorm: Number.NaN }, 'webgl', 1, 2)).not.toHaveProperty('gradientNorm');
+    expect(toTrainingReport({ ...round, gradientNorm: Infinity }, 'webgl', 1, 2)).not.toHaveProperty('gradientNorm');
+    expect(TrainingReportSchema.safeParse({ ...r, gradientNorm: -1 }).success).toBe(false);
+  });
+
   it('clamps raw critic scores into D(x) in [0, 1]', () => {
     const r = toTrainingReport({ ...round, dReal: 3.5, dFake: -2 }, 'cpu', 0, 0);
     expect([r.dReal, r.dFake]).toEqual([1, 0]);

@@ -26,6 +26,8 @@ export function toTrainingReport(
     backend,
     checksumBefore,
     checksumAfter,
+    // A huge or non-finite norm (an exploding step) would fail the wire's schema and lose the whole report.
+    ...(r.gradientNorm !== undefined && Number.isFinite(r.gradientNorm) && r.gradientNorm >= 0 && { gradientNorm: r.gradientNorm }),
     ...(metrics && {
       fid: metrics.fid,
       histogram: { counts: metrics.histogram, classNames: metrics.classNames },

@@ -48,9 +48,10 @@ export const ADVANCED_CARDS: LessonCard[] = [
         ],
       },
       { kind: 'p', text: 'GAN Arena plays both. In "First strokes" the generator is an **MLP**: $z$ (32 numbers) → 64 → 128 → 256 numbers → 784 pixels, every pixel wired to every number before it. In "Convolutions" it is a **DCGAN**: $z$ → a 7×7 grid with 32 channels → 14×14 with 16 → the 28×28 image, each step a transposed convolution, with about a quarter of the MLP\u2019s weights.' },
-      { kind: 'p', text: 'What to compare: the MLP\u2019s digits often have speckles and broken strokes, because it learns each pixel separately; the DCGAN\u2019s strokes tend to be smoother and joined up, because the same small filters paint everywhere. The panels are labelled with where their samples and layers come from (your room\u2019s generator after the "Convolutions" level, otherwise GAN Arena\u2019s example MLP run); set them beside what you saw in the other level.' },
+      { kind: 'p', text: 'What to compare: the first panel puts GAN Arena\u2019s two shipped generators side by side, the same seeds for both: a fully trained MLP of the shape above and the DCGAN. The MLP\u2019s digits are speckled, with broken strokes, because it learns each pixel separately; the DCGAN\u2019s strokes are smoother and joined up, because the same small filters paint everywhere, although it trained for fewer steps. The other panels show your room\u2019s generator after the "Convolutions" level (otherwise an example MLP run), each labelled.' },
     ],
     live: ['samples', 'layerSizes', 'backend'],
+    compare: 'mlpVsDcgan',
     check: {
       prompt: 'Which layer does a DCGAN generator use to go from a small grid to a bigger image?',
       choices: [
@@ -108,10 +109,11 @@ export const ADVANCED_CARDS: LessonCard[] = [
         ],
       },
       { kind: 'p', text: 'GAN Arena\u2019s "Fix it" level starts from the collapsed generator of the level before and switches the trainer to the **WGAN-GP** loss (card T13), with gentler learning rates (0.0001) and 2 critic steps for each generator step. In team games the coaches can vote for another loss, learning rate or D : G ratio instead. Feature matching and label smoothing are other well-known fixes; the game does not offer them as a choice, so here they are ideas to know, not buttons to press.' },
-      { kind: 'p', text: 'The panels show the losses and samples after the switch (a WGAN-GP run when the room has none yet): compare the samples with the look-alikes of "Mode collapse".' },
+      { kind: 'p', text: 'The first panel starts twice from the collapsed generator of "Mode collapse" and trains it 3,000 more steps each way, samples from the same seeds: on the left with that level\u2019s settings (minimax loss, a fast G), on the right with the "Fix it" level\u2019s WGAN-GP. Without the fix D wins outright, G\u2019s gradient fades and every sample becomes the same blotch; with WGAN-GP the samples spread out over the digits again, still rough. The loss panel shows your room\u2019s curve after the switch (otherwise a WGAN-GP example run).' },
     ],
-    live: ['losses', 'samples'],
+    live: ['losses'],
     example: 'wgan',
+    compare: 'fixit',
     check: {
       prompt: 'What does one-sided label smoothing change?',
       choices: [

@@ -46,6 +46,7 @@ export const FOUNDATION_CARDS: LessonCard[] = [
       { kind: 'p', text: '**Backpropagation** measures how much each weight is to blame for the loss, working backwards from the output with the chain rule, and nudges every weight a little downhill:' },
       { kind: 'math', tex: String.raw`w \leftarrow w - \eta\,\frac{\partial L}{\partial w}` , caption: 'η is the learning rate: the size of each nudge.' },
       { kind: 'p', text: 'In a GAN the generator never sees the data. Its gradient comes **through the discriminator**: D says how "fake" an image looks, and backprop carries that back through D into G\u2019s weights.' },
+      { kind: 'p', text: 'The panel\u2019s "size of G\u2019s gradient" is the length of that whole gradient, all of G\u2019s weights together, measured during training (a room\u2019s: averaged over its last round\u2019s G steps): how hard D is pushing on G.' },
     ],
     live: ['layerSizes', 'gradientNorm'],
     check: {

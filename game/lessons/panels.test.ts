@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CARDS, getCard } from './cards';
 import { FIELD_PANEL, planPanels, sourceLabel } from './panels';
 import { detectionVerdict } from './verdict';
-import { LESSON_DATA_FIELDS, type LessonData, type LessonExamples } from './types';
+import { COMPARISON_IDS, LESSON_DATA_FIELDS, type LessonData, type LessonExamples } from './types';
 import { IMAGE_BYTES, decodePixels } from '../protocol';
 
 const examples: LessonExamples = {
@@ -23,9 +23,10 @@ describe('planPanels', () => {
 
   it('prefers the room\u2019s data, panel by panel', () => {
     const live: LessonData = { source: 'live', losses: [{ d: 0.5, g: 2 }] };
-    const panels = planPanels(getCard('T14')!, live, examples);
+    const panels = planPanels(getCard('T08')!, live, examples);
     expect(panels.map((p) => [p.kind, p.data?.source])).toEqual([
       ['losses', 'live'],
+      ['dTrace', undefined],
       ['samples', 'example'],
     ]);
   });
@@ -44,6 +45,24 @@ describe('planPanels', () => {
   it('treats an empty array as missing', () => {
     const panels = planPanels(getCard('T06')!, { source: 'live', losses: [] }, examples);
     expect(panels[0].data?.source).toBe('example');
+  });
+
+  it('puts a card\u2019s comparison first, from the examples, and says when it is not recorded', () => {
+    const side = (label: string) => ({ label, images: ['a', 'b'] });
+    const comparison = { caption: 'two shipped checkpoints', left: side('MLP generator'), right: side('DCGAN generator') };
+    const withCmp: LessonExamples = { ...examples, comparisons: { mlpVsDcgan: comparison } };
+    const live: LessonData = { source: 'live', samples: ['room'] };
+    const t12 = planPanels(getCard('T12')!, live, withCmp);
+    expect(t12.map((p) => p.kind)).toEqual(['compare', 'samples', 'facts']);
+    expect(t12[0]).toMatchObject({ comparison, data: { source: 'example', caption: 'two shipped checkpoints' } });
+    // The room's own samples still fill the samples panel beside it.
+    expect(t12[1].data).toBe(live);
+    // Not recorded: an empty panel that says so, never the other comparison.
+    const t14 = planPanels(getCard('T14')!, null, withCmp);
+    expect(t14[0]).toMatchObject({ kind: 'compare', data: null });
+    expect(t14[0].comparison).toBeUndefined();
+    // Cards without one have no compare panel.
+    expect(planPanels(getCard('T06')!, null, withCmp).some((p) => p.kind === 'compare')).toBe(false);
   });
 
   it('labels the source plainly', () => {
@@ -92,6 +111,17 @@ describe('public/lessons/examples.json', () => {
         expect(decodePixels(img).length).toBe(IMAGE_BYTES);
       }
       for (const l of run!.losses ?? []) expect(Number.isFinite(l.d) && Number.isFinite(l.g)).toBe(true);
+    }
+    // The side-by-side comparisons: both recorded, labelled, 12 decodable images a side.
+    for (const id of COMPARISON_IDS) {
+      const c = ex.comparisons?.[id];
+      expect(c, id).toBeDefined();
+      expect(c!.caption.length).toBeGreaterThan(10);
+      for (const side of [c!.left, c!.right]) {
+        expect(side.label.length).toBeGreaterThan(0);
+        expect(side.images).toHaveLength(12);
+        for (const img of side.images) expect(decodePixels(img).length).toBe(IMAGE_BYTES);
+      }
     }
     // Every card's panels can be filled from the examples, except what only a game has (its rounds)
     // and what needs the classifier (histogram, FID), which the recorder adds when the classifier exists.

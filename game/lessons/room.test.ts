@@ -41,15 +41,15 @@ describe("the room's own lesson data", () => {
 
 describe('lesson data is about the level just played', () => {
   /** A view of a room at `level` (1-based) of the given campaign, with one round played per level. */
-  function viewAt(levels: LevelId[], level: number, phase?: HostView['phase']): HostView {
+  function viewAt(levels: LevelId[], level: number, phase?: HostView['phase'], norms: (number | undefined)[] = []): HostView {
     const h = harness({ roundsPerLevel: 1 }, levels);
     h.join();
     const v = hostView(h.state, h.now);
-    const report = (dReal: number) => ({
+    const report = (dReal: number, gradientNorm?: number) => ({
       dSteps: 3, gSteps: 2, dLoss: 1, gLoss: 1, humanLoss: 0, dReal, dFake: 0.3, stepsPerSec: 5, ms: 10,
-      backend: 'cpu' as const, checksumBefore: 1, checksumAfter: 2,
+      backend: 'cpu' as const, checksumBefore: 1, checksumAfter: 2, ...(gradientNorm !== undefined && { gradientNorm }),
     });
-    const history = levels.slice(0, level).map((_, i) => ({ round: i + 1, level: i + 1, fooledRate: 0.5, report: report(0.1 * (i + 1)), bestFake: px(10 * (i + 1)) }));
+    const history = levels.slice(0, level).map((_, i) => ({ round: i + 1, level: i + 1, fooledRate: 0.5, report: report(0.1 * (i + 1), norms[i]), bestFake: px(10 * (i + 1)) }));
     return { ...v, level, round: level, history, phase: phase ?? { kind: 'lesson', level, cards: [], answers: {}, at: 0, question: null } };
   }
 
@@ -108,6 +108,18 @@ describe('lesson data is about the level just played', () => {
     const data = roomLessonData(view, [], undefined, { batchSize: 64, gradientNorm: 0.125 })!;
     expect(data.batchSize).toBe(64);
     expect(data.gradientNorm).toBe(0.125);
+  });
+
+  it("fills gradientNorm from this level's latest report that measured one", () => {
+    // Level 1 measured 2.5, level 2 (the one just played) 0.75: the card shows level 2's.
+    expect(roomLessonData(viewAt(['collapse', 'fixit'], 2, undefined, [2.5, 0.75]), [])!.gradientNorm).toBe(0.75);
+    // Only an earlier level measured one: nothing, rather than another level's number.
+    expect(roomLessonData(viewAt(['collapse', 'fixit'], 2, undefined, [2.5, undefined]), [])!).not.toHaveProperty('gradientNorm');
+    const view = viewAt(['strokes'], 1, undefined, [1.5]);
+    const r0 = view.history[0].report!;
+    // Several rounds of the level: the latest one that has the field.
+    const history = [...view.history, { ...view.history[0], round: 2, report: { ...r0, gradientNorm: 3 } }, { ...view.history[0], round: 3, report: { ...r0, gradientNorm: undefined } }];
+    expect(roomLessonData({ ...view, history }, [])!.gradientNorm).toBe(3);
   });
 
   it('fills conditionalClass from the level: a 7 on the conditional level, nothing elsewhere', () => {

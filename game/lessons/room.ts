@@ -104,7 +104,11 @@ export function roomLessonData(
     data.stepsThisRound = last.dSteps + last.gSteps;
   }
   if (trainer.batchSize !== undefined) data.batchSize = trainer.batchSize;
-  if (trainer.gradientNorm !== undefined) data.gradientNorm = trainer.gradientNorm;
+  // G's gradient norm: from the latest of this level's reports that measured one (mean over that
+  // round's G steps), else what the trainer says.
+  const normed = reports.filter((rep) => rep.gradientNorm !== undefined);
+  const norm = normed[normed.length - 1]?.gradientNorm ?? trainer.gradientNorm;
+  if (norm !== undefined) data.gradientNorm = norm;
   // The classifier's latest view of this level's generator: its class histogram and Fréchet distance.
   const measured = reports.filter((rep) => rep.histogram);
   const m = measured[measured.length - 1];

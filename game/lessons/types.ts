@@ -74,7 +74,11 @@ export interface LessonData {
   /** tfjs backend that trained ('webgpu', 'webgl', 'wasm', 'cpu'). */
   backend?: string;
   timeline?: TimelinePoint[];
-  /** L2 norm of the gradient reaching the generator's weights through D, at the last step. */
+  /**
+   * L2 norm of the gradient reaching the generator's weights through D (all of them together): a
+   * room's is the mean over the latest round's G steps (RoundReport.gradientNorm), an example run's
+   * is measured on one batch after training.
+   */
   gradientNorm?: number;
 }
 
@@ -129,6 +133,8 @@ export interface LessonCard {
   live: LessonDataField[];
   /** The example run to show when there is no live data (default 'main'). */
   example?: ExampleRun;
+  /** A recorded side-by-side comparison to show beside the live panels (examples.json `comparisons`). */
+  compare?: ComparisonId;
   check: CheckQuestion;
 }
 
@@ -138,4 +144,26 @@ export interface LessonExamples {
   /** How the runs were made (script, date, config), for honesty on screen and in review. */
   about: string;
   runs: Partial<Record<ExampleRun, LessonData>> & { main: LessonData };
+  /** Side-by-side sample strips from two generators (scripts/lesson-examples.ts --only=comparisons). */
+  comparisons?: Partial<Record<ComparisonId, Comparison>>;
+}
+
+/** The recorded comparisons: shipped MLP vs DCGAN checkpoints; collapsed G trained on without vs with the fix. */
+export const COMPARISON_IDS = ['mlpVsDcgan', 'fixit'] as const;
+export type ComparisonId = (typeof COMPARISON_IDS)[number];
+
+export interface ComparisonSide {
+  /** What this side is, in a few words ("MLP generator"). */
+  label: string;
+  /** How it was made, with its numbers (steps, loss), in one short line. */
+  note?: string;
+  /** Generated images, base64 8-bit 28×28 (encodePixels), same seeds on both sides. */
+  images: string[];
+}
+
+export interface Comparison {
+  /** What the pair shows and how it was recorded. */
+  caption: string;
+  left: ComparisonSide;
+  right: ComparisonSide;
 }

@@ -5,10 +5,12 @@ import { sourceLabel } from '@/game/lessons/panels';
 import type { LessonData } from '@/game/lessons/types';
 import { pct } from '@/game/lessons/verdict';
 import { DTraceChart, HistogramChart, LossChart } from './Charts';
+import { ComparePanel } from './ComparePanel';
 import { DetectionPanel } from './DetectionPanel';
 import { ImageStrip } from './ImageStrip';
 
 const TITLES: Record<Panel['kind'], string> = {
+  compare: 'Side by side',
   detection: 'Could the judges tell real from fake?',
   losses: 'Loss curves',
   dTrace: 'D(x) on real vs fake',
@@ -26,6 +28,7 @@ const MISSING: Partial<Record<Panel['kind'], string>> = {
   histogram: "The class histogram appears once the project's classifier has sorted this room's samples.",
   fid: "The Fréchet distance appears once the project's classifier has measured this room's samples.",
   detection: 'The fooled rate appears after the first round of judging.',
+  compare: 'The side-by-side samples are not recorded yet (scripts/lesson-examples.ts --only=comparisons).',
   timeline: 'The timeline fills in as rounds are played.',
 };
 
@@ -57,6 +60,8 @@ const CHARTS: ReadonlySet<Panel['kind']> = new Set(['losses', 'dTrace', 'histogr
 
 function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonData; compact?: boolean; projector?: boolean }) {
   switch (panel.kind) {
+    case 'compare':
+      return panel.comparison ? <ComparePanel comparison={panel.comparison} compact={compact} projector={projector} /> : null;
     case 'detection':
       return <DetectionPanel data={data} compact={compact} projector={projector} />;
     case 'losses':
@@ -103,7 +108,9 @@ function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonD
 export function LessonPanel({ panel, compact, projector, loading }: { panel: Panel; compact?: boolean; projector?: boolean; loading?: boolean }) {
   const grows = projector && CHARTS.has(panel.kind) && panel.data !== null;
   const title =
-    panel.kind === 'samples' && panel.data?.conditionalClass
+    panel.kind === 'compare' && panel.comparison
+      ? `${panel.comparison.left.label} vs ${panel.comparison.right.label}`
+      : panel.kind === 'samples' && panel.data?.conditionalClass
       ? `Asked to draw a ${panel.data.conditionalClass}`
       : panel.kind === 'losses' && panel.data?.lossKind
         ? `Loss curves: ${panel.data.lossKind} loss`
