@@ -15,8 +15,15 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Parses what toCsv writes (quoted cells, doubled quotes); for tests and for checking exports. */
-export function parseCsv(text: string): string[][] {
+/**
+ * A CSV file as served: a UTF-8 byte-order mark first, without which Excel reads the file as the
+ * local code page and garbles non-ASCII nicknames ("José" as "JosÃ©").
+ */
+export const csvFile = (csv: string): string => `\uFEFF${csv}`;
+
+/** Parses what toCsv writes (quoted cells, doubled quotes, a leading byte-order mark); for tests and for checking exports. */
+export function parseCsv(file: string): string[][] {
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const rows: string[][] = [];
   let row: string[] = [];
   let cur = '';

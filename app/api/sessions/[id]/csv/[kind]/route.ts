@@ -1,3 +1,4 @@
+import { csvFile } from '@/server/db/csv';
 import { playersCsv, votesCsv } from '@/server/db/report';
 import { sessionDetail } from '@/server/db/sessions';
 import { problem, signedIn } from '../../../../_lib/http';
@@ -16,7 +17,7 @@ export async function GET(req: Request, { params }: Ctx) {
   const detail = await sessionDetail(who.db, who.teacher.id, id);
   if (!detail) return problem(404, 'no such session');
   const date = detail.session.createdAt.toISOString().slice(0, 10);
-  return new Response(EXPORTS[kind](detail), {
+  return new Response(csvFile(EXPORTS[kind](detail)), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="gan-arena-${detail.session.pin}-${date}-${kind}.csv"`,
