@@ -123,3 +123,18 @@ test('the Lab on a phone', async ({ browser }) => {
   await shot(page, '04-phone-grid');
   await ctx.close();
 });
+
+test('the DCGAN trains on WASM in the browser: the project kernels are registered, no swap to an MLP', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/lab?data=digits&arch=dcgan&backend=wasm&batch=16&z=16');
+  await ready(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByText(/trains an MLP instead/)).toHaveCount(0);
+  await expect(page.getByText(/DCGAN → MLP/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => steps(page), { timeout: 180_000 }).toBeGreaterThan(10);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  console.log(`digits (DCGAN) on wasm: ${await page.getByTestId('steps-per-sec').textContent()} steps/s`);
+  await shot(page, '04-dcgan-wasm');
+});

@@ -13,10 +13,11 @@ describe('chooseBackend', () => {
     expect(c.convIsSlow).toBe(true);
   });
 
-  it('initialises WASM in Node and says it cannot train convolutions', async () => {
+  it('initialises WASM with the project kernels, so it trains convolutions', async () => {
     const c = await chooseBackend(['wasm']);
     expect(c.name).toBe('wasm');
-    expect(c.canTrainConv).toBe(false);
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    expect(c.canTrainConv).toBe(true);
     expect(tf.getBackend()).toBe('wasm');
     await tf.setBackend('cpu');
   });

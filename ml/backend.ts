@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND, BACKENDS, type Backend } from '../game/vocabulary';
+import { registerWasmTrainingKernels } from './wasm-kernels';
 
 export { BACKENDS };
 export type BackendName = Backend;
@@ -18,7 +19,7 @@ export type BackendName = Backend;
 export interface BackendChoice {
   name: BackendName;
   reason: string;
-  /** False on WASM: tfjs 4.22 has no Conv2DBackpropFilter kernel there, so no DCGAN training. */
+  /** False only where no Conv2DBackpropFilter kernel exists (stock tfjs 4.22 WASM; choosing WASM registers the project's). */
   canTrainConv: boolean;
   /** True where conv training works but is far too slow for a lesson (tfjs CPU: tens of s/step). */
   convIsSlow: boolean;
@@ -60,6 +61,9 @@ async function prepare(name: BackendName): Promise<string | null> {
     case 'wasm': {
       // In Node the module finds its .wasm files beside itself; a browser must be told where.
       if (!isNode()) setWasmPaths(WASM_PUBLIC_PATH);
+      // The project's training kernels (ml/wasm-kernels.ts): without them WASM cannot train a
+      // convolution, and a host with no usable GPU would get an MLP instead of the level's DCGAN.
+      registerWasmTrainingKernels();
       return null;
     }
     case 'cpu':
@@ -91,7 +95,7 @@ export function errMsg(e: unknown): string {
 }
 
 export function describeCapabilities(name: BackendName): Pick<BackendChoice, 'canTrainConv' | 'convIsSlow'> {
-  // WASM lacks Conv2DBackpropFilter unless ml/wasm-kernels.ts has registered a stand-in (the checkpoint script does).
+  // WASM lacks Conv2DBackpropFilter unless ml/wasm-kernels.ts has registered a stand-in (choosing WASM does).
   return { canTrainConv: name !== 'wasm' || tf.getKernel('Conv2DBackpropFilter', 'wasm') !== undefined, convIsSlow: name === 'cpu' };
 }
 

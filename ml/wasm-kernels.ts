@@ -1,6 +1,7 @@
 /**
- * Two additions to tfjs 4.22's WASM backend for training, used by the project's scripts (the level
- * checkpoints train in Node on WASM) and not yet by the game:
+ * Additions to tfjs 4.22's WASM backend for training, registered whenever WASM is chosen
+ * (ml/backend.ts): the project's scripts train the level checkpoints with them in Node, and a
+ * browser with no usable GPU trains the levels' DCGAN with them in its worker:
  *
  * 1. BatchMatMul with a transposed operand: WASM runs those on a slow generic loop (10-20× slower
  *    than the plain product, measured here), and every dense layer's backward pass has two

@@ -100,11 +100,16 @@ describe('TrainerClient over the worker handler', () => {
     client.dispose();
   });
 
-  it('falls back from DCGAN to MLP on WASM and says why in backend.reason', async () => {
+  it('trains the DCGAN itself on WASM: choosing WASM registers the project kernels, so there is no swap to an MLP', async () => {
     const client = await TrainerClient.start({ config: { dataset: 'digits', arch: 'dcgan', hidden: 2, batchSize: 4 }, prefer: ['wasm'] }, undefined, fakeWorker());
     expect(client.backend.name).toBe('wasm');
-    expect(client.config.arch).toBe('mlp');
-    expect(client.backend.reason).toMatch(/DCGAN → MLP.*wasm.*Conv2DBackpropFilter/);
+    expect(client.config.arch).toBe('dcgan');
+    expect(client.notes).toEqual([]);
+    expect(client.backend.reason).not.toMatch(/DCGAN → MLP/);
+    const before = await client.checksum();
+    const report = await client.trainRound([], { dSteps: 1, gSteps: 1 });
+    expect(report).toMatchObject({ dSteps: 1, gSteps: 1, backend: 'wasm' });
+    expect(await client.checksum()).not.toBe(before);
     client.dispose();
     await tf.setBackend('cpu');
   });
