@@ -29,3 +29,23 @@ describe('trajectory specs', () => {
     expect(digits.model).toEqual(dcgan.model);
   });
 });
+
+describe('eval-checkpoints', () => {
+  it('lists the level checkpoints, then each trajectory in step order, and nothing else', async () => {
+    const { listCheckpoints } = await import('./eval-checkpoints');
+    const tree: Record<string, string[]> = {
+      'public/checkpoints': ['b.ganc', 'a.ganc', 'trajectory', 'notes.txt'],
+      'public/checkpoints/trajectory': ['fashion', 'digits'],
+      'public/checkpoints/trajectory/digits': ['step-1000.ganc', 'step-50.ganc', 'step-50.png', 'manifest.json', 'step-150.ganc'],
+      'public/checkpoints/trajectory/fashion': ['step-50.ganc'],
+    };
+    expect(listCheckpoints((rel) => tree[rel] ?? [])).toEqual([
+      'public/checkpoints/a.ganc',
+      'public/checkpoints/b.ganc',
+      'public/checkpoints/trajectory/digits/step-50.ganc',
+      'public/checkpoints/trajectory/digits/step-150.ganc',
+      'public/checkpoints/trajectory/digits/step-1000.ganc',
+      'public/checkpoints/trajectory/fashion/step-50.ganc',
+    ]);
+  });
+});
