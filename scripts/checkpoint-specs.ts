@@ -70,3 +70,50 @@ export const CHECKPOINT_SPECS: CheckpointSpec[] = [
     seed: 16,
   },
 ];
+
+/**
+ * One long seeded run from scratch per data set (scripts/train-trajectory.ts), with checkpoints
+ * along the way under public/checkpoints/trajectory/<name>/. Not level checkpoints: the levels and
+ * the committed-checkpoint test read CHECKPOINT_SPECS only. The DCGAN is the digits-dcgan level's
+ * shape (hidden 16, latent 32), so any point of the digits trajectory loads into that level.
+ */
+export interface TrajectorySpec {
+  name: string;
+  model: ModelShape;
+  /** Training settings at step 0 (learning rates are then set by `decay`). */
+  train: Partial<TunableConfig> & { beta1?: number };
+  seed: number;
+  /**
+   * Learning-rate decay by D+G step, so a resumed run lands on the same rate: the starting rates
+   * until `from`, then halved every `halfLife` steps, never below `floor`.
+   */
+  decay: { from: number; halfLife: number; floor: number };
+  /** Save a point at these D+G steps, then every `every` steps after the last. */
+  saveAt: number[];
+  every: number;
+}
+
+export const TRAJECTORY_DIR = 'public/checkpoints/trajectory';
+
+const DCGAN16: ModelShape = { ...MLP, arch: 'dcgan', hidden: 16 };
+const TRAJECTORY_SAVES = { saveAt: [50, 150, 400, 1000, 2500, 5000], every: 2500 };
+const TRAJECTORY_DECAY = { from: 3000, halfLife: 3000, floor: 5e-5 };
+
+export const TRAJECTORY_SPECS: TrajectorySpec[] = [
+  { name: 'digits', model: DCGAN16, train: { lrD: 4e-4, lrG: 4e-4 }, seed: 21, decay: TRAJECTORY_DECAY, ...TRAJECTORY_SAVES },
+  { name: 'fashion', model: { ...DCGAN16, dataset: 'fashion' }, train: { lrD: 4e-4, lrG: 4e-4 }, seed: 22, decay: TRAJECTORY_DECAY, ...TRAJECTORY_SAVES },
+  { name: 'digits-conditional', model: { ...DCGAN16, conditional: true }, train: { lrD: 4e-4, lrG: 4e-4 }, seed: 23, decay: TRAJECTORY_DECAY, ...TRAJECTORY_SAVES },
+];
+
+/** The learning rate at D+G step `step` under a spec's decay (pure; tested). */
+export function decayedRate(base: number, step: number, decay: TrajectorySpec['decay']): number {
+  if (step < decay.from) return base;
+  return Math.max(decay.floor, base * 0.5 ** ((step - decay.from) / decay.halfLife));
+}
+
+/** Whether a point is saved after D+G step `step`. */
+export function isSavePoint(step: number, spec: Pick<TrajectorySpec, 'saveAt' | 'every'>): boolean {
+  if (spec.saveAt.includes(step)) return true;
+  const last = spec.saveAt[spec.saveAt.length - 1] ?? 0;
+  return step > last && (step - last) % spec.every === 0;
+}

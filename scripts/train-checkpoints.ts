@@ -28,7 +28,7 @@ import { CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec } from 
 import { encodeGridPng } from './png';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const EVAL_SAMPLES = 1000;
+export const EVAL_SAMPLES = 1000;
 /** Loss and D(x) are reported as the mean of the last this-many steps: one step is noise. */
 const TAIL = 50;
 
@@ -39,7 +39,8 @@ function flag(name: string): string | undefined {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function splitHeldOut(all: ImageSet): { train: ImageSet; heldOut: Uint8Array[] } {
+/** The GANs' training images (all but the last HELD_OUT) and the held-out ones, the real side of the Fréchet distance. */
+export function splitHeldOut(all: ImageSet): { train: ImageSet; heldOut: Uint8Array[] } {
   const n = all.count - HELD_OUT;
   const size = all.rows * all.cols;
   const train: ImageSet = { ...all, count: n, labels: all.labels.subarray(0, n), pixels: all.pixels.subarray(0, n * size) };
@@ -62,12 +63,12 @@ function pushTail(t: Tail, s: { dLoss: number; gLoss: number; dReal: number; dFa
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
+export const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 
-type Evaluator = ((t: GanTrainer) => Promise<Record<string, unknown>>) | null;
+export type Evaluator = ((t: GanTrainer) => Promise<Record<string, unknown>>) | null;
 
 /** The metrics from ml/eval.ts, or null with the reason when the classifier for the dataset is missing. */
-async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[]): Promise<{ evaluate: Evaluator; why?: string }> {
+export async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[]): Promise<{ evaluate: Evaluator; why?: string }> {
   let classifier;
   try {
     const { loadClassifier } = await import('../ml/classifier');
@@ -265,7 +266,10 @@ async function main(): Promise<void> {
   if (failures.length) throw new Error(failures.join('\n'));
 }
 
-main().catch((e) => {
-  log(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+// Run only as a script: scripts/train-trajectory.ts and scripts/eval-checkpoints.ts import the helpers above.
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  main().catch((e) => {
+    log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  });
+}
