@@ -40,7 +40,9 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     name: 'Convolutions (DCGAN)',
     intro: 'Now the generator paints with convolutions, like the networks that see images.',
     model: { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 },
-    checkpoint: 'digits-dcgan',
+    // 2,500 steps into the digits trajectory (scripts/train-trajectory.ts; FID 47): rough, wobbly
+    // digits with room to improve while the class watches.
+    checkpoint: 'trajectory/digits/step-2500',
     tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
     dSteps: 30,
     gSteps: 30,
@@ -100,9 +102,10 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     id: 'deepfakes',
     name: 'Deepfakes',
     intro: 'The best generator we have. When you can no longer tell, what does that mean for photos and videos?',
-    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
-    checkpoint: 'digits-mlp',
-    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    model: { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 },
+    // The best point of the digits trajectory (FID 21 at 10,000 steps; mostly readable digits).
+    checkpoint: 'trajectory/digits/step-10000',
+    tunables: { loss: 'nonsaturating', lrD: 5e-5, lrG: 5e-5 },
     dSteps: 40,
     gSteps: 40,
     humanWeight: 1,

@@ -117,3 +117,16 @@ export function isSavePoint(step: number, spec: Pick<TrajectorySpec, 'saveAt' | 
   const last = spec.saveAt[spec.saveAt.length - 1] ?? 0;
   return step > last && (step - last) % spec.every === 0;
 }
+
+/** A trajectory point as a level names it: `trajectory/<trajectory>/step-<steps>` under public/checkpoints. */
+export const trajectoryPoint = (trajectory: string, steps: number) => `trajectory/${trajectory}/step-${steps}`;
+
+/**
+ * What a level's checkpoint name stands for: a level checkpoint (CHECKPOINT_SPECS) or a point of a
+ * trajectory (TRAJECTORY_SPECS); undefined when it is neither.
+ */
+export function checkpointModel(name: string): ModelShape | undefined {
+  const point = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(name);
+  if (point) return TRAJECTORY_SPECS.find((t) => t.name === point[1])?.model;
+  return CHECKPOINT_SPECS.find((s) => s.name === name)?.model;
+}

@@ -1,14 +1,14 @@
 /** The committed level checkpoints: present, small, the shape the levels declare, and they draw. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeCheckpoint } from '../ml/checkpoint';
 import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
 import { SHAPE_FIELDS } from '../ml/gan-config';
 import { GanTrainer } from '../ml/trainer';
 import { LEVELS } from '../game/levels';
-import { CHECKPOINT_DIR, CHECKPOINT_SPECS, checkpointFile } from './checkpoint-specs';
+import { CHECKPOINT_DIR, CHECKPOINT_SPECS, checkpointFile, checkpointModel } from './checkpoint-specs';
 
 const root = path.resolve(__dirname, '..');
 const dir = path.join(root, CHECKPOINT_DIR);
@@ -26,9 +26,22 @@ describe('committed level checkpoints', () => {
   it('cover every checkpoint a level names, with the model shape the level declares', () => {
     for (const level of Object.values(LEVELS)) {
       if (!level.checkpoint) continue;
-      const spec = CHECKPOINT_SPECS.find((s) => s.name === level.checkpoint);
-      expect(spec, `level ${level.id} names checkpoint ${level.checkpoint}`).toBeDefined();
-      for (const k of SHAPE_FIELDS) expect(spec!.model[k], `${level.id}: ${k}`).toEqual(level.model[k]);
+      const model = checkpointModel(level.checkpoint);
+      expect(model, `level ${level.id} names checkpoint ${level.checkpoint}`).toBeDefined();
+      expect(existsSync(path.join(dir, checkpointFile(level.checkpoint))), `${level.checkpoint} is committed`).toBe(true);
+      for (const k of SHAPE_FIELDS) expect(model![k], `${level.id}: ${k}`).toEqual(level.model[k]);
+    }
+  });
+
+  it('each trajectory point a level names loads into that level’s model and draws distinct images', async () => {
+    for (const level of Object.values(LEVELS)) {
+      if (!level.checkpoint?.startsWith('trajectory/')) continue;
+      const bytes = new Uint8Array(readFileSync(path.join(dir, checkpointFile(level.checkpoint))));
+      const t = new GanTrainer({ ...level.model }, { images: images[level.model.dataset], seed: 1, allowSlowConv: true });
+      await t.load(bytes);
+      const imgs = await t.generate(8, 3);
+      expect(new Set(imgs.map((i) => Buffer.from(i).toString('base64'))).size).toBe(8);
+      t.dispose();
     }
   });
 
