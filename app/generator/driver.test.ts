@@ -317,13 +317,22 @@ describe('a round the room no longer waits for', () => {
   it('runs no steps for a round skipped while its job waited its turn', async () => {
     const h = harness();
     await h.driver.prepare(strokes, 2);
-    h.driver.follow(5);
+    h.driver.follow(4);
+    h.driver.follow(null); // skipped before the queue reached its job
     h.log.length = 0;
     await h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (gen, at) => void (await h.driver.train(gen, request(at.level, at.levelNumber), plan)));
     expect(h.driver.current!.budgets).toEqual([{ dSteps: 0, gSteps: 0 }]);
     expect(h.log).not.toContain('keep 2');
     expect(h.log).not.toContain('evaluate 40');
     expect(h.reports).toEqual([]);
+  });
+
+  it('trains a job that arrives before the view saying its round is training', async () => {
+    const h = harness();
+    h.driver.follow(null); // the reveal; the training view is still on its way
+    await trainOnce(h, strokes, plan);
+    expect(h.driver.current!.budgets).toEqual([{ dSteps: 4, gSteps: 2 }]);
+    expect(h.reports).toHaveLength(1);
   });
 
   it('leaves the round the room is training alone', async () => {

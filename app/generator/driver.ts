@@ -89,8 +89,10 @@ export class GeneratorDriver<G extends Generator> {
   private generator: G | null = null;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** The round the room is training now (null: none; undefined: the room has not said yet). */
-  private roomRound: number | null | undefined = undefined;
+  /** The round the room is training now (null: none). */
+  private roomRound: number | null = null;
+  /** Rounds the room trained and has moved past (skipped, or reported and done). */
+  private readonly passed = new Set<number>();
   /** The round training on the generator right now, and whether the room has moved past it. */
   private training: { round: number; generator: G; stopped: boolean } | null = null;
 
@@ -105,6 +107,9 @@ export class GeneratorDriver<G extends Generator> {
    * nothing, so the next round's job does not queue behind it and no badge says it is still training.
    */
   follow(trainingRound: number | null): void {
+    // Only a round the room was seen training and then left counts as passed: a job may arrive
+    // before the view that says its round is training, and must not be mistaken for a skipped one.
+    if (this.roomRound !== null && this.roomRound !== trainingRound) this.passed.add(this.roomRound);
     this.roomRound = trainingRound;
     const live = this.training;
     if (live && live.round !== trainingRound && !live.stopped) {
@@ -203,7 +208,7 @@ export class GeneratorDriver<G extends Generator> {
         .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
         .filter((v) => !request.level.model.conditional || v.label !== undefined);
       // A round the room has already moved past (skipped while this job waited its turn) runs no steps.
-      const live = { round: request.round, generator, stopped: this.roomRound !== undefined && this.roomRound !== request.round };
+      const live = { round: request.round, generator, stopped: this.passed.has(request.round) };
       this.training = live;
       let result: RoundReport;
       try {
