@@ -152,11 +152,6 @@ export interface RoundReport {
   /** Means over the round's D steps / G steps (0 where none ran). */
   dLoss: number;
   gLoss: number;
-  /**
-   * Mean over the round's G steps of ‖∇θ_G L_G‖₂, the global L2 norm of the generator's gradient
-   * (all its trainable weights together). Absent when no G step ran.
-   */
-  gradientNorm?: number;
   /** Mean of the human-alignment term over the D steps, before λ (0 without verdicts). */
   humanLoss: number;
   /** Verdicts that entered the human term (votes > 0, and a label for conditional models). */

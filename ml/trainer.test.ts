@@ -49,9 +49,6 @@ describe('GanTrainer: no tensor leaks after a warm-up step', () => {
       await t.weightsChecksum();
       expect(tf.memory().numTensors).toBe(warm);
       for (const v of [s.dLoss, s.gLoss, s.dReal, s.dFake, r.dLoss, r.gLoss]) expect(Number.isFinite(v)).toBe(true);
-      // The generator's gradient norm, computed inside the G step: positive, finite, and leak-free (above).
-      expect(Number.isFinite(r.gradientNorm)).toBe(true);
-      expect(r.gradientNorm).toBeGreaterThan(0);
       t.dispose();
       expect(tf.memory().numTensors).toBe(before);
     });
@@ -70,17 +67,6 @@ describe('GanTrainer.trainRound', () => {
     expect(r).toMatchObject({ dSteps: 3, gSteps: 2, backend: 'cpu' });
     expect(r.stepsPerSec).toBeGreaterThan(0);
     expect(progress.map((p) => `${p.phase}${p.step}/${p.total}`)).toEqual(['d1/5', 'd2/5', 'd3/5', 'g4/5', 'g5/5']);
-    expect(r.gradientNorm).toBeGreaterThan(0);
-    t.dispose();
-  });
-
-  it('reports the mean gradient norm over the G steps, and none for a round without G steps', async () => {
-    const t = new GanTrainer(tinyMlp, { images, seed: 9 });
-    const dOnly = await t.trainRound([], { dSteps: 2, gSteps: 0 });
-    expect(dOnly.gradientNorm).toBeUndefined();
-    const r = await t.trainRound([], { dSteps: 1, gSteps: 3 });
-    expect(r.gradientNorm).toBeGreaterThan(0);
-    expect(Number.isFinite(r.gradientNorm)).toBe(true);
     t.dispose();
   });
 

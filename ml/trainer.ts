@@ -177,11 +177,8 @@ export class GanTrainer {
     return Array.from(v);
   }
 
-  /**
-   * One G update; returns G's loss and the global L2 norm of its gradient (all of G's trainable
-   * weights together): how hard D's verdict pushes on G at this step. Both are read in one sync.
-   */
-  private async gStep(): Promise<[loss: number, gradNorm: number]> {
+  /** One G update; returns G's loss. */
+  private async gStep(): Promise<number> {
     const c = this.config;
     const n = c.batchSize;
     const z = this.latents(n, this.rng);
@@ -197,20 +194,14 @@ export class GanTrainer {
       const [fl, ff] = run(this.D, this.dIn(fake, labels), true);
       return realFeatures ? featureMatchingLoss(realFeatures, ff) : generatorLoss(c.loss, fl);
     }, trainableVariables(this.G));
-    // Before applyGradients: the norm of the gradient this step applies.
-    const out = tf.tidy(() => {
-      const squares = Object.values(grads).map((g) => tf.sum(tf.square(g)));
-      const norm = tf.sqrt(squares.length > 1 ? tf.addN(squares) : squares[0]);
-      return tf.stack([value, norm]);
-    });
     this.optG.applyGradients(grads as tf.NamedTensorMap as never);
-    tf.dispose([z, labels, value]);
+    tf.dispose([z, labels]);
     realFeatures?.dispose();
     tf.dispose(Object.values(grads));
-    const v = await out.data();
-    out.dispose();
+    const v = await value.data();
+    value.dispose();
     this.steps++;
-    return [v[0], v[1]];
+    return v[0];
   }
 
   /** One D step and one G step, no human term. */
@@ -218,7 +209,7 @@ export class GanTrainer {
     this.assertLive();
     const t0 = now();
     const [dLoss, dReal, dFake] = await this.dStep(null);
-    const [gLoss] = await this.gStep();
+    const gLoss = await this.gStep();
     return { dLoss, gLoss, dReal, dFake, ms: now() - t0 };
   }
 
@@ -245,7 +236,7 @@ export class GanTrainer {
     const human = this.humanTensors(verdicts);
     const total = budget.dSteps + budget.gSteps;
     const t0 = now();
-    let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0, normSum = 0;
+    let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0;
     let dLoss = 0, gLoss = 0;
     let dRan = 0, gRan = 0;
     // A stop arrives as a message: let the event loop deliver it at least every 100 ms (a yield per
@@ -267,10 +258,8 @@ export class GanTrainer {
         onProgress?.({ phase: 'd', step: i + 1, total, dLoss, gLoss });
       }
       for (let i = 0; i < budget.gSteps && !(await stopping()); i++, gRan++) {
-        let norm: number;
-        [gLoss, norm] = await this.gStep();
+        gLoss = await this.gStep();
         gSum += gLoss;
-        normSum += norm;
         onProgress?.({ phase: 'g', step: budget.dSteps + i + 1, total, dLoss, gLoss });
       }
     } finally {
@@ -283,7 +272,6 @@ export class GanTrainer {
       gSteps: gRan,
       dLoss: dSum / nd,
       gLoss: gRan ? gSum / gRan : 0,
-      ...(gRan ? { gradientNorm: normSum / gRan } : {}),
       humanLoss: hSum / nd,
       humanImages: human?.count ?? 0,
       dReal: rSum / nd,
@@ -335,7 +323,7 @@ export class GanTrainer {
   async stepG(): Promise<{ gLoss: number; ms: number }> {
     this.assertLive();
     const t0 = now();
-    const [gLoss] = await this.gStep();
+    const gLoss = await this.gStep();
     return { gLoss, ms: now() - t0 };
   }
 
