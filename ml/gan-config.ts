@@ -152,6 +152,12 @@ export interface RoundReport {
   /** Means over the round's D steps / G steps (0 where none ran). */
   dLoss: number;
   gLoss: number;
+  /**
+   * Mean over the round's G steps of the global L2 norm of G's gradient, where a trainer measures it.
+   * GanTrainer does not yet: computing it inside the G step left NaN losses in the classroom e2e on
+   * SwiftShader WebGPU after a host reload, so that change was taken back until it is understood.
+   */
+  gradientNorm?: number;
   /** Mean of the human-alignment term over the D steps, before λ (0 without verdicts). */
   humanLoss: number;
   /** Verdicts that entered the human term (votes > 0, and a label for conditional models). */
