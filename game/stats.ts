@@ -1,4 +1,4 @@
-import type { Interval } from './protocol';
+import type { Hype, Interval } from './protocol';
 import type { Rng } from './rng';
 
 /**
@@ -67,4 +67,83 @@ export const EXACT_UP_TO = 400;
 function gaussian(rng: Rng): number {
   const u = Math.max(rng(), Number.MIN_VALUE);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/** One judge's judgments: on generated images and on real ones, and how many of each they got wrong. */
+export interface JudgeTally {
+  fakeJudged: number;
+  fakeCalledReal: number;
+  realJudged: number;
+  realCalledFake: number;
+}
+
+/**
+ * HYPE∞ (Zhou et al. 2019): each judge's error rate over every image they judged, averaged over the
+ * judges; 50% is chance (the room cannot tell real from fake). The 95% interval is a percentile
+ * bootstrap over JUDGES: one judge's votes go up and down together (a sharp judge is sharp on every
+ * image), so resampling votes as if independent makes the interval too narrow; resampling whole
+ * judges keeps that. fakeError / realError: the mean over judges of their error on fakes (judges who
+ * judged a fake) and on reals (judges who judged a real). Judges with no judgment are left out; with
+ * fewer than two judges there is nothing to resample and the interval is null. Deterministic given rng.
+ */
+export function hypeInfinity(judges: readonly JudgeTally[], rng: Rng, resamples = 1000, level = 0.95): Hype {
+  const rates: number[] = [];
+  let fakeSum = 0;
+  let fakeN = 0;
+  let realSum = 0;
+  let realN = 0;
+  for (const j of judges) {
+    const judged = j.fakeJudged + j.realJudged;
+    if (judged <= 0) continue;
+    rates.push((j.fakeCalledReal + j.realCalledFake) / judged);
+    if (j.fakeJudged > 0) {
+      fakeSum += j.fakeCalledReal / j.fakeJudged;
+      fakeN++;
+    }
+    if (j.realJudged > 0) {
+      realSum += j.realCalledFake / j.realJudged;
+      realN++;
+    }
+  }
+  const n = rates.length;
+  const score = n ? mean(rates) : null;
+  return {
+    score,
+    interval: n >= 2 ? bootstrapMean(rates, rng, resamples, level) : null,
+    fakeError: fakeN ? fakeSum / fakeN : null,
+    realError: realN ? realSum / realN : null,
+    judges: n,
+  };
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** Above this many values a resampled mean is drawn from its normal approximation. */
+export const MEAN_EXACT_UP_TO = 100;
+
+/**
+ * Percentile bootstrap interval for a mean of rates: resample the values with replacement. Up to
+ * MEAN_EXACT_UP_TO values each resample is drawn value by value; above, a resample of n values costs n
+ * draws, too much for a big room's projector, and the resampled mean is drawn from its normal
+ * approximation (mean, sd/√n), indistinguishable at screen precision, kept inside [0, 1].
+ */
+export function bootstrapMean(xs: readonly number[], rng: Rng, resamples = 1000, level = 0.95): Interval | null {
+  const n = xs.length;
+  if (n === 0) return null;
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / n);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    if (n <= MEAN_EXACT_UP_TO) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += xs[Math.floor(rng() * n)];
+      means[r] = s / n;
+    } else {
+      means[r] = Math.min(1, Math.max(0, m + (sd / Math.sqrt(n)) * gaussian(rng)));
+    }
+  }
+  means.sort();
+  const lowIdx = Math.floor(((1 - level) / 2) * resamples);
+  const highIdx = Math.min(resamples - 1, Math.ceil((1 - (1 - level) / 2) * resamples) - 1);
+  return { low: means[lowIdx], high: means[highIdx] };
 }
