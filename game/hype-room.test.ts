@@ -85,3 +85,23 @@ describe('HYPE∞ in the room', () => {
     expect(realism.hype).toBeNull();
   });
 });
+
+describe('HYPE∞ on the teacher’s page (server/db/stats.ts realismByLevel)', () => {
+  it('groups the level’s vote rows by judge', async () => {
+    const { realismByLevel } = await import('../server/db/stats');
+    const row = (playerId: string, level: number, truth: 'real' | 'fake', verdict: 'real' | 'fake', i: number) => ({ playerId, round: 1, level, imageId: `i${i}`, truth, verdict, answerMs: 1000 });
+    const votes = [
+      // a: 1 of 4 wrong (a fake called real)
+      row('a', 1, 'fake', 'real', 0), row('a', 1, 'fake', 'fake', 1), row('a', 1, 'real', 'real', 2), row('a', 1, 'real', 'real', 3),
+      // b: 1 of 1 wrong (a real called fake)
+      row('b', 1, 'real', 'fake', 2),
+      // another level's vote: not counted
+      row('c', 2, 'fake', 'real', 4),
+    ];
+    const [r] = realismByLevel(votes, [1]);
+    expect(r.errorRate).toBeCloseTo(2 / 5, 12); // pooled over votes
+    expect(r.hype).toMatchObject({ judges: 2, fakeError: 0.5, realError: 0.5 });
+    expect(r.hype.score).toBeCloseTo((0.25 + 1) / 2, 12); // averaged over judges
+    expect(r.hype.interval).not.toBeNull();
+  });
+});
