@@ -41,7 +41,7 @@ import {
   type RoundImage,
   type RoundResults,
 } from './state';
-import { bootstrapProportion } from './stats';
+import { type JudgeTally, bootstrapProportion, hypeInfinity } from './stats';
 
 export interface Ctx {
   now: number;
@@ -836,6 +836,8 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
   });
   const foolFractions = tallies.filter((t) => truth.get(t.id) === 'fake').map((t) => (t.realVotes + t.fakeVotes ? t.realVotes / (t.realVotes + t.fakeVotes) : 0));
   const gained: Record<string, number> = {};
+  // Each judge's judgments this round split by truth: HYPE∞ averages per judge, not per vote.
+  const judges: JudgeTally[] = [];
   const players = state.players.map((p) => {
     if (p.role === 'coach' && state.settings.teams) {
       const points = coachPoints(foolFractions, picked[p.id] ?? 0);
@@ -847,9 +849,17 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
     const mine = Object.entries(ballot).sort((a, b) => a[1].at - b[1].at);
     let { streak, bestStreak } = p;
     const stats = { ...(p.perLevel[state.level] ?? { correct: 0, judged: 0, answerMs: 0 }) };
+    const tally: JudgeTally = { fakeJudged: 0, fakeCalledReal: 0, realJudged: 0, realCalledFake: 0 };
     let points = 0;
     for (const [imageId, v] of mine) {
       const isCorrect = truth.get(imageId) === v.verdict;
+      if (truth.get(imageId) === 'fake') {
+        tally.fakeJudged++;
+        if (!isCorrect) tally.fakeCalledReal++;
+      } else {
+        tally.realJudged++;
+        if (!isCorrect) tally.realCalledFake++;
+      }
       const s = scoreJudgment({ correct: isCorrect, at: v.at, startedAt, deadline }, streak);
       points += s.points;
       streak = s.streak;
@@ -860,10 +870,17 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
     }
     // An image left unjudged breaks the streak: the bonus rewards attention across the whole round.
     if (mine.length < images.length) streak = 0;
+    judges.push(tally);
+    // The level's running split; a room saved before it kept the split starts it at this round.
+    stats.fakeJudged = (stats.fakeJudged ?? 0) + tally.fakeJudged;
+    stats.fakeCalledReal = (stats.fakeCalledReal ?? 0) + tally.fakeCalledReal;
+    stats.realJudged = (stats.realJudged ?? 0) + tally.realJudged;
+    stats.realCalledFake = (stats.realCalledFake ?? 0) + tally.realCalledFake;
     gained[p.id] = points;
     return { ...p, score: p.score + points, streak, bestStreak, perLevel: { ...p.perLevel, [state.level]: stats } };
   });
-  // Fooled rate: of all votes cast on generated images, the share that said "real".
+  // Fooled rate: of all votes cast on generated images, the share that said "real". Its interval
+  // resamples votes as if independent, which is too narrow (kept for older clients); hype is the honest measure.
   const outcomes: (0 | 1)[] = [];
   let mostFooling: string | null = null;
   let mostFooled = 0;
@@ -879,7 +896,7 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
   const fooledRate = outcomes.length ? outcomes.reduce<number>((s, x) => s + x, 0) / outcomes.length : null;
   return {
     players,
-    results: { tallies, gained, fooledRate, fooledInterval: bootstrapProportion(outcomes, rng), mostFooling },
+    results: { tallies, gained, fooledRate, fooledInterval: bootstrapProportion(outcomes, rng), hype: hypeInfinity(judges, rng), mostFooling },
   };
 }
 

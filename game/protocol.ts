@@ -343,6 +343,23 @@ export interface PlayerSummary {
   perLevel: { level: number; name: string; accuracy: number | null; judged: number }[];
 }
 
+/**
+ * HYPE∞ (Zhou et al. 2019): the human error rate. Each judge's error rate over the images they judged
+ * (fakes called real and reals called fake), averaged over judges; 50% means the room cannot tell.
+ */
+export interface Hype {
+  /** Mean over judges of each judge's error rate; null when nobody judged anything. */
+  score: number | null;
+  /** 95% percentile-bootstrap interval, resampling judges (not votes); null with fewer than two judges. */
+  interval: Interval | null;
+  /** Mean over judges who judged a fake of their share of fakes called real. */
+  fakeError: number | null;
+  /** Mean over judges who judged a real image of their share of reals called fake. */
+  realError: number | null;
+  /** Judges with at least one judgment. */
+  judges: number;
+}
+
 /** HYPE-style human realism for a level: how often the room took fakes for real and reals for fakes. */
 export interface Realism {
   level: number;
@@ -353,6 +370,8 @@ export interface Realism {
   realErrorRate: number | null;
   realInterval: Interval | null;
   judgments: number;
+  /** HYPE∞ over the level's judges, each judge's judgments pooled over the level's rounds (null for a room saved before it was kept). */
+  hype: Hype | null;
 }
 
 export interface PausedInfo {
@@ -381,8 +400,14 @@ export type HostPhaseView =
       kind: 'reveal';
       round: number;
       images: RevealImageView[];
+      /** Share of votes on fakes that said "real", its interval resampling votes (kept for older clients; the screen shows hype). */
       fooledRate: number | null;
       fooledInterval: Interval | null;
+      /**
+       * The round's HYPE∞, its interval resampling judges; null for a reveal restored from a room saved
+       * before it existed, absent from an older server's view.
+       */
+      hype?: Hype | null;
       mostFooling: string | null;
       until: number;
     }

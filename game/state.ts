@@ -3,6 +3,7 @@
  * outside judging or a reveal without results cannot even be written down.
  */
 import type {
+  Hype,
   Interval,
   Knobs,
   LevelId,
@@ -20,6 +21,11 @@ export interface LevelStats {
   correct: number;
   judged: number;
   answerMs: number;
+  /** The same judgments split by truth, for the level's per-judge HYPE∞ (absent in rooms saved before it). */
+  fakeJudged?: number;
+  fakeCalledReal?: number;
+  realJudged?: number;
+  realCalledFake?: number;
 }
 
 export interface Player {
@@ -68,6 +74,8 @@ export interface RoundResults {
   gained: Record<string, number>;
   fooledRate: number | null;
   fooledInterval: Interval | null;
+  /** The round's HYPE∞ over its judges; absent in a reveal saved before it existed (views show null). */
+  hype?: Hype;
   mostFooling: string | null;
 }
 

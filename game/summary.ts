@@ -1,8 +1,8 @@
 /** Per-player and per-team figures for the end screens and the teacher. Pure. */
 import { levelSpec } from './levels';
-import type { LeaderboardEntry, PlayerSummary, Realism, Role, TeamStanding } from './protocol';
+import type { Hype, LeaderboardEntry, PlayerSummary, Realism, Role, TeamStanding } from './protocol';
 import { seededRng } from './rng';
-import { bootstrapProportion } from './stats';
+import { type JudgeTally, bootstrapProportion, hypeInfinity } from './stats';
 import type { Player, Room, RoundRecord } from './state';
 
 /** One collator for every comparison: String.prototype.localeCompare sets one up per call, which a room of 2,000 felt. */
@@ -107,11 +107,34 @@ export function levelRealism(state: Room, level: number): Realism | null {
   let byLevel = realismOf.get(state.history);
   if (!byLevel) realismOf.set(state.history, (byLevel = new Map()));
   if (!byLevel.has(level)) byLevel.set(level, realism(state.history, level));
+  const pooled = byLevel.get(level)!;
+  return pooled && { ...pooled, hype: levelHype(state.players, level) };
+}
+const realismOf = new WeakMap<readonly RoundRecord[], Map<number, Omit<Realism, 'hype'> | null>>();
+
+/**
+ * HYPE∞ for a level: each judge's judgments pooled over the level's rounds (kept per player, so a
+ * player who left takes theirs along), then averaged over judges. Null when no judge's split is kept
+ * (a room saved before it was). Cached per players array (a new one whenever anyone's score changes).
+ */
+export function levelHype(players: readonly Player[], level: number): Hype | null {
+  let byLevel = hypeOf.get(players);
+  if (!byLevel) hypeOf.set(players, (byLevel = new Map()));
+  if (!byLevel.has(level)) {
+    const judges: JudgeTally[] = [];
+    for (const p of players) {
+      const s = p.perLevel[level];
+      if (s?.fakeJudged === undefined) continue;
+      judges.push({ fakeJudged: s.fakeJudged, fakeCalledReal: s.fakeCalledReal ?? 0, realJudged: s.realJudged ?? 0, realCalledFake: s.realCalledFake ?? 0 });
+    }
+    const hype = hypeInfinity(judges, seededRng(level * 15485863));
+    byLevel.set(level, hype.judges ? hype : null);
+  }
   return byLevel.get(level)!;
 }
-const realismOf = new WeakMap<readonly RoundRecord[], Map<number, Realism | null>>();
+const hypeOf = new WeakMap<readonly Player[], Map<number, Hype | null>>();
 
-function realism(history: readonly RoundRecord[], level: number): Realism | null {
+function realism(history: readonly RoundRecord[], level: number): Omit<Realism, 'hype'> | null {
   const rounds = history.filter((r) => r.level === level);
   const sum = (f: (r: (typeof rounds)[number]) => number) => rounds.reduce((s, r) => s + f(r), 0);
   const fakeJudged = sum((r) => r.fakeJudged);

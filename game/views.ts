@@ -61,6 +61,7 @@ function hostPhase(state: Room): HostPhaseView {
         })),
         fooledRate: phase.results.fooledRate,
         fooledInterval: phase.results.fooledInterval,
+        hype: phase.results.hype ?? null,
         mostFooling: phase.results.mostFooling,
         until: phase.until,
       };

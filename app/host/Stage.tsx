@@ -100,11 +100,26 @@ export function Stage({ view }: { view: HostView }) {
       );
     case 'reveal': {
       const ci = phase.fooledInterval;
+      // HYPE∞: each judge's error rate, averaged over judges, its interval resampling judges. An older
+      // server's view (or a reveal saved before HYPE∞) has only the vote-pooled fooled rate.
+      const hype = phase.hype?.score != null ? phase.hype : null;
       return (
         <Panel
           title={`${roundLabel} · the reveal`}
           right={
-            phase.fooledRate === null ? null : (
+            hype ? (
+              <div className="max-w-xl text-right" data-testid="hype">
+                <p className="text-4xl font-black text-accent" data-testid="fooled-rate">
+                  Human error rate (HYPE∞): {pct(hype.score!)}
+                </p>
+                <p className="text-lg text-slate-300">
+                  {hype.interval ? `95% interval ${pct(hype.interval.low)}–${pct(hype.interval.high)}` : 'one judge: no interval'}
+                  {hype.fakeError !== null && ` · fakes called real ${pct(hype.fakeError)}`}
+                  {hype.realError !== null && ` · reals called fake ${pct(hype.realError)}`}
+                </p>
+                <p className="text-lg text-slate-400">50% means the class cannot tell</p>
+              </div>
+            ) : phase.fooledRate === null ? null : (
               <div className="text-right">
                 <p className="text-5xl font-black text-accent" data-testid="fooled-rate">
                   {pct(phase.fooledRate)} fooled

@@ -1,9 +1,9 @@
 /**
  * The dashboard's figures, computed from plain rows: no database, no I/O, so each is unit-tested.
  */
-import type { Interval } from '../../game/protocol';
+import type { Hype, Interval } from '../../game/protocol';
 import { type Rng, seededRng } from '../../game/rng';
-import { bootstrapProportion } from '../../game/stats';
+import { type JudgeTally, bootstrapProportion, hypeInfinity } from '../../game/stats';
 
 export interface VoteRow {
   playerId: string;
@@ -88,13 +88,19 @@ export interface Realism {
   realErrors: number;
   realErrorRate: number | null;
   realInterval: Interval | null;
-  /** HYPE∞-style overall error: 0.5 means the room could not tell at all. */
+  /** Overall error pooled over votes: 0.5 means the room could not tell at all. */
   errorRate: number | null;
+  /**
+   * HYPE∞: each judge's error rate over the level's images they judged, averaged over judges, with a
+   * 95% interval that resamples judges (the vote intervals above treat a judge's votes as independent).
+   */
+  hype: Hype;
 }
 
 /**
- * The room's human realism score per level (HYPE∞-style), with percentile-bootstrap 95% intervals.
- * Seeded so a page shows the same interval every time it is opened.
+ * The room's human realism per level: error rates on fakes and reals pooled over votes, with
+ * percentile-bootstrap 95% intervals, and HYPE∞ per judge. Seeded so a page shows the same interval
+ * every time it is opened.
  */
 export function realismByLevel(votes: readonly VoteRow[], levels: readonly number[], rng: Rng = seededRng(7)): Realism[] {
   return levels.map((level) => {
@@ -114,8 +120,26 @@ export function realismByLevel(votes: readonly VoteRow[], levels: readonly numbe
       realErrorRate: ratio(sum(onReals), onReals.length),
       realInterval: bootstrapProportion(onReals, rng),
       errorRate: ratio(sum(onFakes) + sum(onReals), lv.length),
+      hype: hypeInfinity(judgeTallies(lv), rng),
     };
   });
+}
+
+/** Each judge's votes in a level, split by truth, in the order judges first voted. */
+function judgeTallies(votes: readonly VoteRow[]): JudgeTally[] {
+  const byJudge = new Map<string, JudgeTally>();
+  for (const v of votes) {
+    let t = byJudge.get(v.playerId);
+    if (!t) byJudge.set(v.playerId, (t = { fakeJudged: 0, fakeCalledReal: 0, realJudged: 0, realCalledFake: 0 }));
+    if (v.truth === 'fake') {
+      t.fakeJudged++;
+      if (v.verdict === 'real') t.fakeCalledReal++;
+    } else {
+      t.realJudged++;
+      if (v.verdict === 'fake') t.realCalledFake++;
+    }
+  }
+  return [...byJudge.values()];
 }
 
 export interface CardResult {

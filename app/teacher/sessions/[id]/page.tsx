@@ -130,7 +130,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-2">
         <Section
           title="Human realism by level"
-          note="How often the room was wrong, on generated and on real images, with bootstrap 95% intervals. At 50% the class can no longer tell."
+          note="How often the room was wrong, on generated and on real images, with bootstrap 95% intervals. At 50% the class can no longer tell. HYPE∞ averages each judge's own error rate over the images they judged; its interval resamples judges, so it is the honest one (the per-vote intervals treat one judge's votes as independent and come out too narrow)."
         >
           <RealismChart
             data={r.perLevel.map((l) => ({
@@ -147,6 +147,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                 <th className="text-left">Level</th>
                 <th className="text-right">Error on fakes</th>
                 <th className="text-right">Error on reals</th>
+                <th className="text-right">HYPE∞ (per judge)</th>
               </tr>
             </thead>
             <tbody>
@@ -160,6 +161,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                   <td className="text-right" data-testid={`real-error-${l.level}`}>
                     {percent(l.realism.realErrorRate)} <span className="text-slate-400">{interval(l.realism.realInterval)}</span>
                     <span className="text-slate-500"> ({l.realism.realErrors}/{l.realism.realVotes})</span>
+                  </td>
+                  <td className="text-right" data-testid={`hype-${l.level}`}>
+                    {percent(l.realism.hype.score)} <span className="text-slate-400">{interval(l.realism.hype.interval)}</span>
+                    <span className="text-slate-500">
+                      {' '}
+                      ({l.realism.hype.judges} {l.realism.hype.judges === 1 ? 'judge' : 'judges'})
+                    </span>
                   </td>
                 </tr>
               ))}
