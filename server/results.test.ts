@@ -40,9 +40,9 @@ describe('the results route', () => {
     expect(players.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="gan-arena-${g.pin}-\\d{4}-\\d\\d-\\d\\d-players\\.csv"$`));
     const playersText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await players.arrayBuffer());
     expect(playersText.startsWith('\uFEFFplayer_id,nickname,')).toBe(true);
-    const playerRows = parseCsv(playersText);
-    expect(playerRows.slice(1).map((r) => r[1])).toEqual(['Ada', 'Bo']);
-    expect(playerRows.slice(1).map((r) => r[4])).toEqual([String(images.length), String(images.length)]);
+    const [pHeader, ...pRows] = parseCsv(playersText);
+    const judged = Object.fromEntries(pRows.map((r) => [r[pHeader.indexOf('nickname')], r[pHeader.indexOf('judged')]]));
+    expect(judged).toEqual({ Ada: String(images.length), Bo: String(images.length) });
 
     const votes = await get(ResultsRoute.path(g.pin, 'votes'), g.hostToken);
     expect(votes.status).toBe(200);
@@ -75,7 +75,7 @@ describe('the results route', () => {
       const res = await get(ResultsRoute.path(g.pin, 'players'), g.hostToken);
       expect(res.status).toBe(200);
       expect(parseCsv(await res.text()).map((r) => r[1])).toEqual(['nickname', 'Cy']);
-    });
+    }, { timeout: 5000, interval: 50 });
   });
 });
 
@@ -85,5 +85,18 @@ describe('sameToken', () => {
     expect(sameToken('abc', 'abd')).toBe(false);
     expect(sameToken('abc', 'abcd')).toBe(false);
     expect(sameToken('', 'abc')).toBe(false);
+  });
+});
+
+describe('ResultsRoute', () => {
+  it('builds and matches its own paths, and no others', () => {
+    expect(ResultsRoute.path('123456', 'votes')).toBe('/rooms/123456/csv/votes');
+    expect(ResultsRoute.match('/rooms/123456/csv/players')).toEqual({ pin: '123456', kind: 'players' });
+    expect(ResultsRoute.match('/rooms/123456/csv/players?x=1')).toEqual({ pin: '123456', kind: 'players' });
+    expect(ResultsRoute.match('/rooms/123456/csv/%ZZ')).toEqual({ pin: '123456', kind: '%ZZ' });
+    expect(ResultsRoute.match('/rooms/123456/checkpoint')).toBeNull();
+    expect(ResultsRoute.match('/rooms/12345/csv/players')).toBeNull();
+    expect(ResultsRoute.isKind('players') && ResultsRoute.isKind('votes')).toBe(true);
+    expect(ResultsRoute.isKind('secrets')).toBe(false);
   });
 });
