@@ -3,7 +3,8 @@
  * the end screen (the route is GET /rooms/:pin/csv/:kind on the host token, game/protocol.ts).
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseCsv } from '../server/db/csv';
 
 test('an anonymous host downloads the players CSV at the end of the game', async ({ browser }) => {
@@ -27,6 +28,10 @@ test('an anonymous host downloads the players CSV at the end of the game', async
   await host.getByRole('button', { name: 'End game' }).click();
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   await expect(host.getByTestId('results-note')).toHaveText('Not signed in: download now — anonymous games are not kept in an account.');
+
+  const shots = path.join(__dirname, 'artifacts');
+  mkdirSync(shots, { recursive: true });
+  await host.screenshot({ path: path.join(shots, 'host-ended-anonymous.png'), fullPage: true });
 
   const downloaded = host.waitForEvent('download');
   await host.getByRole('button', { name: 'Download players (CSV)' }).click();
