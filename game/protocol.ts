@@ -641,3 +641,28 @@ export const CheckpointRoute = {
     return m ? { pin: m[1], level: Number(new URLSearchParams(m[2] ?? '').get(CheckpointRoute.levelQuery)) } : null;
   },
 } as const;
+
+// ---------------------------------------------------------------- the game's results (plain HTTP)
+
+/** What a host may download at the end of a game: the same two CSVs as the teacher dashboard's. */
+export const RESULT_KINDS = ['players', 'votes'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+/**
+ * The game's results as CSV files, for any host, signed in or not (an anonymous game is kept in no
+ * account): GET with the room's host token in the same header as the checkpoint route's. The server
+ * answers 404 for an unknown room (or one it records nowhere), 403 for a wrong token, 400 for a kind
+ * that is not one of RESULT_KINDS.
+ */
+export const ResultsRoute = {
+  hostTokenHeader: CheckpointRoute.hostTokenHeader,
+  path(pin: string, kind: ResultKind): string {
+    return `/rooms/${pin}/csv/${kind}`;
+  },
+  /** The PIN and the kind as asked (not yet checked against RESULT_KINDS) of a request for this route; null for any other. */
+  match(url: string): { pin: string; kind: string } | null {
+    const m = /^\/rooms\/(\d{6})\/csv\/([^/?]*)(?:\?.*)?$/.exec(url);
+    return m ? { pin: m[1], kind: m[2] } : null;
+  },
+  isKind: (kind: string): kind is ResultKind => (RESULT_KINDS as readonly string[]).includes(kind),
+} as const;

@@ -23,6 +23,7 @@ import { Persistence } from './persistence';
 import { cryptoRng, newToken as token } from './randomness';
 import { ClientLimits, LIMITS, type Limits } from './rate-limit';
 import type { GameRecorder } from './recorder';
+import { type ResultsSource, resultsRoutes } from './results';
 import { type RoomRuntime, RoomRuntimes } from './rooms';
 import { type Handler, type IO, type IOSocket, type Listening, attachHost, attachPlayer, everyone, hostRoom, listen, playerRoom } from './sockets';
 import type { RoomStore } from './store';
@@ -36,6 +37,8 @@ export interface Deps {
   /** Writes the game down (database); absent in tests that only need the game. */
   recorder?: GameRecorder;
   checkpoints?: CheckpointStore;
+  /** A room's recorded session, for the host's CSV downloads (server/results.ts); absent: none to download. */
+  results?: ResultsSource;
   /** The signed-in teacher behind a cookie header, if any: a room hosted while signed in is theirs. */
   identify?: (cookieHeader: string | undefined) => Promise<string | null>;
   log?: (msg: string, err?: unknown) => void;
@@ -56,7 +59,7 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 export interface Application {
   io: IO;
-  /** Handles the app's own HTTP routes (checkpoint upload/download); false when the request is not one. */
+  /** Handles the app's own HTTP routes (checkpoint upload/download, results CSVs); false when the request is not one. */
   handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
   /** Brings rooms back (after a restart) and restarts their timers. */
   restore(rooms: Room[]): void;
@@ -308,10 +311,11 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     onSaved: (pin, level, bytes) => persistence.checkpointSaved(pin, level, bytes),
     log,
   });
+  const results = resultsRoutes({ store, results: deps.results, log });
 
   return {
     io,
-    handleHttp: routes,
+    handleHttp: (req, res) => routes(req, res) || results(req, res),
     connect,
     restore(saved) {
       for (const s of saved) {

@@ -11,6 +11,7 @@ import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
 import { openAppDatabase } from './db/client';
 import { startRetention } from './db/retention';
+import { roomSessionDetail } from './db/sessions';
 import { fileImages } from './images';
 import { dbRecorder } from './recorder';
 import { memoryStore } from './store';
@@ -58,6 +59,7 @@ async function main() {
     forward: cluster?.forward,
     images: fileImages(),
     recorder,
+    results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
   });
   // Rooms that were playing when the server stopped come back, paused until their host returns.

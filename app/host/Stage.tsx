@@ -13,6 +13,7 @@ import { useHostActions } from './context';
 import { LessonStage } from './LessonStage';
 import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
+import { ResultsDownload } from './ResultsDownload';
 import { useHost } from './store';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -198,6 +199,7 @@ export function Stage({ view }: { view: HostView }) {
         <Panel title="Game over">
           <Podium view={view} final />
           <EndTable view={view} />
+          <ResultsDownload pin={view.pin} />
           <LossChart />
         </Panel>
       );

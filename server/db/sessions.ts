@@ -1,8 +1,10 @@
 /**
  * A teacher's view of their saved sessions. Every query takes the teacher's id and filters on it in
  * SQL, so a session id guessed or copied from someone else's URL reads as "no such session".
+ * One exception, roomSessionDetail: a live room's own session, found by its PIN and creation time,
+ * for the host-token results route (server/results.ts), which must check the token first.
  */
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { encodePixels } from '../../game/protocol';
 import { checkAnswers, gameSessions, players, roomSnapshots, roundImages, rounds, trainingSummaries, votes } from './schema';
@@ -13,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids that are not UUIDs would make PostgreSQL raise an error; they name nothing, so they are simply not found. */
 export const isSessionId = (id: string) => UUID.test(id);
 
-const owned = (teacherId: string, sessionId: string) => and(eq(gameSessions.id, sessionId), eq(gameSessions.teacherId, teacherId));
+const owned = (teacherId: string, sessionId: string): SQL => and(eq(gameSessions.id, sessionId), eq(gameSessions.teacherId, teacherId))!;
 
 export interface SessionSummary {
   id: string;
@@ -75,6 +77,19 @@ export interface SessionDetail {
 /** Everything the session page shows, or null when the session is not this teacher's (or does not exist). */
 export async function sessionDetail(db: Db, teacherId: string, sessionId: string): Promise<SessionDetail | null> {
   if (!isSessionId(sessionId)) return null;
+  return detailWhere(db, owned(teacherId, sessionId));
+}
+
+/**
+ * A room's session (any host's, anonymous or not), by the room's PIN and creation time, which are
+ * unique together. Not filtered by teacher: only for callers that have checked the room's host token.
+ */
+export async function roomSessionDetail(db: Db, pin: string, createdAt: Date): Promise<SessionDetail | null> {
+  return detailWhere(db, and(eq(gameSessions.pin, pin), eq(gameSessions.createdAt, createdAt))!);
+}
+
+/** The one query behind both: `which` picks at most one game_sessions row. */
+async function detailWhere(db: Db, which: SQL): Promise<SessionDetail | null> {
   const [session] = await db
     .select({
       id: gameSessions.id,
@@ -86,9 +101,9 @@ export async function sessionDetail(db: Db, teacherId: string, sessionId: string
       levels: gameSessions.levels,
     })
     .from(gameSessions)
-    .where(owned(teacherId, sessionId));
+    .where(which);
   if (!session) return null;
-  const inSession = (t: { sessionId: AnyPgColumn }) => and(eq(t.sessionId, gameSessions.id), owned(teacherId, sessionId));
+  const inSession = (t: { sessionId: AnyPgColumn }) => and(eq(t.sessionId, gameSessions.id), which);
 
   const [playerRows, roundRows, imageRows, voteRows, answerRows, summaryRows] = await Promise.all([
     db
@@ -112,7 +127,7 @@ export async function sessionDetail(db: Db, teacherId: string, sessionId: string
       .from(roundImages)
       .innerJoin(gameSessions, inSession(roundImages))
       .orderBy(asc(roundImages.round), asc(roundImages.position)),
-    voteRowsFor(db, teacherId, sessionId),
+    votesWhere(db, which),
     db
       .select({ playerId: checkAnswers.playerId, cardId: checkAnswers.cardId, choice: checkAnswers.choice, correct: checkAnswers.correct })
       .from(checkAnswers)
@@ -137,6 +152,10 @@ export async function sessionDetail(db: Db, teacherId: string, sessionId: string
 /** Every vote with its image's truth, its level and its answer time, in the order they were cast. */
 export async function voteRowsFor(db: Db, teacherId: string, sessionId: string): Promise<(VoteRow & { at: Date })[]> {
   if (!isSessionId(sessionId)) return [];
+  return votesWhere(db, owned(teacherId, sessionId));
+}
+
+async function votesWhere(db: Db, which: SQL): Promise<(VoteRow & { at: Date })[]> {
   const rows = await db
     .select({
       playerId: votes.playerId,
@@ -149,7 +168,7 @@ export async function voteRowsFor(db: Db, teacherId: string, sessionId: string):
       startedAt: rounds.startedAt,
     })
     .from(votes)
-    .innerJoin(gameSessions, and(eq(votes.sessionId, gameSessions.id), owned(teacherId, sessionId)))
+    .innerJoin(gameSessions, and(eq(votes.sessionId, gameSessions.id), which))
     .innerJoin(rounds, and(eq(rounds.sessionId, votes.sessionId), eq(rounds.round, votes.round)))
     .innerJoin(
       roundImages,
