@@ -12,7 +12,7 @@
  * the held-out images' own histogram, entropy and speckle. --json prints one JSON document; without
  * it, a table.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
 import { decodeCheckpoint } from '../ml/checkpoint';
@@ -28,7 +28,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const EVAL_SEED = 12345;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** The .ganc files to measure, relative to the repository root: level checkpoints first, then each trajectory by step. */
+/**
+ * The .ganc files to measure, relative to the repository root: level checkpoints first, then each
+ * trajectory by step. `dirOf` lists a folder's entries, and nothing for a file or a missing path.
+ */
 export function listCheckpoints(dirOf: (rel: string) => string[]): string[] {
   const top = dirOf(CHECKPOINT_DIR).filter((f) => f.endsWith('.ganc')).sort().map((f) => `${CHECKPOINT_DIR}/${f}`);
   const stepOf = (f: string) => Number(/^step-(\d+)\.ganc$/.exec(f)?.[1] ?? NaN);
@@ -75,7 +78,9 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
-  const files = listCheckpoints((rel) => (existsSync(path.join(root, rel)) ? readdirSync(path.join(root, rel)) : [])).filter((f) => !only || f.includes(only));
+  // A file (trajectory/eval.json) or a missing folder lists as empty.
+  const dirOf = (rel: string) => (statSync(path.join(root, rel), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path.join(root, rel)) : []);
+  const files = listCheckpoints(dirOf).filter((f) => !only || f.includes(only));
   const contexts = new Map<DatasetName, DatasetContext>();
   const checkpoints: Record<string, unknown>[] = [];
   for (const file of files) {

@@ -35,7 +35,7 @@ describe('eval-checkpoints', () => {
     const { listCheckpoints } = await import('./eval-checkpoints');
     const tree: Record<string, string[]> = {
       'public/checkpoints': ['b.ganc', 'a.ganc', 'trajectory', 'notes.txt'],
-      'public/checkpoints/trajectory': ['fashion', 'digits'],
+      'public/checkpoints/trajectory': ['fashion', 'eval.json', 'digits'],
       'public/checkpoints/trajectory/digits': ['step-1000.ganc', 'step-50.ganc', 'step-50.png', 'manifest.json', 'step-150.ganc'],
       'public/checkpoints/trajectory/fashion': ['step-50.ganc'],
     };
