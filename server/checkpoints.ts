@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CheckpointRoute } from '../game/protocol';
+import { roomForHost, sendJson } from './host-http';
 import type { RoomStore } from './store';
 
 export const MAX_CHECKPOINT_BYTES = 32 * 1024 * 1024;
@@ -40,25 +41,13 @@ interface Options {
   log: (msg: string, err?: unknown) => void;
 }
 
-function send(res: ServerResponse, status: number, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: status < 300, ...(status < 300 ? {} : { error: message }) }));
-}
-
 export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) {
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const match = CheckpointRoute.match(req.url ?? '');
     if (!match) return false;
     const { pin, level } = match;
-    const room = store.get(pin);
-    if (!room) {
-      send(res, 404, 'no such game');
-      return true;
-    }
-    if (req.headers[CheckpointRoute.hostTokenHeader] !== room.hostToken) {
-      send(res, 403, 'only the host can do that');
-      return true;
-    }
+    const room = roomForHost(req, res, store, pin, CheckpointRoute.hostTokenHeader);
+    if (!room) return true;
     if (req.method === 'GET') {
       const c = checkpoints.latest(pin);
       if (!c) {
@@ -72,11 +61,11 @@ export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) 
       return true;
     }
     if (req.method !== 'PUT') {
-      send(res, 405, 'use GET or PUT');
+      sendJson(res, 405, 'use GET or PUT');
       return true;
     }
     if (!Number.isInteger(level) || level < 1 || level > room.levels.length) {
-      send(res, 400, `${CheckpointRoute.levelQuery} must be an integer from 1 to ${room.levels.length}`);
+      sendJson(res, 400, `${CheckpointRoute.levelQuery} must be an integer from 1 to ${room.levels.length}`);
       return true;
     }
     const chunks: Buffer[] = [];
@@ -86,17 +75,17 @@ export function checkpointRoutes({ store, checkpoints, onSaved, log }: Options) 
       size += chunk.length;
       if (size > MAX_CHECKPOINT_BYTES && !refused) {
         refused = true;
-        send(res, 413, `a checkpoint is at most ${MAX_CHECKPOINT_BYTES} bytes`);
+        sendJson(res, 413, `a checkpoint is at most ${MAX_CHECKPOINT_BYTES} bytes`);
         req.destroy();
       } else if (!refused) chunks.push(chunk);
     });
     req.on('end', () => {
       if (refused) return;
-      if (size === 0) return send(res, 400, 'the checkpoint is empty');
+      if (size === 0) return sendJson(res, 400, 'the checkpoint is empty');
       const bytes = new Uint8Array(Buffer.concat(chunks));
       checkpoints.save(pin, { level, bytes });
       onSaved?.(pin, level, bytes);
-      send(res, 200, '');
+      sendJson(res, 200);
     });
     req.on('error', (err) => log('checkpoint upload failed', err));
     return true;

@@ -8,7 +8,7 @@ import { openDatabase } from './db/client';
 import { parseCsv } from './db/csv';
 import { roomSessionDetail } from './db/sessions';
 import { dbRecorder } from './recorder';
-import { sameToken } from './results';
+import { sameToken } from './host-http';
 import { call, hostGame, joinPlayer, next, startJudging, url, useServer } from './test-client';
 
 const database = await openDatabase();

@@ -9,24 +9,15 @@
  * The room (live, in the store) names its session by PIN and creation time; the token is compared in
  * constant time. 404: no such room, or nothing records it; 403: wrong token; 400: unknown kind.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResultsRoute } from '../game/protocol';
-import { csvFile } from './db/csv';
-import { playersCsv, votesCsv } from './db/report';
+import { csvExport } from './db/report';
+import { roomForHost, sendJson } from './host-http';
 import type { SessionDetail } from './db/sessions';
 import type { RoomStore } from './store';
 
 /** A room's recorded session, by its PIN and creation time (server/index.ts: roomSessionDetail on the database). */
 export type ResultsSource = (pin: string, createdAt: Date) => Promise<SessionDetail | null>;
-
-const EXPORTS = { players: playersCsv, votes: votesCsv } as const;
-
-/** Equal strings, in time that does not depend on where they differ (hashes first, so lengths leak nothing either). */
-export function sameToken(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 interface Options {
   store: RoomStore;
@@ -35,49 +26,35 @@ interface Options {
   log: (msg: string, err?: unknown) => void;
 }
 
-function send(res: ServerResponse, status: number, message: string) {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ ok: false, error: message }));
-}
-
 export function resultsRoutes({ store, results, log }: Options) {
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const match = ResultsRoute.match(req.url ?? '');
     if (!match) return false;
     if (req.method !== 'GET') {
-      send(res, 405, 'use GET');
+      sendJson(res, 405, 'use GET');
       return true;
     }
     const { pin, kind } = match;
-    const room = store.get(pin);
-    if (!room || !results) {
-      send(res, 404, 'no such game');
+    if (!results) {
+      sendJson(res, 404, 'no such game');
       return true;
     }
-    const token = req.headers[ResultsRoute.hostTokenHeader];
-    if (typeof token !== 'string' || !sameToken(token, room.hostToken)) {
-      send(res, 403, 'only the host can do that');
-      return true;
-    }
+    const room = roomForHost(req, res, store, pin, ResultsRoute.hostTokenHeader);
+    if (!room) return true;
     if (!ResultsRoute.isKind(kind)) {
-      send(res, 400, 'results are players and votes');
+      sendJson(res, 400, 'results are players and votes');
       return true;
     }
     results(pin, new Date(room.createdAt))
       .then((detail) => {
-        if (!detail) return send(res, 404, 'this game was not recorded');
-        const date = detail.session.createdAt.toISOString().slice(0, 10);
-        res.writeHead(200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="gan-arena-${pin}-${date}-${kind}.csv"`,
-          'cache-control': 'no-store',
-        });
-        res.end(csvFile(EXPORTS[kind](detail)));
+        if (!detail) return sendJson(res, 404, 'this game was not recorded');
+        const { body, headers } = csvExport(detail, kind);
+        res.writeHead(200, headers);
+        res.end(body);
       })
       .catch((err) => {
         log('results export failed', err);
-        send(res, 500, 'could not read the results');
+        sendJson(res, 500, 'could not read the results');
       });
     return true;
   };

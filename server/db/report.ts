@@ -1,7 +1,8 @@
 /**
  * Turns a session's rows into what the dashboard shows and what the CSV exports hold. Pure.
  */
-import { type Cell, toCsv } from './csv';
+import type { ResultKind } from '../../game/protocol';
+import { type Cell, csvFile, toCsv } from './csv';
 import type { SessionDetail } from './sessions';
 import { type CardResult, type MachineMetrics, type Realism, type RosterEntry, checkResults, entropyBits, metricsByLevel, realismByLevel, roster } from './stats';
 
@@ -126,4 +127,20 @@ export function votesCsv(d: SessionDetail): string {
     v.answerMs,
   ]);
   return toCsv(header, rows);
+}
+
+/**
+ * A session's CSV as a download: the file (with its byte-order mark), its name and the response
+ * headers. One export for the teacher's dashboard route and the host's results route.
+ */
+export function csvExport(d: SessionDetail, kind: ResultKind): { body: string; headers: Record<string, string> } {
+  const date = d.session.createdAt.toISOString().slice(0, 10);
+  return {
+    body: csvFile((kind === 'players' ? playersCsv : votesCsv)(d)),
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="gan-arena-${d.session.pin}-${date}-${kind}.csv"`,
+      'cache-control': 'no-store',
+    },
+  };
 }
