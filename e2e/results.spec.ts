@@ -3,6 +3,7 @@
  * the end screen (the route is GET /rooms/:pin/csv/:kind on the host token, game/protocol.ts).
  */
 import { expect, test } from '@playwright/test';
+import { hostGame } from './host';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../server/db/csv';
@@ -11,10 +12,7 @@ test('an anonymous host downloads the players CSV at the end of the game', async
   const hostCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const host = await hostCtx.newPage();
   host.on('console', (m) => m.type() === 'error' && console.log('[host console]', m.text()));
-  await host.goto('/host?preset=tiny&levels=noise');
-  const pin = (await host.getByTestId('pin').textContent())!.trim();
-  expect(pin).toMatch(/^\d{6}$/);
-  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/, { timeout: 120_000 });
+  const { pin } = await hostGame(host);
 
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const player = await ctx.newPage();

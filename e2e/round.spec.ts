@@ -3,6 +3,7 @@
  * The generator's weights must change during training, and the host page must say which backend trained.
  */
 import { type Page, expect, test } from '@playwright/test';
+import { hostGame } from './host';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { throughLesson } from './lesson';
@@ -28,12 +29,8 @@ test('a host and two players play a full round that really trains the generator'
   const hostCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const host = await hostCtx.newPage();
   host.on('console', (m) => m.type() === 'error' && console.log('[host console]', m.text()));
-  await host.goto('/host?preset=tiny&levels=noise');
-  const pin = (await host.getByTestId('pin').textContent())!.trim();
-  expect(pin).toMatch(/^\d{6}$/);
   // The trainer chose a backend and built its models.
-  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/, { timeout: 120_000 });
-  const backend = await host.getByTestId('backend').getAttribute('data-backend');
+  const { pin, backend } = await hostGame(host);
   console.log(`host trains on ${backend}`);
 
   const players: Page[] = [];
@@ -94,7 +91,7 @@ test('a host and two players play a full round that really trains the generator'
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   // Every step the trainer ran was streamed to the host's loss chart (tiny preset: 4 D + 4 G steps).
   await expect(host.getByTestId('loss-chart')).toContainText('8 steps');
-  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', backend!);
+  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', backend);
   await expect(players[1].getByTestId('final-rank')).toBeVisible();
   await shot(host, 'host-ended');
   await shot(players[1], 'play-ended');

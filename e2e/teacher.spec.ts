@@ -12,6 +12,7 @@
  * It passed with exactly that wiring applied; it is marked fixme until server/index.ts has it.
  */
 import { type Page, expect, test } from '@playwright/test';
+import { hostGame } from './host';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../server/db/csv';
@@ -58,10 +59,7 @@ test('a teacher hosts a game and reviews it on the dashboard, with CSV exports t
   await signUp(host, email);
 
   // Hosting while signed in: the socket handshake carries the cookie, so the room is this teacher's.
-  await host.goto('/host?preset=tiny&levels=noise');
-  const pin = (await host.getByTestId('pin').textContent())!.trim();
-  expect(pin).toMatch(/^\d{6}$/);
-  await expect(host.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/, { timeout: 120_000 });
+  const { pin } = await hostGame(host);
 
   const players: Page[] = [];
   for (const name of ['Ada', 'Bo']) {
