@@ -6,11 +6,11 @@
  * full-screen layer sets the scale, the host page a text size of its own.
  */
 import { getCard } from '@/game/lessons/cards';
+import { pct } from '@/game/lessons/verdict';
 import type { HostLessonQuestion } from '@/game/protocol';
 import { InlineText } from '../components/lesson/RichText';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
   const card = getCard(question.id);
