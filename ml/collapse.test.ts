@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCollapse } from './collapse';
+import { NOISE_FID, NOT_IMAGES_SHARE, detectCollapse } from './collapse';
 import { evaluatePoints, modeReport, toyModeReport } from './eval';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -30,6 +30,28 @@ describe('detectCollapse on class histograms', () => {
     const v = detectCollapse(modeReport([120, 120, 8, 8, 8, 8, 8, 8, 8, 8]), real);
     expect(v).toMatchObject({ collapsed: true, covered: 10 });
     expect(v.reason).toMatch(/very unevenly \(variety 0\.65 against 1\.00/);
+  });
+
+  it('says "not images yet" instead of "collapse" for static the classifier files under one class', () => {
+    // Uniform noise: the digits classifier reads 995 of 1,000 noise images as "8" (FID 246).
+    const noise = modeReport([0, 0, 4, 1, 0, 0, 0, 0, 995, 0]);
+    const v = detectCollapse(noise, real, { labels: DIGITS, fid: 246, noiseFid: NOISE_FID.digits });
+    expect(v).toMatchObject({ collapsed: false, notImages: true });
+    expect(v.reason).toMatch(/^Not images yet/);
+    expect(v.reason).not.toMatch(/mode collapse/);
+    // The same histogram from a generator that draws shapes is collapse.
+    const drawn = detectCollapse(noise, real, { labels: DIGITS, fid: 40, noiseFid: NOISE_FID.digits });
+    expect(drawn).toMatchObject({ collapsed: true, notImages: false });
+  });
+
+  it('places the "not images" line between the trajectory\'s blobs and its first strokes', () => {
+    // eval.json: digits step 50 (blobs) 267, step 150 (rough strokes) 132; fashion step 50: 108, step 150: 54.
+    const at = (fid: number, noiseFid: number) => detectCollapse(real, real, { fid, noiseFid }).notImages;
+    expect([at(267, NOISE_FID.digits), at(132, NOISE_FID.digits)]).toEqual([true, false]);
+    expect([at(108, NOISE_FID.fashion), at(54, NOISE_FID.fashion)]).toEqual([true, false]);
+    expect(at(NOT_IMAGES_SHARE * 100, 100)).toBe(true);
+    // NaN is not a distance to trust: treat it as noise rather than claim variety.
+    expect(at(Number.NaN, 100)).toBe(true);
   });
 
   it('judges without a reference against a perfectly even spread', () => {

@@ -91,7 +91,7 @@ export async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[])
         covered: e.covered,
         entropy: round(e.entropy),
         fid: round(e.fid, 2),
-        collapse: { collapsed: e.collapse.collapsed, reason: e.collapse.reason },
+        collapse: { collapsed: e.collapse.collapsed, notImages: e.collapse.notImages, reason: e.collapse.reason },
         real: { histogram: e.real.histogram, entropy: round(e.real.entropy) },
       };
       if (labels) {

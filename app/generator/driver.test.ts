@@ -17,7 +17,7 @@ const ROUND: RoundReport = {
 };
 const METRICS: MachineEvaluation = {
   histogram: [1, 2, 3, 4, 0, 0, 0, 0, 0, 0], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], coverage: 0.4, entropy: 0.5,
-  fid: 120, samples: 10, collapsed: false, collapseReason: '',
+  fid: 120, samples: 10, collapsed: false, notImages: false, collapseReason: '',
 };
 
 class FakeGenerator implements Generator {
