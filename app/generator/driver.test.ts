@@ -127,8 +127,8 @@ function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Ui
   return { ...h, driver: new GeneratorDriver(io, { tiny: true }) };
 }
 
-const strokes = LEVELS.strokes; // digits MLP, shipped checkpoint digits-mlp-strokes
-const dcgan = LEVELS.dcgan; // another shape
+const strokes = LEVELS.strokes; // the digits DCGAN, shipped checkpoint trajectory/digits/step-150
+const fashion = LEVELS.fashion; // another shape (another data set)
 const conditional = LEVELS.conditional;
 
 // ---------------------------------------------------------------- the checkpoint chain
@@ -148,7 +148,7 @@ describe('where the generator starts', () => {
 
   it("refuses a checkpoint of another model's shape and takes the level's shipped one", async () => {
     const h = harness({
-      own: { bytes: checkpointOf(dcgan.model), source: "the room's own checkpoint (level 3)" },
+      own: { bytes: checkpointOf(fashion.model), source: "the room's own checkpoint (level 3)" },
       shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model) },
     });
     await h.driver.prepare(strokes, 2);
@@ -160,7 +160,7 @@ describe('where the generator starts', () => {
   it('starts untrained when every checkpoint is refused, and says why', async () => {
     const h = harness({
       own: { bytes: new Uint8Array([0xff, 0x00]), source: "the room's own checkpoint (level 1)" },
-      shipped: { [strokes.checkpoint!]: checkpointOf(dcgan.model) },
+      shipped: { [strokes.checkpoint!]: checkpointOf(fashion.model) },
     });
     await h.driver.prepare(strokes, 2);
     expect(h.ready).toEqual([
@@ -237,7 +237,7 @@ describe('where the generator starts', () => {
   it('replaces the generator when the model changes, and disposes of the old one', async () => {
     const h = harness();
     await h.driver.prepare(strokes, 2);
-    await h.driver.prepare(dcgan, 3);
+    await h.driver.prepare(fashion, 3);
     expect(h.started).toHaveLength(2);
     expect(h.started[0].disposed).toBe(true);
     expect(h.driver.current).toBe(h.started[1]);
@@ -248,7 +248,7 @@ describe('sameShape', () => {
   it('compares exactly the fields that fix the weights', () => {
     const c = { ...strokes.model } as GanConfig;
     expect(sameShape(c, LEVELS.noise.model)).toBe(true);
-    expect(sameShape(c, dcgan.model)).toBe(false);
+    expect(sameShape(c, fashion.model)).toBe(false);
     expect(sameShape(c, conditional.model)).toBe(false);
     expect(sameShape({ ...c, latentDim: 64 }, strokes.model)).toBe(false);
   });
@@ -281,10 +281,10 @@ describe('the job queue', () => {
     void h.driver.prepare(strokes, 2);
     const seen: number[] = [];
     const job = h.driver.run(() => ({ level, levelNumber: level === strokes ? 2 : 3 }), async (_g, at) => void seen.push(at.levelNumber));
-    level = dcgan; // the game moved on before the job ran
+    level = fashion; // the game moved on before the job ran
     await job;
     expect(seen).toEqual([3]);
-    expect(h.driver.current?.config.arch).toBe('dcgan');
+    expect(h.driver.current?.config.dataset).toBe('fashion');
   });
 
   it('reports a failed job and goes on with the next', async () => {
