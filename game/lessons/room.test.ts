@@ -83,8 +83,8 @@ describe('lesson data is about the level just played', () => {
   });
 
   it('takes untagged losses whole, under the level’s loss (solo play records them so)', () => {
-    const { points, loss } = levelLossCurve([{ d: 1, g: 2 }, { d: 3, g: 4 }], LEVELS.collapse, 1);
-    expect(loss).toBe('minimax');
+    const { points, loss } = levelLossCurve([{ d: 1, g: 2 }, { d: 3, g: 4 }], LEVELS.fixit, 1);
+    expect(loss).toBe('wgan-gp');
     expect(points.map((p) => p.step)).toEqual([1, 2]);
   });
 
