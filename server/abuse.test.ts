@@ -85,6 +85,23 @@ describe('typed nicknames', () => {
     });
     expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname: 'Grace' })).toMatchObject({ ok: true, nickname: 'Grace' });
   });
+
+  it('takes the names people use, emoji included, and refuses blank ones and look-alikes of players already in', async () => {
+    const { pin } = await hostGame();
+    const join = (nickname: string) => call(client(), 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
+    for (const name of ['Bob', 'Jay K', 'Fast As Lightning', 'Class 45', 'Alice', 'Zoë ⚡', '👨‍👩‍👧']) {
+      expect(await join(name), name).toMatchObject({ ok: true, nickname: name });
+    }
+    expect(await join('\u3164')).toEqual({ ok: false, error: { code: 'nickname_refused', message: expect.stringMatching(/invisible or blank/) } });
+    expect(await join('Al\u3164ice')).toMatchObject({ ok: false, error: { code: 'nickname_refused' } });
+    expect(await join('\u0410lice')).toEqual({
+      ok: false,
+      error: { code: 'nickname_taken', message: '"\u0410lice" looks too much like "Alice", who is already in this game; try another' },
+    });
+    expect(await join('B\u043Eb')).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
+    expect(await join('ALICE')).toMatchObject({ ok: false, error: { code: 'nickname_taken', message: expect.stringMatching(/is taken/) } });
+    expect(await join('ѕһіт')).toMatchObject({ ok: false, error: { code: 'nickname_refused' } });
+  });
 });
 
 describe('oversized payloads', () => {

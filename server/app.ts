@@ -11,7 +11,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
 import { type Effect, type GameEvent, type Reply, createRoom, pendingJob, realsToDraw, reduce } from '../game/engine';
-import { nicknameProblem } from '../game/nickname-filter';
+import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
 import { type Room, deadlineOf } from '../game/state';
@@ -235,9 +235,17 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
     },
     'player:join': (d, socket) => {
-      if (!store.get(d.pin)) return noSuchGame();
-      const refused = d.nickname && !d.playerToken ? nicknameProblem(d.nickname) : null;
-      if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+      const room = store.get(d.pin);
+      if (!room) return noSuchGame();
+      if (d.nickname && !d.playerToken) {
+        const refused = nicknameProblem(d.nickname);
+        if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+        // The same name in another case, or one that only looks the same (Cyrillic А for A, 1 for l).
+        const like = lookalikeIn(d.nickname, room.players.map((p) => p.nickname));
+        if (like !== null && like.toLowerCase() !== d.nickname.toLowerCase()) {
+          return fail({ code: ErrorCode.NicknameTaken, message: `"${d.nickname}" looks too much like "${like}", who is already in this game; try another` });
+        }
+      }
       const event: GameEvent = d.playerToken
         ? { type: 'rejoin', token: d.playerToken }
         : { type: 'join', playerId: randomId(rng, 12), token: token(), nickname: d.nickname };

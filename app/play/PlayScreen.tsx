@@ -154,7 +154,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         <span className="text-slate-300">Nickname (optional)</span>
         <input
           name="nickname"
-          maxLength={20}
+          maxLength={60}
           autoComplete="off"
           placeholder="Leave empty for a fun one"
           value={nickname}
