@@ -40,8 +40,9 @@ export function PlayScreen() {
     usePlay.getState().set({ status: 'joining', error: null });
     const token = savedToken(pin);
     let ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, ...(token ? { playerToken: token } : { nickname }) });
-    if (!ack.ok && token && ack.error.code === 'not_player') {
-      // The saved token is from an older game with the same PIN: join afresh.
+    if (!ack.ok && token && ack.error.code === 'no_such_game') {
+      // The saved token is from an older game with the same PIN (the server answers a token it does not
+      // know exactly as a missing game): join afresh, which says whether the game is there.
       forgetToken(pin);
       ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
     }
