@@ -78,7 +78,7 @@ export const PixelsSchema = z
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'an image must be base64');
 
 /** What a person sees as one character: an emoji family or a flag counts once. */
-const graphemes = (s: string) => [...new Intl.Segmenter().segment(s)].length;
+const graphemes = (s: string) => (typeof Intl.Segmenter === 'function' ? [...new Intl.Segmenter().segment(s)].length : [...s].length);
 export const NICKNAME_MAX = 20;
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
-import { type Effect, type GameEvent, type Reply, createRoom, pendingJob, realsToDraw, reduce } from '../game/engine';
+import { type Effect, type GameEvent, type Reply, createRoom, findPlayerByToken, pendingJob, realsToDraw, reduce } from '../game/engine';
 import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
@@ -121,7 +121,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     if (!room) return true;
     if (hostToken !== undefined) return !sameToken(hostToken, room.hostToken);
     // A removed player's token is known too: the engine tells them they were removed.
-    if (playerToken !== undefined) return !room.players.some((p) => p.token === playerToken) && !room.banned.includes(playerToken);
+    if (playerToken !== undefined) return !findPlayerByToken(room, playerToken) && !room.banned.includes(playerToken);
     return false;
   }
 
