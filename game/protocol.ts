@@ -77,13 +77,27 @@ export const PixelsSchema = z
   .length(IMAGE_B64_LENGTH, `an image is ${IMAGE_BYTES} bytes, base64-encoded (${IMAGE_B64_LENGTH} characters)`)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'an image must be base64');
 
-/** Typed nicknames: printable, short. The generated ones are always used when this is absent. */
+/** What a person sees as one character: an emoji family or a flag counts once. */
+const graphemes = (s: string) => (typeof Intl.Segmenter === 'function' ? [...new Intl.Segmenter().segment(s)].length : [...s].length);
+export const NICKNAME_MAX = 20;
+
+/**
+ * Typed nicknames: short, in any script (with its accents), emoji welcome. The generated ones are used
+ * when this is absent. The server's filter (game/nickname-filter.ts) then refuses blocked words,
+ * invisible or blank names, and look-alikes of players already in the room.
+ */
 export const NicknameSchema = z
   .string()
   .trim()
   .min(1, 'a nickname needs at least one character')
-  .max(20, 'a nickname has at most 20 characters')
-  .regex(/^[\p{L}\p{N} _.'-]+$/u, 'a nickname may use letters, digits, spaces and . _ \' -');
+  .max(100, `a nickname has at most ${NICKNAME_MAX} characters`)
+  .regex(
+    // Letters, their marks, digits, emoji and the pieces emoji sequences are made of (joiner, selector, keycap, tags), . _ ' -
+    /^[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F\u20E3\u{E0020}-\u{E007F} _.'-]+$/u,
+    "a nickname may use letters, digits, emoji, spaces and . _ ' -",
+  )
+  // zod runs this even after .max failed: segment only strings short enough to be names.
+  .refine((s) => s.length <= 100 && graphemes(s) <= NICKNAME_MAX, `a nickname has at most ${NICKNAME_MAX} characters`);
 
 export const SettingsSchema = z.object({
   /** Seconds players have to judge a round's images. */

@@ -10,13 +10,15 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
-import { type Effect, type GameEvent, type Reply, createRoom, pendingJob, realsToDraw, reduce } from '../game/engine';
-import { nicknameProblem } from '../game/nickname-filter';
+import { type Effect, type GameEvent, type Reply, createRoom, findPlayerByToken, pendingJob, realsToDraw, reduce } from '../game/engine';
+import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
 import { type Room, deadlineOf } from '../game/state';
 import { playerView } from '../game/views';
 import { type CheckpointStore, checkpointRoutes, memoryCheckpoints } from './checkpoints';
+import { clientAddress } from './client-address';
+import { sameToken } from './host-http';
 import type { RealImages } from './images';
 import { Pacer, SLOW_CLIENT, type SlowClientLimits, sweepSlowClients } from './pacing';
 import { Persistence } from './persistence';
@@ -52,6 +54,8 @@ export interface Deps {
    * Resolves with that process's acknowledgement, or null when no process holds the room.
    */
   forward?: (socket: IOSocket, event: C2SEvent, payload: unknown) => Promise<Ack<object> | null>;
+  /** Proxies in front that set X-Forwarded-For (TRUST_PROXY, server/client-address.ts); none by default. */
+  trustProxy?: number;
 }
 
 /** Largest payload a client may send: a round's images are ~25 KB; anything far bigger is abuse. */
@@ -98,6 +102,28 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   const persistence = new Persistence({ recorder: deps.recorder, store, log });
   const limits = new ClientLimits<IOSocket>({ ...LIMITS, ...deps.limits });
   const sweep = sweepSlowClients(io, { ...SLOW_CLIENT, ...deps.slowClient }, log);
+  // From here on a socket's handshake address is the client's (a trusted proxy's word, or the socket's):
+  // the per-address limits count it, and server/cluster.ts passes it on with forwarded events.
+  io.use((socket, next) => {
+    socket.handshake.address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy ?? 0);
+    next();
+  });
+
+  /**
+   * Whether an event names a room with a token that room does not know (or a room that does not
+   * exist). Such events are all answered exactly as a missing room is, before the engine sees them,
+   * so no answer (not a player, not the host, paused, wrong phase…) tells a live PIN from a dead one.
+   */
+  function stranger(data: object): boolean {
+    const { pin, hostToken, playerToken } = data as { pin?: string; hostToken?: string; playerToken?: string };
+    if (pin === undefined) return false;
+    const room = store.get(pin);
+    if (!room) return true;
+    if (hostToken !== undefined) return !sameToken(hostToken, room.hostToken);
+    // A removed player's token is known too: the engine tells them they were removed.
+    if (playerToken !== undefined) return !findPlayerByToken(room, playerToken) && !room.banned.includes(playerToken);
+    return false;
+  }
 
   /** Applies an event to a room and carries out its effects: the writes first, then emits and timers. */
   function apply(pin: string, event: GameEvent): Applied {
@@ -235,9 +261,17 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
     },
     'player:join': (d, socket) => {
-      if (!store.get(d.pin)) return noSuchGame();
-      const refused = d.nickname && !d.playerToken ? nicknameProblem(d.nickname) : null;
-      if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+      const room = store.get(d.pin);
+      if (!room) return noSuchGame();
+      if (d.nickname && !d.playerToken) {
+        const refused = nicknameProblem(d.nickname);
+        if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+        // The same name in another case, or one that only looks the same (Cyrillic А for A, 1 for l).
+        const like = lookalikeIn(d.nickname, room.players.map((p) => p.nickname));
+        if (like !== null && like.toLowerCase() !== d.nickname.toLowerCase()) {
+          return fail({ code: ErrorCode.NicknameTaken, message: `"${d.nickname}" looks too much like "${like}", who is already in this game; try another` });
+        }
+      }
       const event: GameEvent = d.playerToken
         ? { type: 'rejoin', token: d.playerToken }
         : { type: 'join', playerId: randomId(rng, 12), token: token(), nickname: d.nickname };
@@ -284,7 +318,10 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     },
     log,
   };
-  const wire = <E extends C2SEvent>(socket: IOSocket, event: E) => listen(socket, event, handlers[event], listening);
+  const wire = <E extends C2SEvent>(socket: IOSocket, event: E) => {
+    const handler = handlers[event];
+    listen(socket, event, (d, s) => (stranger(d) ? noSuchGame() : handler(d, s)), listening);
+  };
 
   const connect = (socket: IOSocket) => {
     for (const event of Object.keys(handlers) as C2SEvent[]) wire(socket, event);

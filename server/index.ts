@@ -9,6 +9,7 @@ import { SOCKET_PATH } from '../game/protocol';
 import { type Application, createApplication } from './app';
 import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
+import { prepareRequest, trustProxyHops } from './client-address';
 import { openAppDatabase } from './db/client';
 import { startRetention } from './db/retention';
 import { roomSessionDetail } from './db/sessions';
@@ -21,6 +22,8 @@ const hostname = process.env.HOST ?? '0.0.0.0';
 const dev = process.env.NODE_ENV !== 'production';
 /** SERVE_PAGES=0: Socket.io and the app's own routes only (a process behind a proxy that serves pages elsewhere; fault tests). */
 const servePages = process.env.SERVE_PAGES !== '0';
+/** TRUST_PROXY: how many proxies in front set X-Forwarded-* (README, Configuration); none unless said. */
+const trustProxy = trustProxyHops(process.env.TRUST_PROXY);
 
 async function main() {
   // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
@@ -39,6 +42,8 @@ async function main() {
   // The application is created before the server listens; its own HTTP routes go first.
   let app: Application | null = null;
   const httpServer = createServer((req, res) => {
+    // Forwarding headers only from trusted proxies, the client's address stamped, oversized /api bodies refused.
+    if (prepareRequest(req, res, trustProxy)) return;
     if (app?.handleHttp(req, res)) return;
     handle(req, res).catch((err) => {
       console.error('[gan-arena] request failed', err);
@@ -61,6 +66,7 @@ async function main() {
     recorder,
     results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
+    trustProxy,
   });
   // Rooms that were playing when the server stopped come back, paused until their host returns.
   if (cluster) await cluster.attach(app);

@@ -1,8 +1,10 @@
 /**
- * Abuse limits: token buckets per socket (votes, joins) and a throttle on failed PIN guesses per
- * address. Time comes in as an argument so the tests need no sleeps.
+ * Abuse limits: token buckets per socket (votes, joins), a throttle on failed PIN guesses per
+ * address, and one on teacher sign-ins per email and per address. Time comes in as an argument so the
+ * tests need no sleeps. Addresses are counted by addressKey (server/client-address.ts).
  */
 import { ErrorCode, type GameError } from '../game/protocol';
+import { addressKey } from './client-address';
 
 export interface BucketSpec {
   /** Most actions allowed in a burst. */
@@ -88,6 +90,11 @@ export class KeyedBuckets {
     return this.buckets.get(key)?.retryAfter() ?? 0;
   }
 
+  /** Gives back a token taken for `key` (an attempt that turned out not to count). */
+  refund(key: string): void {
+    this.buckets.get(key)?.refund();
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -132,9 +139,11 @@ export class ClientLimits<Client extends object> {
     if (!buckets) this.perClient.set(client, (buckets = { vote: new TokenBucket(this.limits.vote, now), join: new TokenBucket(this.limits.join, now) }));
     if (action === 'vote') return buckets.vote.take(now) ? null : { what: 'votes', retryAfter: buckets.vote.retryAfter() };
     if (!buckets.join.take(now)) return { what: 'joins', retryAfter: buckets.join.retryAfter() };
-    // An address that keeps missing PINs may not join anyone's game for a while (rejoining with a token still works).
-    if (action === 'join' && !this.pinGuesses.allowed(address, now)) {
-      return { what: 'game PINs that do not exist', retryAfter: this.pinGuesses.retryAfter(address) };
+    // An address that keeps missing PINs may not join anyone's game for a while. Rejoining with a token
+    // still works: a made-up token learns nothing (it is answered exactly as a missing game) and counts as a miss.
+    const key = addressKey(address);
+    if (action === 'join' && !this.pinGuesses.allowed(key, now)) {
+      return { what: 'game PINs that do not exist', retryAfter: this.pinGuesses.retryAfter(key) };
     }
     return null;
   }
@@ -148,8 +157,79 @@ export class ClientLimits<Client extends object> {
     return { code: ErrorCode.RateLimited, message: `too many ${tooFast.what} too fast; try again in ${Math.max(1, Math.ceil(tooFast.retryAfter))} s` };
   }
 
-  /** A join with a PIN that does not exist: counts against the address. */
+  /** A join answered "no such game" (a PIN that does not exist, or a token the game does not know): counts against the address. */
   missedPin(address: string, now: number) {
-    this.pinGuesses.take(address, now);
+    this.pinGuesses.take(addressKey(address), now);
   }
+}
+
+/**
+ * Failed teacher sign-ins: 5 per email and 20 per address in a burst, then one more per 3 minutes and
+ * per 45 s (the burst back in 15 minutes). Enough for a teacher who mistypes, and it turns an online
+ * guessing attack from scrypt's ~5 guesses a second into 480 a day per address.
+ */
+export const SIGNIN_PER_EMAIL: BucketSpec = { capacity: 5, perSecond: 5 / 900 };
+export const SIGNIN_PER_ADDRESS: BucketSpec = { capacity: 20, perSecond: 20 / 900 };
+/** New accounts per address: a staff room signing up together fits; a script filling the table does not. */
+export const SIGNUP_PER_ADDRESS: BucketSpec = { capacity: 10, perSecond: 10 / 3600 };
+
+/** Seconds to wait before trying again. */
+export type Attempt = { ok: true; didNotCount(): void } | { ok: false; retryAfter: number };
+
+/**
+ * Sign-in and sign-up attempts. An attempt spends its tokens before the passphrase is checked, so 80
+ * guesses sent at once are refused too, not only the ones after the first failure; a sign-in that
+ * succeeds gives them back.
+ */
+export class AuthLimits {
+  private readonly perEmail: KeyedBuckets;
+  private readonly perAddress: KeyedBuckets;
+  private readonly signUps: KeyedBuckets;
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    specs: { perEmail?: BucketSpec; perAddress?: BucketSpec; signUps?: BucketSpec } = {},
+  ) {
+    this.perEmail = new KeyedBuckets(specs.perEmail ?? SIGNIN_PER_EMAIL);
+    this.perAddress = new KeyedBuckets(specs.perAddress ?? SIGNIN_PER_ADDRESS);
+    this.signUps = new KeyedBuckets(specs.signUps ?? SIGNUP_PER_ADDRESS);
+  }
+
+  signIn(email: string, address: string): Attempt {
+    const now = this.clock();
+    const key = addressKey(address);
+    const byEmail = this.perEmail.take(email, now);
+    const byAddress = this.perAddress.take(key, now);
+    if (byEmail && byAddress) {
+      return {
+        ok: true,
+        didNotCount: () => {
+          this.perEmail.refund(email);
+          this.perAddress.refund(key);
+        },
+      };
+    }
+    if (byEmail) this.perEmail.refund(email);
+    if (byAddress) this.perAddress.refund(key);
+    const waits = [!byEmail && this.perEmail.retryAfter(email), !byAddress && this.perAddress.retryAfter(key)].filter((x): x is number => x !== false);
+    return { ok: false, retryAfter: Math.max(1, Math.ceil(Math.max(...waits))) };
+  }
+
+  signUp(address: string): Attempt {
+    const key = addressKey(address);
+    if (this.signUps.take(key, this.clock())) return { ok: true, didNotCount: () => this.signUps.refund(key) };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil(this.signUps.retryAfter(key))) };
+  }
+}
+
+const AUTH_LIMITS = Symbol.for('gan-arena.auth-limits');
+type Holder = { [AUTH_LIMITS]?: AuthLimits };
+
+/** The process's sign-in limits, on globalThis: Next's route bundles and the server share one. Tests install their own. */
+export function authLimits(): AuthLimits {
+  return ((globalThis as Holder)[AUTH_LIMITS] ??= new AuthLimits());
+}
+
+export function installAuthLimits(limits: AuthLimits): void {
+  (globalThis as Holder)[AUTH_LIMITS] = limits;
 }

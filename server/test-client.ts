@@ -44,8 +44,9 @@ export function useServer(extra: Partial<Deps> = {}) {
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 
-export function client(): Client {
-  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true });
+/** A fresh connection; `headers` go on its handshake (e.g. X-Forwarded-For, as a proxy would add). */
+export function client(headers?: Record<string, string>): Client {
+  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true, ...(headers ? { extraHeaders: headers } : {}) });
   clients.push(c);
   return c;
 }

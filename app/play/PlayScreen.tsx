@@ -40,8 +40,9 @@ export function PlayScreen() {
     usePlay.getState().set({ status: 'joining', error: null });
     const token = savedToken(pin);
     let ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, ...(token ? { playerToken: token } : { nickname }) });
-    if (!ack.ok && token && ack.error.code === 'not_player') {
-      // The saved token is from an older game with the same PIN: join afresh.
+    if (!ack.ok && token && ack.error.code === 'no_such_game') {
+      // The saved token is from an older game with the same PIN (the server answers a token it does not
+      // know exactly as a missing game): join afresh, which says whether the game is there.
       forgetToken(pin);
       ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
     }
@@ -154,7 +155,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         <span className="text-slate-300">Nickname (optional)</span>
         <input
           name="nickname"
-          maxLength={20}
+          maxLength={60}
           autoComplete="off"
           placeholder="Leave empty for a fun one"
           value={nickname}
