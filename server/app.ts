@@ -229,10 +229,11 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     'host:fakes': (d, socket) => {
       const room = store.get(d.pin);
       if (!room) return noSuchGame();
-      // Reals are drawn only for a room that is waiting for this round's fakes from its real host.
+      // Reals are drawn only for a room that is waiting for this round's fakes from its real host,
+      // from the held-out images this room has not shown yet.
       const draw = room.hostToken === d.hostToken ? realsToDraw(room) : null;
-      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label) : [];
-      return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
+      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label, draw.shown) : { pixels: [], indices: [] };
+      return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals: reals.pixels, realIndices: reals.indices });
     },
     'player:join': (d, socket) => {
       if (!store.get(d.pin)) return noSuchGame();
