@@ -45,11 +45,11 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
  * The GANs' training images (the training split, public/data) and the HELD_OUT held-out ones the
  * classifier was tested on (the head of data/<name>-heldout.bin), the real side of the Fréchet distance.
  */
-export function loadSplits(dataset: DatasetName): { train: ImageSet; heldOut: Uint8Array[] } {
+export function loadSplits(dataset: DatasetName): { train: ImageSet; heldOut: Uint8Array[]; heldOutLabels: number[] } {
   const train = readSplit(dataset, 'train', root);
-  const heldOut = imagesOf(headOf(readSplit(dataset, 'heldout', root), HELD_OUT));
-  if (heldOut.length !== HELD_OUT) throw new Error(`${dataset}: the held-out split has ${heldOut.length} images, not ${HELD_OUT}`);
-  return { train, heldOut };
+  const head = headOf(readSplit(dataset, 'heldout', root), HELD_OUT);
+  if (head.count !== HELD_OUT) throw new Error(`${dataset}: the held-out split has ${head.count} images, not ${HELD_OUT}`);
+  return { train, heldOut: imagesOf(head), heldOutLabels: Array.from(head.labels) };
 }
 
 interface Tail {
