@@ -62,7 +62,11 @@ export type GameEvent =
   | { type: 'lock'; hostToken: string; locked: boolean }
   | { type: 'swap'; hostToken: string }
   | { type: 'trainer'; hostToken: string; info: TrainerInfo }
-  | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[] }
+  /**
+   * The host's generated images with the reals the server drew for them; `realIndices` says which
+   * held-out images those reals are (the room remembers them so none is drawn again), one per real.
+   */
+  | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[]; realIndices?: number[] }
   | { type: 'pick'; token: string; imageIds: string[] }
   | { type: 'knobs'; token: string; knobs: Knobs }
   | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
@@ -532,12 +536,24 @@ export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;
 }
 
-/** The real images to draw for a round waiting for its fakes: how many, from which dataset, of which class (conditional levels). */
-export function realsToDraw(state: Room): { dataset: Dataset; count: number; label?: number } | null {
+/**
+ * The real images to draw for a round waiting for its fakes: how many, from which dataset, of which
+ * class (conditional levels), and which held-out images the room has already shown (not to draw again).
+ */
+export function realsToDraw(state: Room): { dataset: Dataset; count: number; label?: number; shown: readonly number[] } | null {
   const count = realsWanted(state);
   if (count <= 0) return null;
   const level = currentLevel(state);
-  return { dataset: level.model.dataset, count, label: level.drawClass };
+  const dataset = level.model.dataset;
+  return { dataset, count, label: level.drawClass, shown: state.realsShown?.[dataset] ?? [] };
+}
+
+/** The room after showing the held-out images `indices` of the current level's dataset as real. */
+function withRealsShown(state: Room, indices: readonly number[]): Room {
+  if (indices.length === 0) return state;
+  const dataset = currentLevel(state).model.dataset;
+  const shown = state.realsShown ?? {};
+  return { ...state, realsShown: { ...shown, [dataset]: [...(shown[dataset] ?? []), ...indices] } };
 }
 
 function withFreshIds(rng: Rng, images: Omit<RoundImage, 'id'>[]): RoundImage[] {
@@ -561,15 +577,19 @@ function acceptFakes(state: Room, event: Extract<GameEvent, { type: 'fakes' }>, 
   if (event.reals.length !== state.settings.imagesPerRound - phase.fakes) {
     return refuse(state, ErrorCode.Internal, 'the server drew the wrong number of real images');
   }
+  if (event.realIndices && event.realIndices.length !== event.reals.length) {
+    return refuse(state, ErrorCode.Internal, 'the server named the wrong number of real images');
+  }
+  const next = withRealsShown(state, event.realIndices ?? []);
   if (phase.pool > phase.fakes) {
     const pool = withFreshIds(ctx.rng, event.images.map((pixels) => ({ pixels, truth: 'fake' as const })));
     const deadline = ctx.now + state.settings.coachSeconds * 1000;
     return broadcast(
-      { ...state, phase: { kind: 'coaching', round: phase.round, pool, fakes: phase.fakes, reals: event.reals, deadline, picks: {} } },
+      { ...next, phase: { kind: 'coaching', round: phase.round, pool, fakes: phase.fakes, reals: event.reals, deadline, picks: {} } },
       [{ type: 'schedule', at: deadline }],
     );
   }
-  return startJudging(state, phase.round, event.images, event.reals, {}, ctx);
+  return startJudging(next, phase.round, event.images, event.reals, {}, ctx);
 }
 
 function startJudging(state: Room, round: number, fakes: string[], reals: string[], picked: Record<string, number>, ctx: Ctx): Result {

@@ -3,6 +3,7 @@
  * outside judging or a reveal without results cannot even be written down.
  */
 import type {
+  Dataset,
   Hype,
   Interval,
   Knobs,
@@ -173,6 +174,12 @@ export interface Room {
   trainer: TrainerInfo | null;
   history: RoundRecord[];
   phase: Phase;
+  /**
+   * Per dataset, the held-out images (indices into its held-out split, server/images.ts) this room has
+   * drawn as real, oldest first: the server draws the next round's reals from the others, so a room
+   * never shows a real image twice. Absent in rooms saved before it (none shown yet, as far as it knows).
+   */
+  realsShown?: Partial<Record<Dataset, number[]>>;
 }
 
 export const MAX_PLAYERS = 5000;

@@ -125,7 +125,7 @@ describe('createWorkerHandler', () => {
 });
 
 describe('machine metrics in the worker', () => {
-  it('evaluates the generator with the committed classifier against held-out real images, without leaking tensors', async () => {
+  it('evaluates the generator with the committed classifier against real images of the training split it fetched, without leaking tensors', async () => {
     const { loadClassifier } = await import('./classifier');
     const loads: string[] = [];
     const posted: WorkerResponse[] = [];

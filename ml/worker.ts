@@ -39,7 +39,9 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
 
   /**
    * Machine metrics: the classifier (loaded once, lazily) on `count` fresh samples and on as many real
-   * images from the held-out tail of the dataset (the last 10%, which the classifier never trained on).
+   * images spread over the dataset the page fetched. That is the training split: the held-out images
+   * are the game's reals and never reach a browser, so these figures sit a little below the scripts'
+   * (scripts/eval-checkpoints.ts measures against held-out images the classifier never saw).
    */
   async function evaluate(count: number): Promise<MachineEvaluation> {
     const t = need();
@@ -51,9 +53,8 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       classifier = null;
       throw e;
     });
-    const start = Math.floor(images.count * 0.9);
-    const held = images.count - start;
-    const real = Array.from({ length: Math.min(count, held) }, (_, i) => imageAt(images!, start + ((i * 7919) % held)));
+    const set = images;
+    const real = Array.from({ length: Math.min(count, set.count) }, (_, i) => imageAt(set, (i * 7919) % set.count));
     const generated = await t.generate(count);
     const e = await evaluateImages(c, generated, real);
     return {

@@ -30,13 +30,13 @@ import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
 import { loadClassifier, type Classifier } from '../ml/classifier';
 import { evaluateImages } from '../ml/eval';
-import { datasetPath, decodeImageSet, imageAt, type ImageSet } from '../ml/format';
+import type { ImageSet } from '../ml/format';
 import { speckleReport } from '../ml/speckle';
 import { GanTrainer } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { makeJudges, median, nearestDistances, vote } from './lesson-judges';
 import { encodeGridPng } from './png';
-import { splitHeldOut } from './train-checkpoints';
+import { loadSplits } from './train-checkpoints';
 
 export const GPU_FACTOR = 20;
 const JUDGES = 30;
@@ -57,9 +57,7 @@ interface DatasetKit {
 }
 
 async function kit(dataset: 'digits' | 'fashion'): Promise<DatasetKit> {
-  const all = decodeImageSet(new Uint8Array(readFileSync(path.join(root, 'public', datasetPath(dataset)))));
-  const { train, heldOut } = splitHeldOut(all);
-  const heldOutLabels = heldOut.map((_, i) => all.labels[train.count + i]);
+  const { train, heldOut, heldOutLabels } = loadSplits(dataset);
   const classifier = await loadClassifier(dataset, { readFile: async (rel) => new Uint8Array(readFileSync(path.join(root, 'public', rel))) });
   const realFeatures = (await classifier.predict(heldOut)).features;
   const d0 = median(nearestDistances(realFeatures, realFeatures, realFeatures.map((_, i) => i)));

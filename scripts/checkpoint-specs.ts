@@ -5,6 +5,7 @@
  */
 import type { ModelShape } from '../game/vocabulary';
 import type { TunableConfig } from '../ml/gan-config';
+import { EVAL_HELD_OUT } from '../ml/format';
 
 export type { ModelShape };
 
@@ -42,8 +43,8 @@ export interface CheckpointSpec {
   };
 }
 
-/** Images at the end of each dataset binary that the GANs never train on (nor the classifier). */
-export const HELD_OUT = 1000;
+/** Held-out images the GANs never train on (nor the classifier): the head of each held-out split (ml/format.ts EVAL_HELD_OUT). */
+export const HELD_OUT = EVAL_HELD_OUT;
 
 export const CHECKPOINT_DIR = 'public/checkpoints';
 export const checkpointFile = (name: string) => `${name}.ganc`;

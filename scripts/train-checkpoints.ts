@@ -11,9 +11,9 @@
  * Everything trains in Node on tfjs's WASM backend, the DCGAN included: ml/wasm-kernels.ts supplies
  * the Conv2DBackpropFilter kernel WASM lacks and faster transposed matmuls and input gradients
  * (headless Chromium here trains that DCGAN on SwiftShader WebGL at ~7 s a step, the CPU backend
- * at tens of seconds; WASM with those kernels at ~0.3 s). The GAN trains on the first 9,000
- * images of the dataset binary; the last 1,000 (which the classifier never trained on either) are
- * the real side of the Fréchet distance. Every checkpoint has a step target and a wall-time cap: on
+ * at tens of seconds; WASM with those kernels at ~0.3 s). The GAN trains on the 9,000 images of the
+ * training split (public/data); the first 1,000 of the held-out split (data/, which the classifier never
+ * trained on either) are the real side of the Fréchet distance. Every checkpoint has a step target and a wall-time cap: on
  * a busy machine it stops at the cap, and the JSON says how many steps it really ran.
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +21,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
 import { decodeCheckpoint } from '../ml/checkpoint';
-import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
+import { imagesOf, readSplit } from '../ml/dataset-files';
+import { type DatasetName, type ImageSet, headOf } from '../ml/format';
 import { GanTrainer, type GanConfig } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { sameShape } from '../game/vocabulary';
@@ -40,13 +41,15 @@ function flag(name: string): string | undefined {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** The GANs' training images (all but the last HELD_OUT) and the held-out ones, the real side of the Fréchet distance. */
-export function splitHeldOut(all: ImageSet): { train: ImageSet; heldOut: Uint8Array[] } {
-  const n = all.count - HELD_OUT;
-  const size = all.rows * all.cols;
-  const train: ImageSet = { ...all, count: n, labels: all.labels.subarray(0, n), pixels: all.pixels.subarray(0, n * size) };
-  const heldOut = Array.from({ length: HELD_OUT }, (_, i) => all.pixels.slice((n + i) * size, (n + i + 1) * size));
-  return { train, heldOut };
+/**
+ * The GANs' training images (the training split, public/data) and the HELD_OUT held-out ones the
+ * classifier was tested on (the head of data/<name>-heldout.bin), the real side of the Fréchet distance.
+ */
+export function loadSplits(dataset: DatasetName): { train: ImageSet; heldOut: Uint8Array[]; heldOutLabels: number[] } {
+  const train = readSplit(dataset, 'train', root);
+  const head = headOf(readSplit(dataset, 'heldout', root), HELD_OUT);
+  if (head.count !== HELD_OUT) throw new Error(`${dataset}: the held-out split has ${head.count} images, not ${HELD_OUT}`);
+  return { train, heldOut: imagesOf(head), heldOutLabels: Array.from(head.labels) };
 }
 
 interface Tail {
@@ -135,8 +138,7 @@ function ofClass(set: ImageSet, label: number): ImageSet {
 async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, previewDir?: string): Promise<CheckpointReport> {
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
-  const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(spec.model.dataset))));
-  const { train, heldOut } = splitHeldOut(all);
+  const { train, heldOut } = loadSplits(spec.model.dataset);
   const { evaluate, why } = await makeEvaluator(spec.model.dataset, heldOut);
   const only = spec.collapse?.onlyClass;
   const t = spec.from

@@ -11,6 +11,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
 import { type Effect, type GameEvent, type Reply, createRoom, findPlayerByToken, pendingJob, realsToDraw, reduce } from '../game/engine';
+import { disguiseEncoded } from '../game/disguise';
 import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
@@ -255,10 +256,21 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     'host:fakes': (d, socket) => {
       const room = store.get(d.pin);
       if (!room) return noSuchGame();
-      // Reals are drawn only for a room that is waiting for this round's fakes from its real host.
+      // Reals are drawn only for a room that is waiting for this round's fakes from its real host,
+      // from the held-out images this room has not shown yet.
       const draw = room.hostToken === d.hostToken ? realsToDraw(room) : null;
-      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label) : [];
-      return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
+      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label, draw.shown) : { pixels: [], indices: [] };
+      // Every image shown is changed a little, real and generated alike (game/disguise.ts), so none is
+      // byte-identical to a file a browser can fetch or to an image shown before.
+      const shown = (images: string[]) => images.map((px) => disguiseEncoded(px, rng));
+      return hostEvent(socket, d.pin, {
+        type: 'fakes',
+        hostToken: d.hostToken,
+        round: d.round,
+        images: shown(d.images),
+        reals: shown(reals.pixels),
+        realIndices: reals.indices,
+      });
     },
     'player:join': (d, socket) => {
       const room = store.get(d.pin);
