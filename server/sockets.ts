@@ -31,25 +31,31 @@ export const everyone = (pin: string) => `room:${pin}`;
 /** One player's screens. */
 export const playerRoom = (pin: string, id: string) => `player:${pin}:${id}`;
 
-/** A socket belongs to one game at a time: leave the rooms of any other. */
-export function leaveOtherGame(socket: IOSocket, pin: string) {
-  if (!socket.data.pin || socket.data.pin === pin) return;
+/**
+ * A socket belongs to one game at a time: leave the rooms of any other. Returns what the socket was in
+ * the game it left (null: it left none), so the server can count it gone from there.
+ */
+export function leaveOtherGame(socket: IOSocket, pin: string): SocketData | null {
+  if (!socket.data.pin || socket.data.pin === pin) return null;
   for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
+  return { ...socket.data };
 }
 
-/** The socket is a host page of the game from now on. */
-export function attachHost(socket: IOSocket, pin: string) {
-  if (socket.data.pin === pin && socket.data.role === 'host') return;
-  leaveOtherGame(socket, pin);
+/** The socket is a host page of the game from now on; returns what it was in the game it left, if any. */
+export function attachHost(socket: IOSocket, pin: string): SocketData | null {
+  if (socket.data.pin === pin && socket.data.role === 'host') return null;
+  const left = leaveOtherGame(socket, pin);
   void socket.join([hostRoom(pin), everyone(pin)]);
   socket.data = { pin, role: 'host' };
+  return left;
 }
 
-/** The socket is one of a player's screens from now on. */
-export function attachPlayer(socket: IOSocket, pin: string, playerId: string) {
-  leaveOtherGame(socket, pin);
+/** The socket is one of a player's screens from now on; returns what it was in the game it left, if any. */
+export function attachPlayer(socket: IOSocket, pin: string, playerId: string): SocketData | null {
+  const left = leaveOtherGame(socket, pin);
   void socket.join([everyone(pin), playerRoom(pin, playerId)]);
   socket.data = { pin, role: 'player', playerId };
+  return left;
 }
 
 export type Handler<E extends C2SEvent> = (data: C2SParsed<E>, socket: IOSocket) => Ack<AckData[E]> | Promise<Ack<AckData[E]>>;
