@@ -48,6 +48,7 @@ export interface Deps {
   rng?: Rng;
   /** Writes the game down (database); absent in tests that only need the game. */
   recorder?: GameRecorder;
+  /** Where the hosts' checkpoints go (server/checkpoints.ts: files, with references in the database); absent: memory. */
   checkpoints?: CheckpointStore;
   /** How long a room outlives its host's leaving and its own end (game/state.ts GRACE); the soak benchmark shortens both. */
   grace?: Partial<Grace>;
@@ -165,10 +166,19 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
           io.in(everyone(pin)).socketsLeave(everyone(pin));
           rooms.drop(pin);
           store.delete(pin);
-          checkpoints.forget(pin);
+          void forget(room);
           break;
       }
     }
+  }
+
+  /** A room that closed for good: the recorder forgets it, and an anonymous room's checkpoints are deleted. */
+  async function forget(room: Room) {
+    const anonymous = await persistence.roomClosed(room).catch((err) => {
+      log(`forgetting room ${room.pin} failed; its checkpoints are kept for the retention sweep`, err);
+      return false;
+    });
+    await checkpoints.closed(room, !anonymous).catch((err) => log(`deleting the checkpoints of room ${room.pin} failed`, err));
   }
 
   /**
@@ -338,12 +348,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   };
   io.on('connection', connect);
 
-  const routes = checkpointRoutes({
-    store,
-    checkpoints,
-    onSaved: (pin, level, bytes) => persistence.checkpointSaved(pin, level, bytes),
-    log,
-  });
+  const routes = checkpointRoutes({ store, checkpoints, log });
   const results = resultsRoutes({ store, results: deps.results, log });
 
   return {

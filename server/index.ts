@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { SOCKET_PATH } from '../game/protocol';
 import { type Application, createApplication } from './app';
+import { checkpointDirFromEnv, fileCheckpoints } from './checkpoints';
 import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
 import { openAppDatabase } from './db/client';
@@ -25,7 +26,9 @@ const servePages = process.env.SERVE_PAGES !== '0';
 async function main() {
   // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
   const database = await openAppDatabase();
-  startRetention(database.db);
+  // Checkpoints are files (never bytes in the database, whose writer carries the votes), referenced from it.
+  const checkpointDir = checkpointDirFromEnv();
+  startRetention(database.db, undefined, undefined, checkpointDir);
   const recorder = dbRecorder(database.db);
 
   const nextApp = servePages ? next({ dev, hostname, port }) : null;
@@ -59,6 +62,7 @@ async function main() {
     forward: cluster?.forward,
     images: fileImages(),
     recorder,
+    checkpoints: fileCheckpoints({ dir: checkpointDir, refs: recorder }),
     results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
   });
