@@ -337,6 +337,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     forward: deps.forward,
     answered: (socket, event, ack) => {
       if (event === 'player:join' && !ack.ok && ack.error.code === ErrorCode.NoSuchGame) limits.missedPin(socket.handshake.address, clock());
+      // Only rooms made count against the address's room budget.
+      if (event === 'host:create' && !ack.ok) limits.noRoomCreated(socket.handshake.address);
     },
     log,
   };

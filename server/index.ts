@@ -15,6 +15,7 @@ import { startRetention } from './db/retention';
 import { roomSessionDetail } from './db/sessions';
 import { fileImages } from './images';
 import { dbRecorder } from './recorder';
+import { roomCreationBucket, roomCreationLimitFromEnv } from './rate-limit';
 import { memoryStore } from './store';
 
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -63,6 +64,7 @@ async function main() {
     images: fileImages(),
     recorder,
     checkpoints: fileCheckpoints({ dir: checkpointDir, refs: recorder }),
+    limits: { roomCreation: roomCreationBucket(roomCreationLimitFromEnv()) },
     results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
   });
