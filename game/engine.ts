@@ -33,19 +33,23 @@ import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
 import {
   AWAY_GRACE_MS,
-  HOST_GRACE_MS,
+  GRACE,
+  type Grace,
   MAX_PLAYERS,
   type Phase,
   type Player,
   type Room,
   type RoundImage,
   type RoundResults,
+  closesAt,
 } from './state';
 import { type JudgeTally, bootstrapProportion, hypeInfinity } from './stats';
 
 export interface Ctx {
   now: number;
   rng: Rng;
+  /** How long a room outlives its host and its end (state.ts GRACE when absent). */
+  grace?: Grace;
 }
 
 export type GameEvent =
@@ -128,7 +132,7 @@ export type Effect =
   | { type: 'progress'; round: number; progress: TrainingProgress }
   /** A player was removed by the host: close their screens. */
   | { type: 'kicked'; playerId: string }
-  /** The room is over for good (the host never came back): close every screen and forget it. */
+  /** The room is over for good (the host never came back, or the game ended a while ago): close every screen and forget it. */
   | { type: 'closed'; reason: string };
 
 export type Reply =
@@ -180,10 +184,18 @@ const broadcast = (state: Room, more: Effect[] = []): Result => ok(state, [...mo
 const record = (r: GameRecord): Effect => ({ type: 'record', record: r });
 const HOST_SCREEN: Effect = { type: 'broadcast', hostOnly: true };
 
-/** The game is over: every screen shows the end, and the session is recorded as ended. */
-function endGame(state: Room, now: number, reason: string, more: Effect[] = []): Result {
-  return ok({ ...state, paused: null, phase: { kind: 'ended', endedAt: now, reason } }, [record({ kind: 'sessionEnded' }), { type: 'broadcast' }, ...more]);
+/**
+ * The game is over: every screen shows the end, and the session is recorded as ended. The room
+ * stays for its grace (closesAt), then closes: a tick is due then, unless `more` closes it now.
+ */
+function endGame(state: Room, ctx: Ctx, reason: string, more: Effect[] = []): Result {
+  const ended: Room = { ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason } };
+  const closing = more.some((e) => e.type === 'closed');
+  const at = closesAt(ended, graceOf(ctx));
+  return ok(ended, [record({ kind: 'sessionEnded' }), { type: 'broadcast' }, ...(closing || at === null ? [] : [{ type: 'schedule', at } as const]), ...more]);
 }
+
+const graceOf = (ctx: Ctx): Grace => ctx.grace ?? GRACE;
 
 export function currentLevel(state: Room): LevelSpec {
   return levelSpec(state.levels[state.level - 1]);
@@ -306,7 +318,7 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
     case 'hostLeft': {
       const away = { ...state, host: { connected: false, leftAt: ctx.now } };
       const frozen = state.phase.kind === 'lobby' || state.phase.kind === 'ended' || state.paused ? away : pause(away, 'host-away', ctx.now);
-      return broadcast(frozen, [{ type: 'schedule', at: ctx.now + HOST_GRACE_MS }]);
+      return broadcast(frozen, [{ type: 'schedule', at: closesAt(frozen, graceOf(ctx))! }]);
     }
     case 'hostBack':
       // Still paused: the game goes on once the host's trainer has reloaded (the 'trainer' event).
@@ -393,7 +405,7 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
       return withRecord(finishTraining(state, event.report, ctx), { kind: 'training', round: event.round, report: event.report });
     case 'end':
       if (state.phase.kind === 'ended') return ok(state);
-      return endGame(state, ctx.now, 'the host ended the game');
+      return endGame(state, ctx, 'the host ended the game');
   }
 }
 
@@ -741,11 +753,29 @@ function earlyClose(state: Room, now: number): number | null {
 const tickAt = (at: number | null): Effect[] => (at === null ? [] : [{ type: 'schedule', at }]);
 
 function tick(state: Room, ctx: Ctx): Result {
-  if (!state.host.connected && state.host.leftAt !== null && ctx.now >= state.host.leftAt + HOST_GRACE_MS && state.phase.kind !== 'ended') {
-    const reason = 'the host did not come back for 10 minutes';
-    return endGame(state, ctx.now, reason, [{ type: 'closed', reason }]);
+  const closing = closesAt(state, graceOf(ctx));
+  if (closing !== null && ctx.now >= closing) {
+    if (state.phase.kind === 'ended') return ok(state, [{ type: 'closed', reason: 'the game is over' }]);
+    const reason = `the host did not come back for ${minutes(graceOf(ctx).hostAwayMs)}`;
+    return endGame(state, ctx, reason, [{ type: 'closed', reason }]);
   }
-  if (state.paused) return ok(state);
+  const result = tickPhase(state, ctx);
+  return closing === null ? result : keepTimerBy(result, closing);
+}
+
+/**
+ * Whoever runs the room keeps one timer for it (the latest schedule wins): a tick that comes before
+ * the room's close (another timer fired first) sets the close again, unless something sooner is set.
+ */
+function keepTimerBy(result: Result, at: number): Result {
+  const sooner = result.effects.some((e) => e.type === 'schedule' && e.at <= at);
+  if (sooner) return result;
+  return { ...result, effects: [...result.effects.filter((e) => e.type !== 'schedule'), { type: 'schedule', at }] };
+}
+
+function tickPhase(state: Room, ctx: Ctx): Result {
+  // An ended room waits only for its close; a paused one for its host.
+  if (state.phase.kind === 'ended' || state.paused) return ok(state);
   const phase = state.phase;
   if (phase.kind === 'coaching' && ctx.now >= phase.deadline) return closeCoaching(state, ctx);
   if (phase.kind === 'judging') {
@@ -757,6 +787,8 @@ function tick(state: Room, ctx: Ctx): Result {
   if (phase.kind === 'reveal' && ctx.now >= phase.until) return startTraining(state, ctx);
   return ok(state);
 }
+
+const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${Number((ms / 1000).toFixed(1))} seconds`);
 
 function advance(state: Room, ctx: Ctx): Result {
   switch (state.phase.kind) {
@@ -834,7 +866,7 @@ function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx:
 }
 
 function nextLevel(state: Room, ctx: Ctx): Result {
-  if (state.level >= state.levels.length) return endGame(state, ctx.now, 'the campaign is complete');
+  if (state.level >= state.levels.length) return endGame(state, ctx, 'the campaign is complete');
   const players = state.settings.teams && state.settings.swapRoles ? swapRoles(state.players) : state.players;
   const level = state.level + 1;
   return broadcast({ ...state, players, level, knobs: {}, phase: { kind: 'intro', level } });

@@ -187,6 +187,27 @@ export const MAX_PLAYERS = 5000;
 export const AWAY_GRACE_MS = 5000;
 /** A room waits this long for a host who left before it closes. */
 export const HOST_GRACE_MS = 10 * 60 * 1000;
+/** An ended game stays on every screen (the podium, the host's downloads) this long before the room closes. */
+export const ENDED_GRACE_MS = 30 * 60 * 1000;
+
+/** How long a room outlives its host's leaving, and its own end (the server may shorten both: benchmarks, tests). */
+export interface Grace {
+  hostAwayMs: number;
+  endedMs: number;
+}
+export const GRACE: Grace = { hostAwayMs: HOST_GRACE_MS, endedMs: ENDED_GRACE_MS };
+
+/**
+ * When the room closes for good, in server time: a host who left (or moved on to another room) and
+ * has not come back closes it `hostAwayMs` after leaving; an ended game closes `endedMs` after its
+ * end, or sooner when its host has gone. Null while the room is live with its host.
+ */
+export function closesAt(room: Room, grace: Grace = GRACE): number | null {
+  const hostGone = !room.host.connected && room.host.leftAt !== null ? room.host.leftAt + grace.hostAwayMs : null;
+  if (room.phase.kind !== 'ended') return hostGone;
+  const ended = room.phase.endedAt + grace.endedMs;
+  return hostGone === null ? ended : Math.min(ended, hostGone);
+}
 
 /**
  * When the room's current phase runs out on its own, in server time: a judging or coaching deadline,

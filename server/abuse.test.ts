@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../game/protocol';
 import { MAX_PAYLOAD_BYTES } from './app';
-import { JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
+import { DEFAULT_ROOM_CREATION_LIMIT, JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
 import { call, client, hostGame, joinPlayer, useServer, startJudging } from './test-client';
 
 let now = Date.now();
@@ -125,6 +125,28 @@ describe('rate limits', () => {
     expect(await call(client({ 'x-forwarded-for': '198.51.100.7' }), 'player:join', { v: PROTOCOL_VERSION, pin })).toMatchObject({
       error: { code: 'rate_limited' },
     });
+  });
+});
+
+describe('room creation', () => {
+  it('limits the rooms one address creates, counting only rooms made, and lets it go on as the budget refills', async () => {
+    const create = (c = client(), payload: unknown = { v: PROTOCOL_VERSION, settings: {} }) => call(c, 'host:create', payload);
+    // A refused creation (a bad payload) makes no room and costs nothing.
+    expect(await create(client(), { v: PROTOCOL_VERSION, settings: { roundSeconds: 'soon' } })).toMatchObject({ error: { code: 'bad_payload' } });
+    // Fresh sockets each time, as a script would open them; all from 127.0.0.1.
+    const made = await Promise.all(Array.from({ length: DEFAULT_ROOM_CREATION_LIMIT }, () => create()));
+    expect(made.filter((a) => !a.ok)).toEqual([]);
+    // All at once: the ones past the budget are refused, not made.
+    const burst = await Promise.all([create(), create()]);
+    for (const ack of burst) {
+      expect(ack).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/^too many games created from this address; try again in \d+ s$/) } });
+    }
+    // Playing is not creating: joining one of the rooms still works.
+    expect((await joinPlayer(made[0].pin as string, 'Ada')).c).toBeDefined();
+
+    now += (10 * 60 * 1000) / DEFAULT_ROOM_CREATION_LIMIT + 1;
+    expect((await create()).ok).toBe(true);
+    expect((await create()).ok).toBe(false);
   });
 });
 

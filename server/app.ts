@@ -15,7 +15,7 @@ import { disguiseEncoded } from '../game/disguise';
 import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
-import { type Room, deadlineOf } from '../game/state';
+import { GRACE, type Grace, type Room, deadlineOf } from '../game/state';
 import { playerView } from '../game/views';
 import { type CheckpointStore, checkpointRoutes, memoryCheckpoints } from './checkpoints';
 import { clientAddress } from './client-address';
@@ -28,7 +28,19 @@ import { ClientLimits, LIMITS, type Limits } from './rate-limit';
 import type { GameRecorder } from './recorder';
 import { type ResultsSource, resultsRoutes } from './results';
 import { type RoomRuntime, RoomRuntimes } from './rooms';
-import { type Handler, type IO, type IOSocket, type Listening, attachHost, attachPlayer, everyone, hostRoom, listen, playerRoom } from './sockets';
+import {
+  type Handler,
+  type IO,
+  type IOSocket,
+  type Listening,
+  type SocketData,
+  attachHost,
+  attachPlayer,
+  everyone,
+  hostRoom,
+  listen,
+  playerRoom,
+} from './sockets';
 import type { RoomStore } from './store';
 
 export interface Deps {
@@ -39,7 +51,10 @@ export interface Deps {
   rng?: Rng;
   /** Writes the game down (database); absent in tests that only need the game. */
   recorder?: GameRecorder;
+  /** Where the hosts' checkpoints go (server/checkpoints.ts: files, with references in the database); absent: memory. */
   checkpoints?: CheckpointStore;
+  /** How long a room outlives its host's leaving and its own end (game/state.ts GRACE); the soak benchmark shortens both. */
+  grace?: Partial<Grace>;
   /** A room's recorded session, for the host's CSV downloads (server/results.ts); absent: none to download. */
   results?: ResultsSource;
   /** The signed-in teacher behind a cookie header, if any: a room hosted while signed in is theirs. */
@@ -70,6 +85,8 @@ export interface Application {
   restore(rooms: Room[]): void;
   /** Wires a socket's events: every real connection, and the stand-ins server/cluster.ts makes for sockets on other processes. */
   connect(socket: IOSocket): void;
+  /** What this process holds in memory: rooms in the store, and rooms' server records (server/rooms.ts). */
+  held(): { rooms: number; records: number };
   close(): Promise<void>;
 }
 
@@ -92,6 +109,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   const rng = deps.rng ?? cryptoRng;
   const log = deps.log ?? ((msg, err) => console.error(`[gan-arena] ${msg}`, err ?? ''));
   const checkpoints = deps.checkpoints ?? memoryCheckpoints();
+  const grace: Grace = { ...GRACE, ...deps.grace };
   const io: IO = new Server(httpServer, {
     path: SOCKET_PATH,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -130,7 +148,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   function apply(pin: string, event: GameEvent): Applied {
     const room = store.get(pin);
     if (!room) return { error: { code: ErrorCode.NoSuchGame, message: 'no such game' } };
-    const result = reduce(room, event, { now: clock(), rng });
+    const result = reduce(room, event, { now: clock(), rng, grace });
     if (result.error) return result;
     store.set(result.state);
     const written = persistence.carryOut(rooms.of(pin).saves, result.state, result.effects);
@@ -175,10 +193,48 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
           io.in(everyone(pin)).socketsLeave(everyone(pin));
           rooms.drop(pin);
           store.delete(pin);
-          checkpoints.forget(pin);
+          void forget(room);
           break;
       }
     }
+  }
+
+  /** A room that closed for good: the recorder forgets it, and an anonymous room's checkpoints are deleted. */
+  async function forget(room: Room) {
+    const anonymous = await persistence.roomClosed(room).catch((err) => {
+      log(`forgetting room ${room.pin} failed; its checkpoints are kept for the retention sweep`, err);
+      return false;
+    });
+    await checkpoints.closed(room, !anonymous).catch((err) => log(`deleting the checkpoints of room ${room.pin} failed`, err));
+  }
+
+  /**
+   * A socket is gone from a game: it disconnected, or it went on to another game (a host page that
+   * hosts a second room). Its host or player counts as away once no other screen of theirs is left,
+   * which starts the room's grace (game/state.ts closesAt).
+   */
+  function departed({ pin, role, playerId }: SocketData) {
+    if (!pin) return;
+    try {
+      if (role === 'host') {
+        // A host with another tab still open is still here.
+        if ((io.sockets.adapter.rooms.get(hostRoom(pin))?.size ?? 0) === 0) apply(pin, { type: 'hostLeft' });
+      } else if (role === 'player' && playerId) {
+        if ((io.sockets.adapter.rooms.get(playerRoom(pin, playerId))?.size ?? 0) === 0) apply(pin, { type: 'disconnect', playerId });
+      }
+    } catch (err) {
+      log('leaving a game failed', err);
+    }
+  }
+
+  /** The socket hosts `pin` (or plays in it) from now on; the game it leaves for it counts it gone. */
+  function asHost(socket: IOSocket, pin: string) {
+    const left = attachHost(socket, pin);
+    if (left) departed(left);
+  }
+  function asPlayer(socket: IOSocket, pin: string, playerId: string) {
+    const left = attachPlayer(socket, pin, playerId);
+    if (left) departed(left);
   }
 
   function schedule(rt: RoomRuntime, at: number) {
@@ -198,7 +254,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   function hostEvent(socket: IOSocket, pin: string, event: GameEvent): Ack<object> {
     const result = apply(pin, event);
     if (result.error) return fail(result.error);
-    attachHost(socket, pin);
+    asHost(socket, pin);
     return { ok: true };
   }
 
@@ -222,7 +278,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       if (store.get(pin)) return internal('no free game PIN; try again');
       const room = createRoom({ pin, hostToken: token(), settings: data.settings, levels: data.levels }, { now: clock() });
       store.set(room);
-      attachHost(socket, pin);
+      asHost(socket, pin);
       const teacherId = deps.identify ? await deps.identify(socket.handshake.headers.cookie).catch(() => null) : null;
       persistence.sessionCreated(room, teacherId);
       pacer.emit(rooms.of(pin).views, room);
@@ -232,7 +288,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       const room = store.get(d.pin);
       if (!room) return noSuchGame();
       if (room.hostToken !== d.hostToken) return fail({ code: ErrorCode.NotHost, message: 'only the host can do that' });
-      attachHost(socket, d.pin);
+      asHost(socket, d.pin);
       if (!room.host.connected) apply(d.pin, { type: 'hostBack' });
       else pacer.emit(rooms.of(d.pin).views, room);
       // The trainer may have been mid-job when the page went away: ask again.
@@ -291,7 +347,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'joined') return internal('join did not complete');
       const { playerId, playerToken, nickname } = result.reply;
-      attachPlayer(socket, d.pin, playerId);
+      asPlayer(socket, d.pin, playerId);
       // The broadcast inside apply ran before this socket joined its rooms: send it its view now.
       const view = playerView(store.get(d.pin)!, playerId, clock());
       if (view) socket.emit('room:player', view);
@@ -327,6 +383,8 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     forward: deps.forward,
     answered: (socket, event, ack) => {
       if (event === 'player:join' && !ack.ok && ack.error.code === ErrorCode.NoSuchGame) limits.missedPin(socket.handshake.address, clock());
+      // Only rooms made count against the address's room budget.
+      if (event === 'host:create' && !ack.ok) limits.noRoomCreated(socket.handshake.address);
     },
     log,
   };
@@ -337,35 +395,18 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
 
   const connect = (socket: IOSocket) => {
     for (const event of Object.keys(handlers) as C2SEvent[]) wire(socket, event);
-    socket.on('disconnect', () => {
-      const { pin, role, playerId } = socket.data;
-      if (!pin) return;
-      try {
-        if (role === 'host') {
-          // A host with another tab still open is still here.
-          if ((io.sockets.adapter.rooms.get(hostRoom(pin))?.size ?? 0) === 0) apply(pin, { type: 'hostLeft' });
-        } else if (role === 'player' && playerId) {
-          if ((io.sockets.adapter.rooms.get(playerRoom(pin, playerId))?.size ?? 0) === 0) apply(pin, { type: 'disconnect', playerId });
-        }
-      } catch (err) {
-        log('disconnect failed', err);
-      }
-    });
+    socket.on('disconnect', () => departed(socket.data));
   };
   io.on('connection', connect);
 
-  const routes = checkpointRoutes({
-    store,
-    checkpoints,
-    onSaved: (pin, level, bytes) => persistence.checkpointSaved(pin, level, bytes),
-    log,
-  });
+  const routes = checkpointRoutes({ store, checkpoints, log });
   const results = resultsRoutes({ store, results: deps.results, log });
 
   return {
     io,
     handleHttp: (req, res) => routes(req, res) || results(req, res),
     connect,
+    held: () => ({ rooms: [...store.pins()].length, records: rooms.size }),
     restore(saved) {
       for (const s of saved) {
         // Nobody's socket survived the restart: players count as away until they rejoin, so nobody holds a round up.

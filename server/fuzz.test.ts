@@ -10,7 +10,8 @@ import { C2S, type C2SEvent, ErrorCode, type HostView, PROTOCOL_VERSION, type Pl
 import { call, client, fake, hostGame, joinPlayer, next, useServer, startJudging } from './test-client';
 
 // Generous limits: this test is about parsing and the engine, server/abuse.test.ts covers the limits.
-useServer({ limits: { vote: { capacity: 1e6, perSecond: 1e6 }, join: { capacity: 1e6, perSecond: 1e6 }, pinGuess: { capacity: 1e6, perSecond: 1e6 } } });
+const generous = { capacity: 1e6, perSecond: 1e6 };
+useServer({ limits: { vote: generous, join: generous, pinGuess: generous, roomCreation: generous } });
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 const EVENTS = Object.keys(C2S) as C2SEvent[];

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { SOCKET_PATH } from '../game/protocol';
 import { type Application, createApplication } from './app';
+import { checkpointDirFromEnv, fileCheckpoints } from './checkpoints';
 import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
 import { prepareRequest, trustProxyHops } from './client-address';
@@ -15,6 +16,7 @@ import { startRetention } from './db/retention';
 import { roomSessionDetail } from './db/sessions';
 import { fileImages } from './images';
 import { dbRecorder } from './recorder';
+import { roomCreationBucket, roomCreationLimitFromEnv } from './rate-limit';
 import { memoryStore } from './store';
 
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -28,7 +30,9 @@ const trustProxy = trustProxyHops(process.env.TRUST_PROXY);
 async function main() {
   // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
   const database = await openAppDatabase();
-  startRetention(database.db);
+  // Checkpoints are files (never bytes in the database, whose writer carries the votes), referenced from it.
+  const checkpointDir = checkpointDirFromEnv();
+  startRetention(database.db, undefined, undefined, checkpointDir);
   const recorder = dbRecorder(database.db);
 
   const nextApp = servePages ? next({ dev, hostname, port }) : null;
@@ -64,6 +68,8 @@ async function main() {
     forward: cluster?.forward,
     images: fileImages(),
     recorder,
+    checkpoints: fileCheckpoints({ dir: checkpointDir, refs: recorder }),
+    limits: { roomCreation: roomCreationBucket(roomCreationLimitFromEnv()) },
     results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
     trustProxy,

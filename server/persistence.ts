@@ -47,8 +47,12 @@ export class Persistence {
     this.write('session', (r) => r.sessionCreated(room, teacherId));
   }
 
-  checkpointSaved(pin: string, level: number, bytes: Uint8Array) {
-    this.write('checkpoint', (r) => r.checkpointSaved(pin, level, bytes));
+  /**
+   * The room closed for good: the recorder forgets it. Resolves true when the room was anonymous, so
+   * its checkpoints are to be deleted; without a recorder nothing outlives the process, so true too.
+   */
+  roomClosed(room: Room): Promise<boolean> {
+    return this.deps.recorder ? this.deps.recorder.roomClosed(room) : Promise.resolve(true);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * Abuse limits: token buckets per socket (votes, joins), a throttle on failed PIN guesses per
- * address, and one on teacher sign-ins per email and per address. Time comes in as an argument so the
- * tests need no sleeps. Addresses are counted by addressKey (server/client-address.ts).
+ * address, one on rooms created per address, and one on teacher sign-ins per email and per address.
+ * Time comes in as an argument so the tests need no sleeps. Addresses are counted by addressKey
+ * (server/client-address.ts).
  */
 import { ErrorCode, type GameError } from '../game/protocol';
 import { addressKey } from './client-address';
@@ -39,7 +40,7 @@ export class TokenBucket {
     return Math.max(0, (1 - this.tokens) / this.spec.perSecond);
   }
 
-  /** Gives back a token taken by a peek. */
+  /** Gives back a token (taken by a peek, or for an action that did not happen). */
   refund(): void {
     this.tokens = Math.min(this.spec.capacity, this.tokens + 1);
   }
@@ -107,13 +108,34 @@ export class KeyedBuckets {
   }
 }
 
+/**
+ * Rooms created per address: a room holds memory and may upload checkpoints, and a script made 200
+ * in 3 s. `perTenMinutes` rooms at once, then one every 10 minutes / perTenMinutes. A school behind
+ * one NAT address shares it: ROOM_CREATION_LIMIT raises it.
+ */
+export const roomCreationBucket = (perTenMinutes: number): BucketSpec => ({ capacity: perTenMinutes, perSecond: perTenMinutes / 600 });
+export const DEFAULT_ROOM_CREATION_LIMIT = 20;
+
+/** ROOM_CREATION_LIMIT (rooms per address per 10 minutes, a positive integer), or the default. */
+export function roomCreationLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ROOM_CREATION_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_ROOM_CREATION_LIMIT;
+}
+
 export interface Limits {
   vote: BucketSpec;
   join: BucketSpec;
   /** Failed joins with unknown PINs, per address. */
   pinGuess: BucketSpec;
+  /** Rooms created, per address. */
+  roomCreation: BucketSpec;
 }
-export const LIMITS: Limits = { vote: VOTE_BUCKET, join: JOIN_BUCKET, pinGuess: PIN_GUESS_BUCKET };
+export const LIMITS: Limits = {
+  vote: VOTE_BUCKET,
+  join: JOIN_BUCKET,
+  pinGuess: PIN_GUESS_BUCKET,
+  roomCreation: roomCreationBucket(DEFAULT_ROOM_CREATION_LIMIT),
+};
 
 /** What a client did too fast, and how many seconds until it may try again. */
 export interface TooFast {
@@ -123,14 +145,16 @@ export interface TooFast {
 
 /**
  * Per-client token buckets on votes and joins (forgotten with the client: a WeakMap), and the
- * PIN-guessing throttle per address.
+ * PIN-guessing and room-creation throttles per address.
  */
 export class ClientLimits<Client extends object> {
   private readonly perClient = new WeakMap<Client, { vote: TokenBucket; join: TokenBucket }>();
   private readonly pinGuesses: KeyedBuckets;
+  private readonly roomsCreated: KeyedBuckets;
 
   constructor(private readonly limits: Limits) {
     this.pinGuesses = new KeyedBuckets(limits.pinGuess);
+    this.roomsCreated = new KeyedBuckets(limits.roomCreation);
   }
 
   /** Spends a token for the action; null when it may go ahead. A rejoin is a join with a player token. */
@@ -148,13 +172,25 @@ export class ClientLimits<Client extends object> {
     return null;
   }
 
-  /** The refusal for a client event sent too fast (votes and joins are limited), or null. */
+  /** The refusal for a client event sent too fast (votes, joins and room creation are limited), or null. */
   refusal(client: Client, address: string, event: string, payload: unknown, now: number): GameError | null {
+    if (event === 'host:create') {
+      // Taken now, not once the room exists, so creations sent all at once cannot all pass; given back if none is made.
+      const key = addressKey(address);
+      if (this.roomsCreated.take(key, now)) return null;
+      const wait = Math.max(1, Math.ceil(this.roomsCreated.retryAfter(key)));
+      return { code: ErrorCode.RateLimited, message: `too many games created from this address; try again in ${wait} s` };
+    }
     if (event !== 'player:vote' && event !== 'player:join') return null;
     const rejoin = typeof payload === 'object' && payload !== null && 'playerToken' in payload;
     const tooFast = this.check(client, address, event === 'player:vote' ? 'vote' : rejoin ? 'rejoin' : 'join', now);
     if (!tooFast) return null;
     return { code: ErrorCode.RateLimited, message: `too many ${tooFast.what} too fast; try again in ${Math.max(1, Math.ceil(tooFast.retryAfter))} s` };
+  }
+
+  /** A room creation that made no room (refused, or failed) does not count against the address. */
+  noRoomCreated(address: string) {
+    this.roomsCreated.refund(addressKey(address));
   }
 
   /** A join answered "no such game" (a PIN that does not exist, or a token the game does not know): counts against the address. */

@@ -1,7 +1,8 @@
 /**
  * What the game server writes down as a room plays: the session, players, each round's images with
  * their truth, every vote (written before the vote is acknowledged), reveals, training reports,
- * checkpoints, check-question answers, and a snapshot of the live room for restarts.
+ * references to checkpoint files (server/checkpoints.ts; never their bytes), check-question answers,
+ * and a snapshot of the live room for restarts.
  *
  * The engine says what to write (its record effects, game/engine.ts); server/persistence.ts hands
  * them here through writeRecord and stays pure of SQL. Each method is idempotent, so a retried call
@@ -25,11 +26,12 @@ import {
   votes,
 } from './db/schema';
 import type { Db } from './db/types';
+import type { CheckpointRef, CheckpointRefs, RoomId, SavedCheckpoint } from './checkpoints';
 import { groupCommit, oneAtATime } from './group-commit';
 
 export type VoteRecord = Extract<GameRecord, { kind: 'vote' }>;
 
-export interface GameRecorder {
+export interface GameRecorder extends CheckpointRefs {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
   sessionCreated(room: Room, teacherId: string | null): Promise<void>;
   playerJoined(room: Room, playerId: string): Promise<void>;
@@ -41,13 +43,22 @@ export interface GameRecorder {
   roundRevealed(room: Room): Promise<void>;
   /** The trainer reported (null: the host skipped training). */
   trainingReported(room: Room, round: number, report: TrainingReport | null): Promise<void>;
-  checkpointSaved(pin: string, level: number, bytes: Uint8Array): Promise<void>;
+  /** A checkpoint file is durable (server/checkpoints.ts): its reference, which replaces the level's last one. */
+  checkpointSaved(room: Room, ref: CheckpointRef): Promise<void>;
+  /** The room's most recently saved checkpoint (a file's reference, or the bytes of a row from before files). */
+  latestCheckpoint(room: RoomId): Promise<SavedCheckpoint | null>;
   checkAnswered(pin: string, playerId: string, cardId: string, choice: number, correct: boolean): Promise<void>;
   /** Saves the live room; writes for one PIN are applied in call order, the latest winning. */
   snapshot(room: Room): Promise<void>;
   /** Rooms to bring back after a restart: the latest snapshot of every room that has not ended. */
   loadSnapshots(): Promise<Room[]>;
   sessionEnded(room: Room): Promise<void>;
+  /**
+   * The room has closed for good and left memory: what the recorder kept for it goes, and an anonymous
+   * room's checkpoint references are deleted. Resolves true when the room was anonymous (its checkpoint
+   * files go too); a signed-in teacher's stay with the session until RETENTION_DAYS.
+   */
+  roomClosed(room: Room): Promise<boolean>;
 }
 
 /** The dataset the room starts on; a campaign may move to another (Fashion-MNIST) later. */
@@ -388,15 +399,28 @@ export function dbRecorder(db: Db): GameRecorder {
       });
     },
 
-    checkpointSaved(pin, level, bytes) {
+    checkpointSaved(room, ref) {
       return background(async () => {
-        const sessionId = await sessionOfPin(pin);
-        if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+        const sessionId = await sessionOf(room);
+        const row = { file: ref.file, size: ref.size, sha256: ref.sha256, bytes: null, savedAt: new Date() };
         await db
           .insert(checkpoints)
-          .values({ sessionId, level, bytes })
-          .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: { bytes, savedAt: new Date() } });
+          .values({ sessionId, level: ref.level, ...row })
+          .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: row });
       });
+    },
+
+    async latestCheckpoint(room) {
+      const [row] = await db
+        .select({ level: checkpoints.level, file: checkpoints.file, size: checkpoints.size, sha256: checkpoints.sha256, bytes: checkpoints.bytes })
+        .from(checkpoints)
+        .innerJoin(gameSessions, eq(gameSessions.id, checkpoints.sessionId))
+        .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))))
+        .orderBy(desc(checkpoints.savedAt))
+        .limit(1);
+      if (!row) return null;
+      if (row.file !== null && row.size !== null && row.sha256 !== null) return { level: row.level, file: row.file, size: row.size, sha256: row.sha256 };
+      return row.bytes ? { level: row.level, bytes: row.bytes } : null;
     },
 
     checkAnswered(pin, playerId, cardId, choice, correct) {
@@ -422,6 +446,27 @@ export function dbRecorder(db: Db): GameRecorder {
         const endedAt = room.phase.kind === 'ended' ? new Date(room.phase.endedAt) : new Date();
         await db.update(gameSessions).set({ endedAt }).where(eq(gameSessions.id, sessionId));
         await updateScores(sessionId, room);
+      });
+    },
+
+    roomClosed(room) {
+      // After the room's other background writes (its end), so nothing asks for the session again once it is forgotten.
+      return background(async () => {
+        const key = roomKey(room);
+        const known = byRoom.get(key);
+        try {
+          const [session] = await db
+            .select({ id: gameSessions.id, teacherId: gameSessions.teacherId })
+            .from(gameSessions)
+            .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))));
+          if (session?.teacherId) return false;
+          if (session) await db.delete(checkpoints).where(eq(checkpoints.sessionId, session.id));
+          return true;
+        } finally {
+          if (byRoom.get(key) === known) byRoom.delete(key);
+          const id = await known?.catch(() => undefined);
+          if (id !== undefined && byPin.get(room.pin) === id) byPin.delete(room.pin);
+        }
       });
     },
   };

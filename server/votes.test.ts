@@ -21,10 +21,12 @@ const recorder: GameRecorder = {
   roundRevealed: noop,
   trainingReported: noop,
   checkpointSaved: noop,
+  latestCheckpoint: async () => null,
   checkAnswered: noop,
   snapshot: noop,
   loadSnapshots: async () => [],
   sessionEnded: noop,
+  roomClosed: async () => true,
 };
 
 useServer({ recorder });

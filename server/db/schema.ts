@@ -167,13 +167,24 @@ export const trainingSummaries = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.round] })],
 );
 
-/** Generator weights after each level, so a reloaded host resumes and a teacher can restart a level. */
+/**
+ * The room's generator after each level's training, so a reloaded host (also after a restart) resumes
+ * where the room left it. The bytes live in a file under the checkpoint folder (server/checkpoints.ts),
+ * never in the database, whose one writer carries the votes: a row here is only the file's reference,
+ * written once the file is durable. `bytes` is for rows written before that (still read back).
+ */
 export const checkpoints = pgTable(
   'checkpoints',
   {
     sessionId: sessionRef(),
     level: integer('level').notNull(),
-    bytes: bytea('bytes').notNull(),
+    /** Legacy: the checkpoint itself, for rows written before checkpoints moved to files; null since. */
+    bytes: bytea('bytes'),
+    /** The file, relative to the checkpoint folder. */
+    file: text('file'),
+    /** The file's length and SHA-256 (hex), so a damaged or truncated file is told apart from a checkpoint. */
+    size: integer('size'),
+    sha256: text('sha256'),
     savedAt: ts('saved_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.level] })],
