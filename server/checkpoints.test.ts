@@ -14,7 +14,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { type Socket, io as connect } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CheckpointRoute, PROTOCOL_VERSION, SOCKET_PATH } from '../game/protocol';
-import { COOKIE_NAME, signUp, teacherFromCookie } from './auth';
+import { COOKIE_NAME, createAccount, signIn, teacherFromCookie } from './auth';
 import { MAX_CHECKPOINT_BYTES, fileCheckpoints } from './checkpoints';
 import { MIGRATIONS_FOLDER } from './db/client';
 import { type PgliteLike, PGliteThread } from './db/pglite-thread';
@@ -217,7 +217,9 @@ describe('checkpoints as files', () => {
   });
 
   it('deletes an anonymous room’s checkpoints when the room closes, and keeps a signed-in teacher’s', async () => {
-    const signedIn = await signUp(db, { email: `keep-${Date.now()}@school.test`, passphrase: 'a classroom passphrase' });
+    const creds = { email: `keep-${Date.now()}@school.test`, passphrase: 'a classroom passphrase' };
+    await createAccount(db, creds);
+    const signedIn = await signIn(db, creds);
     const teacherHost = connect(url, {
       path: SOCKET_PATH,
       transports: ['websocket'],
