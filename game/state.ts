@@ -3,6 +3,7 @@
  * outside judging or a reveal without results cannot even be written down.
  */
 import type {
+  GiveawayHeat,
   Hype,
   Interval,
   Knobs,
@@ -10,6 +11,7 @@ import type {
   PausedInfo,
   Role,
   Settings,
+  Spot,
   TrainerInfo,
   TrainingProgress,
   TrainingReport,
@@ -55,6 +57,8 @@ export interface Vote {
   verdict: Verdict;
   /** Server time the vote was accepted. */
   at: number;
+  /** On a fake vote: the spot the player marked as the giveaway (game/giveaway.ts), if they marked one. */
+  spot?: Spot;
 }
 
 /** One judge's votes in a round: imageId → vote. */
@@ -77,6 +81,8 @@ export interface RoundResults {
   /** The round's HYPE∞ over its judges; absent in a reveal saved before it existed (views show null). */
   hype?: Hype;
   mostFooling: string | null;
+  /** imageId → the class's giveaway taps on that fake, for fakes someone tapped (absent in a reveal saved before it existed). */
+  giveaways?: Record<string, GiveawayHeat>;
 }
 
 export type Phase =
