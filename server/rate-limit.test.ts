@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyedBuckets, TokenBucket } from './rate-limit';
+import { ClientLimits, KeyedBuckets, TokenBucket } from './rate-limit';
 
 describe('token buckets', () => {
   it('allows a burst up to capacity, then one per refill interval', () => {
@@ -45,5 +45,15 @@ describe('token buckets', () => {
     expect(k.size).toBe(2);
     k.take('c', 120_000);
     expect(k.size).toBe(1);
+  });
+});
+
+describe('per-client limits', () => {
+  it('counts giveaway marks against the same bucket as votes: a flood of marks is refused like a flood of votes', () => {
+    const limits = new ClientLimits<object>({ vote: { capacity: 3, perSecond: 1 }, join: { capacity: 1, perSecond: 1 }, pinGuess: { capacity: 1, perSecond: 1 } });
+    const socket = {};
+    const sent = ['player:vote', 'player:flag', 'player:flag', 'player:flag', 'player:vote'].map((e) => limits.refusal(socket, '1.2.3.4', e, {}, 0)?.code ?? 'ok');
+    expect(sent).toEqual(['ok', 'ok', 'ok', 'rate_limited', 'rate_limited']);
+    expect(limits.refusal(socket, '1.2.3.4', 'player:flag', {}, 1000)).toBeNull();
   });
 });
