@@ -10,6 +10,7 @@ import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, s
 import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
 import { getCard } from './lessons/cards';
 import { CHECK_POINTS, checkShown, drawOrder, lessonStep } from './lessons/check';
+import { roundGiveaways } from './giveaway';
 import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
@@ -21,6 +22,7 @@ import {
   type LevelId,
   type LevelSpec,
   type Settings,
+  type Spot,
   type TrainJob,
   type TrainVerdict,
   type TrainerInfo,
@@ -73,7 +75,9 @@ export type GameEvent =
   | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[]; realIndices?: number[] }
   | { type: 'pick'; token: string; imageIds: string[] }
   | { type: 'knobs'; token: string; knobs: Knobs }
-  | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
+  | { type: 'vote'; token: string; imageId: string; verdict: Verdict; spot?: Spot }
+  /** Marks, moves or (null) clears the giveaway on an image the player called fake, until the deadline. */
+  | { type: 'flag'; token: string; imageId: string; spot: Spot | null }
   | { type: 'answer'; token: string; cardId: string; choice: number }
   /** Server-internal: a vote whose write failed is taken back, so the player can cast it again. */
   | { type: 'retract'; token: string; imageId: string }
@@ -92,7 +96,9 @@ export type GameRecord =
   /** The room entered judging: the round and its images with their truth. */
   | { kind: 'roundStarted'; round: number }
   /** An accepted vote, at the engine's own time for it, so the database and the scores agree to the millisecond. */
-  | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number }
+  | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number; spot?: Spot }
+  /** A giveaway marked, moved or (null) cleared on a vote already cast: the vote's latest spot. */
+  | { kind: 'flag'; round: number; playerId: string; imageId: string; spot: Spot | null }
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   | { kind: 'roundRevealed'; round: number }
   /** A check question's first answer (the one that counts); `choice` is the authored index, whatever order it was shown in. */
@@ -138,6 +144,7 @@ export type Effect =
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
   | { kind: 'voted'; playerId: string; imageId: string; verdict: Verdict }
+  | { kind: 'flagged'; playerId: string; imageId: string; spot: Spot | null }
   /** An answer locked in, as the shown position it was given in: whether it is right waits for the reveal. */
   | { kind: 'answered'; playerId: string; cardId: string; choice: number };
 
@@ -256,7 +263,7 @@ const HOST_EVENTS = new Set<GameEvent['type']>([
   'start', 'settings', 'pause', 'extend', 'kick', 'lock', 'swap', 'trainer', 'fakes', 'advance', 'progress', 'trained', 'end',
 ]);
 /** Host events that would move the game on; refused while it is paused so nothing happens behind a frozen screen. */
-const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'pick']);
+const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'flag', 'pick']);
 
 export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
   const result = step(state, event, ctx);
@@ -277,7 +284,7 @@ function snapshotAfter(before: Room, after: Room, event: GameEvent): Effect | nu
   // Votes live in the votes table (written before the ack) and progress is transient: neither needs a
   // snapshot of the whole room, which in a room of 2,000 is a megabyte written per vote.
   const inRound = is === 'judging' && was === 'judging';
-  if (inRound && (event.type === 'vote' || event.type === 'retract')) return null;
+  if (inRound && (event.type === 'vote' || event.type === 'retract' || event.type === 'flag')) return null;
   // Connections are not restored either (a restarted server counts everyone away): 2,000 phones
   // leaving at the end of an assembly should not write 2,000 snapshots.
   if ((event.type === 'disconnect' || event.type === 'rejoin') && was === is) return null;
@@ -376,6 +383,8 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
     }
     case 'vote':
       return vote(state, event, ctx);
+    case 'flag':
+      return flag(state, event, ctx);
     case 'answer':
       return answer(state, event, ctx);
     case 'retract': {
@@ -659,15 +668,45 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   }
   const mine = ballotAt(phase.ballots, i);
   if (Object.hasOwn(mine, event.imageId)) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
-  const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now });
+  if (event.spot && event.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'only an image you call fake can have a giveaway marked');
+  const spot = event.spot ? { spot: { x: event.spot.x, y: event.spot.y } } : {};
+  const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now, ...spot });
   const next: Room = { ...state, phase: { ...phase, ballots } };
   const reply: Reply = { kind: 'voted', playerId: player.id, imageId: event.imageId, verdict: event.verdict };
-  const written: GameRecord = { kind: 'vote', round: phase.round, playerId: player.id, imageId: event.imageId, verdict: event.verdict, at: ctx.now };
+  const written: GameRecord = { kind: 'vote', round: phase.round, playerId: player.id, imageId: event.imageId, verdict: event.verdict, at: ctx.now, ...spot };
   // Only a judge's last image can complete the round: skip the room-wide check on every other vote.
   const finishedMine = ballotSize(mine) + 1 === phase.images.length;
   const at = finishedMine ? earlyClose(next, ctx.now) : null;
   if (at !== null && at <= ctx.now) return { ...withRecord(reveal(next, ctx), written), reply };
   return ok(next, [record(written), { type: 'votes' }, ...tickAt(at)], reply);
+}
+
+/**
+ * Flag the giveaway: a judge who called an image fake marks the spot that gave it away, moves it, or
+ * clears it (null), as often as they like until the round's deadline. Only the latest spot counts;
+ * it changes no score and sends no view (the phone shows its own mark; the class sees them at the reveal).
+ */
+function flag(state: Room, event: Extract<GameEvent, { type: 'flag' }>, ctx: Ctx): Result {
+  const player = findPlayerByToken(state, event.token);
+  if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
+  const phase = state.phase;
+  if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'voting is closed right now');
+  if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for this round');
+  if (!phase.images.some((img) => img.id === event.imageId)) return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
+  const i = judgeIndex(phase.eligible, player.id);
+  if (i < 0) return refuse(state, ErrorCode.NotInRound, 'you are not judging this round');
+  const mine = ballotAt(phase.ballots, i);
+  const vote = Object.hasOwn(mine, event.imageId) ? mine[event.imageId] : undefined;
+  if (vote?.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'call the image fake first, then mark what gave it away');
+  const { spot: _old, ...rest } = vote;
+  const spot = event.spot ? { x: event.spot.x, y: event.spot.y } : null;
+  const ballots = setBallot(phase.ballots, i, { ...mine, [event.imageId]: spot ? { ...rest, spot } : rest });
+  return ok({ ...state, phase: { ...phase, ballots } }, [record({ kind: 'flag', round: phase.round, playerId: player.id, imageId: event.imageId, spot })], {
+    kind: 'flagged',
+    playerId: player.id,
+    imageId: event.imageId,
+    spot,
+  });
 }
 
 /** Votes still expected: every connected eligible player on every image. */
@@ -948,7 +987,15 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
   const fooledRate = outcomes.length ? outcomes.reduce<number>((s, x) => s + x, 0) / outcomes.length : null;
   return {
     players,
-    results: { tallies, gained, fooledRate, fooledInterval: bootstrapProportion(outcomes, rng), hype: hypeInfinity(judges, rng), mostFooling },
+    results: {
+      tallies,
+      gained,
+      fooledRate,
+      fooledInterval: bootstrapProportion(outcomes, rng),
+      hype: hypeInfinity(judges, rng),
+      mostFooling,
+      giveaways: roundGiveaways(images, phase),
+    },
   };
 }
 

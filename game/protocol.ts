@@ -17,6 +17,16 @@ export type Dataset = z.infer<typeof DatasetSchema>;
 export const VerdictSchema = z.enum(['real', 'fake']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * Flag the giveaway: the spot on an image a player called fake that gave it away, as fractions of the
+ * image's width and height from its top left corner (game/giveaway.ts).
+ */
+export const SpotSchema = z.object({
+  x: z.number().min(0, 'a spot is inside the image: x from 0 to 1').max(1, 'a spot is inside the image: x from 0 to 1'),
+  y: z.number().min(0, 'a spot is inside the image: y from 0 to 1').max(1, 'a spot is inside the image: y from 0 to 1'),
+});
+export type Spot = z.infer<typeof SpotSchema>;
+
 export const BackendSchema = z.enum(BACKENDS);
 export type Backend = z.infer<typeof BackendSchema>;
 
@@ -216,6 +226,15 @@ export const C2S = {
     playerToken: TokenSchema,
     imageId: ImageIdSchema,
     verdict: VerdictSchema,
+    /** A fake vote may carry the spot that gave the image away, tapped before the vote. */
+    spot: SpotSchema.optional(),
+  }),
+  /** Marks (or moves, or with null clears) the giveaway on an image the player called fake, until the round's deadline. */
+  'player:flag': z.object({
+    pin: PinSchema,
+    playerToken: TokenSchema,
+    imageId: ImageIdSchema,
+    spot: SpotSchema.nullable(),
   }),
   /** A player's answer to a lesson card's check question. */
   'player:answer': z.object({
@@ -259,6 +278,8 @@ export const ErrorCode = {
   NotCurrentCard: 'not_current_card',
   /** The card's answer is already revealed: its question is closed. */
   QuestionClosed: 'question_closed',
+  /** A giveaway marked on an image the player did not call fake. */
+  NotFake: 'not_fake',
   /** Too many actions too fast from one connection or address; the message says when to try again. */
   RateLimited: 'rate_limited',
   /** A typed nickname the filter refuses (game/nickname-filter.ts). */
@@ -297,6 +318,7 @@ export interface AckData {
   'host:end': object;
   'player:join': { playerId: string; playerToken: string; nickname: string };
   'player:vote': { imageId: string; verdict: Verdict };
+  'player:flag': { imageId: string; spot: Spot | null };
 }
 
 // ---------------------------------------------------------------- server → client views
@@ -310,6 +332,19 @@ export interface RevealImageView extends ImageView {
   truth: Verdict;
   realVotes: number;
   fakeVotes: number;
+  /** On a fake that players who called it fake tapped: where their taps fell (absent otherwise, and from an older server). */
+  giveaway?: GiveawayHeat;
+}
+
+/**
+ * The class's giveaway taps on one fake, binned (game/giveaway.ts): a bins × bins grid over the image,
+ * row by row from the top left, each cell counting the taps in it. Bounded whatever the class's size.
+ */
+export interface GiveawayHeat {
+  bins: number;
+  counts: number[];
+  /** Taps in all (the sum of counts). */
+  taps: number;
 }
 
 export interface Interval {
@@ -499,6 +534,8 @@ export interface PlayerRevealImageView extends ImageView {
   truth: Verdict;
   mine: Verdict | null;
   correct: boolean;
+  /** The giveaway this player marked on it, if any. */
+  spot?: Spot;
 }
 
 export type PlayerPhaseView =
@@ -522,6 +559,8 @@ export type PlayerPhaseView =
       images: ImageView[];
       deadline: number;
       mine: Record<string, Verdict>;
+      /** The giveaways this player has marked, by image (absent from an older server). */
+      spots?: Record<string, Spot>;
     }
   | {
       kind: 'reveal';

@@ -4,6 +4,7 @@
  */
 import type {
   Dataset,
+  GiveawayHeat,
   Hype,
   Interval,
   Knobs,
@@ -11,6 +12,7 @@ import type {
   PausedInfo,
   Role,
   Settings,
+  Spot,
   TrainerInfo,
   TrainingProgress,
   TrainingReport,
@@ -56,6 +58,8 @@ export interface Vote {
   verdict: Verdict;
   /** Server time the vote was accepted. */
   at: number;
+  /** On a fake vote: the spot the player marked as the giveaway (game/giveaway.ts), if they marked one. */
+  spot?: Spot;
 }
 
 /** One judge's votes in a round: imageId → vote. */
@@ -78,6 +82,8 @@ export interface RoundResults {
   /** The round's HYPE∞ over its judges; absent in a reveal saved before it existed (views show null). */
   hype?: Hype;
   mostFooling: string | null;
+  /** imageId → the class's giveaway taps on that fake, for fakes someone tapped (absent in a reveal saved before it existed). */
+  giveaways?: Record<string, GiveawayHeat>;
 }
 
 export type Phase =

@@ -354,13 +354,28 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       return { ok: true, playerId, playerToken, nickname };
     },
     'player:vote': (d) => {
-      const result = apply(d.pin, { type: 'vote', token: d.playerToken, imageId: d.imageId, verdict: d.verdict });
+      const result = apply(d.pin, { type: 'vote', token: d.playerToken, imageId: d.imageId, verdict: d.verdict, spot: d.spot });
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'voted') return internal('the vote was not recorded');
       const accepted = { ok: true as const, imageId: d.imageId, verdict: d.verdict };
       if (!result.written) return accepted;
       // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
       return persistence.settleVote(result.written, accepted, () => apply(d.pin, { type: 'retract', token: d.playerToken, imageId: d.imageId }));
+    },
+    'player:flag': async (d) => {
+      const result = apply(d.pin, { type: 'flag', token: d.playerToken, imageId: d.imageId, spot: d.spot });
+      if (result.error) return fail(result.error);
+      if (result.reply?.kind !== 'flagged') return internal('the mark was not recorded');
+      const accepted = { ok: true as const, imageId: d.imageId, spot: result.reply.spot };
+      // Acknowledged once written, like a vote, so an acknowledged mark survives a restart. A failed write
+      // leaves nothing to undo in the score: the player is told, and the next mark overwrites it.
+      try {
+        await result.written;
+        return accepted;
+      } catch (err) {
+        log('saving a giveaway failed', err);
+        return internal('your mark could not be saved; try again');
+      }
     },
     'player:answer': (d) => {
       const result = apply(d.pin, { type: 'answer', token: d.playerToken, cardId: d.cardId, choice: d.choice });

@@ -69,6 +69,7 @@ describe('fuzzing every client event over real sockets', () => {
       'host:end': auth,
       'player:join': { v: PROTOCOL_VERSION, pin: '000001' },
       'player:vote': { pin, playerToken: 'y'.repeat(20), imageId: imageIds[0], verdict: 'real' },
+      'player:flag': { pin, playerToken: ada.token, imageId: imageIds[0], spot: { x: 0.5, y: 0.5 } },
       'player:answer': { pin, playerToken: ada.token, cardId: 'T01', choice: 0 },
       'coach:pick': { pin, playerToken: ada.token, imageIds: [imageIds[0]] },
       'coach:knobs': { pin, playerToken: ada.token, knobs: { loss: 'hinge', lr: 'low', ratio: '1:1', steps: 'few' } },

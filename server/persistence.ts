@@ -66,8 +66,9 @@ export class Persistence {
     for (const effect of effects) {
       if (effect.type === 'record') {
         const record = effect.record;
-        // Written before it is acknowledged: an acknowledged vote survives a crash.
+        // Written before it is acknowledged: an acknowledged vote (or giveaway mark) survives a crash.
         if (record.kind === 'vote') voteWritten = Promise.all([recorder.vote(room, record), saves.roundSaved]);
+        else if (record.kind === 'flag') voteWritten = Promise.all([recorder.flag(room, record), saves.roundSaved]);
         else this.write(record.kind, (r) => writeRecord(r, room, record));
       } else if (effect.type === 'snapshot') {
         if (effect.when === 'soon') this.snapshotSoon(saves, room.pin);

@@ -181,9 +181,11 @@ export class ClientLimits<Client extends object> {
       const wait = Math.max(1, Math.ceil(this.roomsCreated.retryAfter(key)));
       return { code: ErrorCode.RateLimited, message: `too many games created from this address; try again in ${wait} s` };
     }
-    if (event !== 'player:vote' && event !== 'player:join') return null;
+    // A giveaway mark is written like a vote, so it spends from the votes' bucket.
+    const voting = event === 'player:vote' || event === 'player:flag';
+    if (!voting && event !== 'player:join') return null;
     const rejoin = typeof payload === 'object' && payload !== null && 'playerToken' in payload;
-    const tooFast = this.check(client, address, event === 'player:vote' ? 'vote' : rejoin ? 'rejoin' : 'join', now);
+    const tooFast = this.check(client, address, voting ? 'vote' : rejoin ? 'rejoin' : 'join', now);
     if (!tooFast) return null;
     return { code: ErrorCode.RateLimited, message: `too many ${tooFast.what} too fast; try again in ${Math.max(1, Math.ceil(tooFast.retryAfter))} s` };
   }

@@ -30,6 +30,7 @@ import type { CheckpointRef, CheckpointRefs, RoomId, SavedCheckpoint } from './c
 import { groupCommit, oneAtATime } from './group-commit';
 
 export type VoteRecord = Extract<GameRecord, { kind: 'vote' }>;
+export type FlagRecord = Extract<GameRecord, { kind: 'flag' }>;
 
 export interface GameRecorder extends CheckpointRefs {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
@@ -39,6 +40,8 @@ export interface GameRecorder extends CheckpointRefs {
   roundStarted(room: Room): Promise<void>;
   /** Must be awaited before the vote is acknowledged: an acknowledged vote survives a crash. */
   vote(room: Room, vote: VoteRecord): Promise<void>;
+  /** A giveaway marked, moved or cleared on a recorded vote; awaited before its acknowledgement, like a vote. */
+  flag(room: Room, flag: FlagRecord): Promise<void>;
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   roundRevealed(room: Room): Promise<void>;
   /** The trainer reported (null: the host skipped training). */
@@ -116,6 +119,7 @@ export function dbRecorder(db: Db): GameRecorder {
   /** pin → the latest session id, for the calls that only know the PIN. */
   const byPin = new Map<string, string>();
   const roomKey = (room: Room) => `${room.pin}@${room.createdAt}`;
+  const voteKey = (room: Room, round: number, playerId: string, imageId: string) => `${roomKey(room)}/vote/${round}/${playerId}/${imageId}`;
 
   async function upsertSession(room: Room, teacherId: string | null): Promise<string> {
     await db
@@ -242,7 +246,10 @@ export function dbRecorder(db: Db): GameRecorder {
     max: 200,
   });
 
-  /** Writes of players and rounds still under way, by `${room}/player/${id}` and `${room}/round/${n}`. */
+  /**
+   * Writes of players, rounds and votes still under way, by `${room}/player/${id}`, `${room}/round/${n}`
+   * and `${room}/vote/${round}/${player}/${image}` (the vote's latest write: its row, or a giveaway on it).
+   */
   const inFlight = new Map<string, Promise<unknown>>();
   function track<T>(key: string, write: Promise<T>): Promise<T> {
     inFlight.set(key, write);
@@ -309,14 +316,16 @@ export function dbRecorder(db: Db): GameRecorder {
   function insertVotes(rows: VoteRow[]) {
     const column = (c: { name: string }) => sql.identifier(c.name);
     return db.execute(sql`
-      insert into ${votes} (${column(votes.sessionId)}, ${column(votes.round)}, ${column(votes.imageId)}, ${column(votes.playerId)}, ${column(votes.verdict)}, ${column(votes.at)})
+      insert into ${votes} (${column(votes.sessionId)}, ${column(votes.round)}, ${column(votes.imageId)}, ${column(votes.playerId)}, ${column(votes.verdict)}, ${column(votes.at)}, ${column(votes.giveawayX)}, ${column(votes.giveawayY)})
       select * from unnest(
         ${sql.param(rows.map((r) => r.sessionId))}::uuid[],
         ${sql.param(rows.map((r) => r.round))}::int[],
         ${sql.param(rows.map((r) => r.imageId))}::text[],
         ${sql.param(rows.map((r) => r.playerId))}::text[],
         ${sql.param(rows.map((r) => r.verdict))}::text[],
-        ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[])
+        ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[],
+        ${sql.param(rows.map((r) => r.giveawayX ?? null))}::float8[],
+        ${sql.param(rows.map((r) => r.giveawayY ?? null))}::float8[])
       on conflict do nothing`);
   }
 
@@ -334,13 +343,17 @@ export function dbRecorder(db: Db): GameRecorder {
     if (!session) return room;
     const imageIds = phase.images.map((i) => i.id);
     const saved = await db
-      .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at })
+      .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at, x: votes.giveawayX, y: votes.giveawayY })
       .from(votes)
       .where(and(eq(votes.sessionId, session.id), eq(votes.round, phase.round), inArray(votes.imageId, imageIds)));
     const merged: Record<string, Ballot> = Object.fromEntries(ballotEntries(phase));
     for (const v of saved) {
-      if (!ballotOf(phase, v.playerId) || merged[v.playerId]?.[v.imageId]) continue;
-      merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { verdict: v.verdict, at: v.at.getTime() } };
+      if (!ballotOf(phase, v.playerId)) continue;
+      // Giveaways are not snapshotted either, and may move after a vote: the table's (each written before its ack) is the latest.
+      const spot = v.verdict === 'fake' && v.x !== null && v.y !== null ? { spot: { x: v.x, y: v.y } } : {};
+      const known = merged[v.playerId]?.[v.imageId];
+      const base = known ? (({ spot: _, ...rest }) => rest)(known) : { verdict: v.verdict, at: v.at.getTime() };
+      merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { ...base, ...spot } };
     }
     return { ...room, phase: { ...phase, ballots: ballotsFrom(phase.eligible, merged) } };
   }
@@ -364,15 +377,32 @@ export function dbRecorder(db: Db): GameRecorder {
       if (round) await track(`${roomKey(room)}/round/${round.round}`, sessionOf(room).then((sessionId) => queueRound({ sessionId, round })));
     },
 
-    vote(room, { round, playerId, imageId, verdict, at }) {
+    vote(room, { round, playerId, imageId, verdict, at, spot }) {
       // The engine's own time for the vote, so the database and the scores agree to the millisecond.
-      const row = { round, imageId, playerId, verdict, at: new Date(at) };
+      const row = { round, imageId, playerId, verdict, at: new Date(at), giveawayX: spot?.x ?? null, giveawayY: spot?.y ?? null };
       // Only what a repair needs goes along, not the room: thousands of votes wait for their write at
       // once in a big room, and each holding its own copy of the room filled the heap.
       // A vote's row needs its player's and its round's: when those writes are still under way, it waits for them
       // rather than fail a whole batch of votes (which then went row by row, each with its own repair).
       const parents = [inFlight.get(`${roomKey(room)}/round/${row.round}`), inFlight.get(`${roomKey(room)}/player/${playerId}`)];
-      return writeVote(sessionOf(room), row, room.players, roundRow(room), parents);
+      return track(voteKey(room, round, playerId, imageId), writeVote(sessionOf(room), row, room.players, roundRow(room), parents));
+    },
+
+    flag(room, { round, playerId, imageId, spot }) {
+      const key = voteKey(room, round, playerId, imageId);
+      // After the vote's own row and any earlier mark on it, so the latest mark is the one that stays.
+      const before = inFlight.get(key);
+      const write = (async () => {
+        const sessionId = await sessionOf(room);
+        if (before) await before.catch(() => undefined);
+        const updated = await db
+          .update(votes)
+          .set({ giveawayX: spot?.x ?? null, giveawayY: spot?.y ?? null })
+          .where(and(eq(votes.sessionId, sessionId), eq(votes.round, round), eq(votes.playerId, playerId), eq(votes.imageId, imageId)))
+          .returning({ round: votes.round });
+        if (!updated.length) throw new Error(`no recorded vote for ${playerId} on ${imageId} in round ${round}`);
+      })();
+      return track(key, write);
     },
 
     roundRevealed(room) {
@@ -481,6 +511,8 @@ export function writeRecord(recorder: GameRecorder, room: Room, record: GameReco
       return recorder.roundStarted(room);
     case 'vote':
       return recorder.vote(room, record);
+    case 'flag':
+      return recorder.flag(room, record);
     case 'roundRevealed':
       return recorder.roundRevealed(room);
     case 'answer':

@@ -6,6 +6,7 @@ import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView, VoteCount } from '@/game/protocol';
 import { ARCH, DATASET } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
+import { GiveawayImage } from '../components/GiveawayHeat';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { Button } from './Button';
@@ -136,7 +137,11 @@ export function Stage({ view }: { view: HostView }) {
               const best = img.id === phase.mostFooling;
               return (
                 <li key={img.id} className={`rounded-xl bg-panel p-2 ${best ? 'ring-4 ring-accent' : ''}`}>
-                  <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
+                  {img.giveaway ? (
+                    <GiveawayImage pixels={img.pixels} heat={img.giveaway} image={`Image ${i + 1}: fake, ${img.realVotes} said real, ${img.fakeVotes} said fake`} large testId="giveaway" />
+                  ) : (
+                    <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
+                  )}
                   <p className={`mt-2 text-center text-2xl font-black ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>
                     {img.truth === 'real' ? 'REAL' : 'FAKE'}
                   </p>

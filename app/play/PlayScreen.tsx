@@ -13,6 +13,8 @@ import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
 import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
+import { MarkRing } from '../components/GiveawayHeat';
+import { MarkableImage, useGiveaways } from './Giveaway';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
 
 // Only coaches need these, for part of the game: not in the page's first load either.
@@ -273,6 +275,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
   const mine = phase.kind === 'judging' ? { ...phase.mine, ...pending } : {};
   const current = images[Math.min(index, images.length - 1)];
   const done = images.filter((i) => mine[i.id]).length;
+  const giveaways = useGiveaways(view, socket, setError);
 
   const vote = useCallback(
     async (verdict: Verdict) => {
@@ -284,7 +287,8 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       // Move on to the next image not yet judged.
       const nextIdx = images.findIndex((img, i) => i > index && !mine[img.id]);
       if (nextIdx >= 0) setIndex(nextIdx);
-      const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict });
+      const spot = giveaways.forVote(current.id, verdict);
+      const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict, ...(spot ? { spot } : {}) });
       if (!ack.ok) {
         setError(ack.error.message);
         if (ack.error.code !== 'duplicate_vote') {
@@ -293,7 +297,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         }
       } else setError(null);
     },
-    [current, images, index, mine, socket, view.pin],
+    [current, images, index, mine, socket, view.pin, giveaways],
   );
 
   useEffect(() => {
@@ -321,10 +325,16 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
       </div>
       <div className="relative mx-auto w-full max-w-sm">
-        <PixelImage pixels={current.pixels} label={`Image ${index + 1} of ${images.length}`} />
+        <MarkableImage
+          pixels={current.pixels}
+          image={`Image ${index + 1} of ${images.length}`}
+          verdict={chosen}
+          spot={giveaways.markOf(current.id)}
+          onMark={(spot) => void giveaways.mark(current.id, spot, chosen)}
+        />
         {chosen && (
           <span
-            className={`absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
+            className={`pointer-events-none absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
           >
             You said {chosen}
           </span>
@@ -392,7 +402,10 @@ function Reveal({ view }: { view: PlayerView }) {
       <ul className="grid grid-cols-3 gap-3">
         {phase.images.map((img, i) => (
           <li key={img.id} className={`rounded-xl border-4 p-1 ${img.mine === null ? 'border-edge' : img.correct ? 'border-real' : 'border-fake'}`}>
-            <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
+            <div className="relative">
+              <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
+              {img.spot && <MarkRing spot={img.spot} />}
+            </div>
             <p className="mt-1 text-center text-sm font-bold">
               {img.mine ? (img.correct ? '✓ ' : '✗ ') : ''}
               {revealCaption(img)}

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -140,6 +141,12 @@ export const votes = pgTable(
     verdict: text('verdict').$type<'real' | 'fake'>().notNull(),
     /** The server's clock when the vote was accepted: the time scoring used. */
     at: ts('at').notNull(),
+    /**
+     * On a fake vote, the spot the player marked as what gave the image away (game/giveaway.ts), as
+     * fractions of the image's width and height; null when they marked none. Both or neither.
+     */
+    giveawayX: doublePrecision('giveaway_x'),
+    giveawayY: doublePrecision('giveaway_y'),
   },
   (t) => [
     // A player judges an image once; a retried write is a no-op, not a second vote. The key is the
