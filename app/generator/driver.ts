@@ -21,7 +21,7 @@ import { sameShape } from '@/game/vocabulary';
 export interface Generator {
   readonly backend: { name: Backend; reason: string };
   readonly config: GanConfig;
-  configure(patch: Partial<Tunables & { humanWeight: number }>): Promise<unknown>;
+  configure(patch: Partial<Tunables & { humanWeight: number; batchSize: number }>): Promise<unknown>;
   checksum(): Promise<number>;
   trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
   /** Ends the training in progress after its current step. */
@@ -53,8 +53,8 @@ export interface GeneratorIO<G extends Generator> {
 }
 
 export interface DriverOptions {
-  /** Small batches: for tests on software GPUs. */
-  tiny: boolean;
+  /** The batch to train on now: the room's setting (game/setup.ts presets), asked before every level and round. */
+  batchSize: () => number;
 }
 
 /** A level and its place in the room's campaign (1-based, as the room counts levels). */
@@ -95,6 +95,8 @@ export class GeneratorDriver<G extends Generator> {
   private readonly passed = new Set<number>();
   /** The round training on the generator right now, and whether the room has moved past it. */
   private training: { round: number; generator: G; stopped: boolean } | null = null;
+  /** Bumped by restart(): work queued before it no longer touches the driver or reports its failure. */
+  private epoch = 0;
 
   constructor(
     private readonly io: GeneratorIO<G>,
@@ -125,10 +127,26 @@ export class GeneratorDriver<G extends Generator> {
 
   /** Runs tasks one at a time, in the order they came; a failure is reported and the queue goes on. */
   enqueue(task: () => Promise<void>): Promise<void> {
+    const epoch = this.epoch;
     this.queue = this.queue.then(task).catch((err) => {
-      if (!this.disposed) this.io.onError(`Trainer: ${errText(err)}`);
+      if (!this.disposed && epoch === this.epoch) this.io.onError(`Trainer: ${errText(err)}`);
     });
     return this.queue;
+  }
+
+  /**
+   * Starts over after a stuck or crashed trainer (the teacher's Retry): the generator is disposed (its
+   * worker ends, so whatever waited on it fails quietly), the queue is emptied, and the next job builds
+   * a fresh generator from the best checkpoint (the room's latest first), as a reloaded page would.
+   */
+  restart(): void {
+    this.epoch++;
+    const live = this.training;
+    if (live) live.stopped = true;
+    this.training = null;
+    this.generator?.dispose();
+    this.generator = null;
+    this.queue = Promise.resolve();
   }
 
   /**
@@ -149,16 +167,17 @@ export class GeneratorDriver<G extends Generator> {
 
   private async ensure(level: LevelSpec, levelNumber: number): Promise<G> {
     if (this.generator && sameShape(this.generator.config, level.model)) {
-      await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
       return this.generator;
     }
     this.io.onLoading();
     this.generator?.dispose();
     this.generator = null;
+    const epoch = this.epoch;
     const { generator, source } = await this.startFromBest(level, levelNumber);
-    if (this.disposed) {
+    if (this.disposed || epoch !== this.epoch) {
       generator.dispose();
-      throw new Error('the page closed');
+      throw new Error(this.disposed ? 'the page closed' : 'the trainer was restarted');
     }
     this.generator = generator;
     await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}`);
@@ -176,7 +195,7 @@ export class GeneratorDriver<G extends Generator> {
       if (shipped) candidates.push({ bytes: shipped, source: `checkpoint ${level.checkpoint}` });
       else missing = ` (checkpoint ${level.checkpoint} is missing)`;
     }
-    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.tiny ? 16 : 64 };
+    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() };
     const refused: string[] = [];
     for (const c of candidates) {
       try {
@@ -192,17 +211,21 @@ export class GeneratorDriver<G extends Generator> {
 
   /** Shows a task on the screen while work runs on the generator, and clears it once the work is done. */
   async busy<R>(generator: G, task: string, work: () => Promise<R>): Promise<R> {
+    const epoch = this.epoch;
     this.io.onTask(task, generator);
-    const result = await work();
-    this.io.onTask(null, generator);
-    return result;
+    try {
+      return await work();
+    } finally {
+      // A failed task is over too; after a restart the new generator's state is not this one's to clear.
+      if (epoch === this.epoch && !this.disposed) this.io.onTask(null, generator);
+    }
   }
 
   /** One round's training on the running generator: the knobs, the steps, the checksums either side, the report. */
   async train(generator: G, request: TrainRequest, plan: TrainPlan): Promise<TrainOutcome> {
     return this.busy(generator, `Training on round ${request.round}`, async () => {
       this.io.onTrainingStart(request.round);
-      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight });
+      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight, batchSize: this.options.batchSize() });
       const checksumBefore = await generator.checksum();
       const verdicts = request.verdicts
         .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
@@ -214,7 +237,7 @@ export class GeneratorDriver<G extends Generator> {
       try {
         result = await generator.trainRound(verdicts, live.stopped ? { dSteps: 0, gSteps: 0 } : request.budget);
       } finally {
-        this.training = null;
+        if (this.training === live) this.training = null;
       }
       const checksumAfter = await generator.checksum();
       let metrics: MachineEvaluation | null = null;

@@ -13,6 +13,7 @@ import { votesCast } from '@/game/ballots';
 import {
   HUMAN, SAVE_KEY, SOLO_HOST, machineVotes, pruneByPixels, resumeAfter, serializeSave, soloMode, type SoloSave,
 } from '@/game/solo';
+import { batchSizeOf } from '@/game/setup';
 import { type Room, deadlineOf } from '@/game/state';
 import { playerView } from '@/game/views';
 import type { TrainerClient } from '@/ml/trainer-client';
@@ -64,7 +65,8 @@ export class SoloDriver {
         onTrainingStart: () => useSolo.getState().set({ progress: null }),
         onError: (message) => useSolo.getState().set({ error: message }),
       },
-      { tiny: options.tiny },
+      // The room's batch (game/setup.ts presets: small for the tiny one), read as each level and round begins.
+      { batchSize: () => batchSizeOf(this.save.room.settings) },
     );
   }
 
