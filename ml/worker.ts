@@ -90,7 +90,9 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
     return timeTraining(
       { dataset: t.config.dataset, arch: req.model.arch, conditional: req.model.conditional, latentDim: req.model.latentDim, hidden: req.model.hidden, batchSize: req.batchSize },
       images,
-      { warmup: 1, steps: 2, minMs, maxSteps, allowSlowConv },
+      // One warm-up pair (shaders, Adam's moments), then at least one timed pair: a software renderer
+      // takes seconds a pair, and the lobby should not wait long for its figure.
+      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv },
     );
   }
 
