@@ -40,6 +40,11 @@ interface AdapterInfoLike {
 /** Software renderers as browsers name them: Chrome's SwiftShader, Mesa's llvmpipe/lavapipe/softpipe, Windows' Basic Render Driver. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
 
+/** True when a renderer or adapter description names a software renderer. */
+export function isSoftwareRenderer(description: string): boolean {
+  return SOFTWARE_RENDERER.test(description);
+}
+
 /** The adapter WebGPU's precondition check found, kept to describe it once WebGPU is chosen. */
 let webgpuAdapter: { info?: AdapterInfoLike; isFallbackAdapter?: boolean; requestAdapterInfo?: () => Promise<AdapterInfoLike> } | null = null;
 
@@ -50,14 +55,14 @@ export async function describeDevice(name: BackendName): Promise<{ device?: stri
       const info = webgpuAdapter.info ?? (await webgpuAdapter.requestAdapterInfo?.().catch(() => undefined)) ?? {};
       const device = [info.vendor, info.architecture, info.device, info.description].filter((x) => x).join(' ').trim();
       const fallback = info.isFallbackAdapter === true || webgpuAdapter.isFallbackAdapter === true;
-      return { device: device || undefined, software: fallback || SOFTWARE_RENDERER.test(device) };
+      return { device: device || undefined, software: fallback || isSoftwareRenderer(device) };
     }
     if (name === 'webgl') {
       const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
       if (!gl) return { software: false };
       const ext = gl.getExtension('WEBGL_debug_renderer_info');
       const device = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-      return { device: device || undefined, software: SOFTWARE_RENDERER.test(device) };
+      return { device: device || undefined, software: isSoftwareRenderer(device) };
     }
   } catch {
     // Naming the device is a courtesy: a browser that will not say leaves it unnamed.
