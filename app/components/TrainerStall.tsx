@@ -48,6 +48,7 @@ export function TrainerStall(props: {
   large?: boolean;
 }) {
   const { state, failed, onRetry, onSkip, large = true } = props;
+  // The wording holds still (the limit, not a ticking count), so a screen reader announces it once.
   const button = `rounded-xl px-5 py-2.5 font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-white ${large ? 'text-xl' : 'text-lg'}`;
   return (
     <div
@@ -55,7 +56,7 @@ export function TrainerStall(props: {
       className={`flex flex-col gap-3 rounded-xl border-2 border-fake bg-fake/15 px-4 py-3 text-rose-100 ${large ? 'text-xl' : 'text-base'}`}
       data-testid="trainer-stalled"
     >
-      <p className="font-bold">{failed ? T.failed(failed.message) : T.stalled(duration(state.kind === 'stalled' ? state.quietMs / 1000 : 0))}</p>
+      <p className="font-bold">{failed ? T.failed(failed.message) : T.stalled(duration(state.limitMs / 1000))}</p>
       <p>
         {T.retryHint} {onSkip && T.skipHint}
       </p>
