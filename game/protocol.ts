@@ -136,9 +136,12 @@ export const TrainingReportSchema = z.object({
   dLoss: LossValue,
   gLoss: LossValue,
   humanLoss: LossValue,
-  /** Mean D(x) on real and on generated images in the last discriminator step. */
-  dReal: z.number().min(0).max(1),
-  dFake: z.number().min(0).max(1),
+  /**
+   * Mean D(x) on real and on generated images in the last discriminator step: a probability for the
+   * BCE losses, the raw score otherwise (LOSS[kind].probability in game/vocabulary.ts).
+   */
+  dReal: LossValue,
+  dFake: LossValue,
   stepsPerSec: z.number().min(0).finite(),
   ms: z.number().min(0).finite(),
   backend: BackendSchema,
@@ -153,6 +156,8 @@ export const TrainingReportSchema = z.object({
   coverage: z.number().min(0).max(1).optional(),
   entropy: z.number().min(0).max(1).optional(),
   collapsed: z.boolean().optional(),
+  /** The samples are still noise, so the histogram says nothing yet (absent from an older host). */
+  notImages: z.boolean().optional(),
   collapseReason: z.string().max(400).optional(),
 });
 export type TrainingReport = z.infer<typeof TrainingReportSchema>;

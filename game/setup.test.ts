@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from './levels';
-import { DEFAULT_SETTINGS } from './protocol';
+import { DEFAULT_SETTINGS, type LevelSpec } from './protocol';
 import {
   PRESETS, PRESET_IDS, SLOW_ROUND_SECONDS, WAIT_FLOOR_MS, benchPlan, costKey, estimate, expectedTrainingMs, presetBatchSizes, presetOf,
   presetSettings, proposePreset, roundBudget, tooSlow, waitLimitMs, waitState, type Costs,
 } from './setup';
 
-const { noise, strokes, dcgan, conditional, fashion } = LEVELS;
+// Levels of known budgets and shapes (the campaign's own may change): two fully-connected levels of
+// 80 and 120 steps a round, a convolutional one of 60, its conditional twin and a fashion one.
+const MLP = { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 } as const;
+const CONV = { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 } as const;
+const level = (id: LevelSpec['id'], model: LevelSpec['model'], dSteps: number, gSteps: number): LevelSpec => ({ ...LEVELS[id], name: `level ${id}`, model, dSteps, gSteps });
+const noise = level('noise', MLP, 40, 40);
+const strokes = level('strokes', MLP, 60, 60);
+const dcgan = level('dcgan', CONV, 30, 30);
+const conditional = level('conditional', { ...MLP, conditional: true }, 40, 40);
+const fashion = level('fashion', { ...CONV, dataset: 'fashion' }, 40, 40);
 
 /** Costs as a computer would measure them: an MLP step and a DCGAN step at each batch size, in ms. */
 function costs(mlp: Record<number, number>, conv: Record<number, number>): Costs {

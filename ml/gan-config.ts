@@ -181,6 +181,8 @@ export interface MachineEvaluation {
   fid: number;
   samples: number;
   collapsed: boolean;
+  /** Still noise: the histogram and the collapse verdict mean nothing yet (ml/collapse.ts). */
+  notImages: boolean;
   collapseReason: string;
 }
 

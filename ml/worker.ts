@@ -67,6 +67,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       fid: e.fid,
       samples: count,
       collapsed: e.collapse.collapsed,
+      notImages: e.collapse.notImages,
       collapseReason: e.collapse.reason,
     };
   }

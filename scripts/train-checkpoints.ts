@@ -24,7 +24,8 @@ import { decodeCheckpoint } from '../ml/checkpoint';
 import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
 import { GanTrainer, type GanConfig } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
-import { CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec } from './checkpoint-specs';
+import { sameShape } from '../game/vocabulary';
+import { CHECKPOINT_DIR, CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec, type ModelShape } from './checkpoint-specs';
 import { encodeGridPng } from './png';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -91,7 +92,7 @@ export async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[])
         covered: e.covered,
         entropy: round(e.entropy),
         fid: round(e.fid, 2),
-        collapse: { collapsed: e.collapse.collapsed, reason: e.collapse.reason },
+        collapse: { collapsed: e.collapse.collapsed, notImages: e.collapse.notImages, reason: e.collapse.reason },
         real: { histogram: e.real.histogram, entropy: round(e.real.entropy) },
       };
       if (labels) {
@@ -122,13 +123,31 @@ export interface CheckpointReport {
   evalNote?: string;
 }
 
+/** The images of one class (a copy). */
+function ofClass(set: ImageSet, label: number): ImageSet {
+  const size = set.rows * set.cols;
+  const keep = Array.from(set.labels.keys()).filter((i) => set.labels[i] === label);
+  const pixels = new Uint8Array(keep.length * size);
+  keep.forEach((i, k) => pixels.set(set.pixels.subarray(i * size, (i + 1) * size), k * size));
+  return { ...set, count: keep.length, labels: Uint8Array.from(keep.map(() => label)), pixels };
+}
+
 async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, previewDir?: string): Promise<CheckpointReport> {
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
   const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(spec.model.dataset))));
   const { train, heldOut } = splitHeldOut(all);
   const { evaluate, why } = await makeEvaluator(spec.model.dataset, heldOut);
-  const t = new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+  const only = spec.collapse?.onlyClass;
+  const t = spec.from
+    ? await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(path.join(root, CHECKPOINT_DIR, checkpointFile(spec.from)))), { images: only === undefined ? train : ofClass(train, only), seed: spec.seed })
+    : new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+  if (spec.from) {
+    const { arch, dataset, conditional, latentDim, hidden } = t.config;
+    if (!sameShape({ arch, dataset, conditional, latentDim, hidden } as ModelShape, spec.model)) throw new Error(`${spec.name}: ${spec.from} is not a ${JSON.stringify(spec.model)}`);
+    const { beta1: _beta1, ...tunables } = spec.train;
+    t.configure(tunables);
+  }
   if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
   const target = Math.max(1, Math.round(spec.steps * scale));
   const maxMs = spec.maxSeconds * scale * 1000;

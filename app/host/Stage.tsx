@@ -227,12 +227,6 @@ function TeamRoster({ view }: { view: HostView }) {
   );
 }
 
-/**
- * Above this Fréchet distance the samples are noise to the classifier (untrained noise measures ~240,
- * real against real ~2): its class histogram would cry "collapse" about static, so we do not show it.
- */
-const STILL_NOISE_FID = 150;
-
 function verdict(ci: { low: number; high: number } | null): string {
   if (!ci) return '';
   if (ci.high < 0.5) return 'You could still tell them apart.';
@@ -259,7 +253,7 @@ function LevelRealism({ view }: { view: HostView }) {
       {m?.fid !== undefined && (
         <p className="text-xl text-slate-300">
           Fréchet distance to real images {m.fid.toFixed(1)} (lower is closer).{' '}
-          {m.fid > STILL_NOISE_FID
+          {m.notImages
             ? 'The samples are still far from anything real, so which class the classifier puts them in means little yet.'
             : `The classifier sees ${Math.round((m.coverage ?? 0) * 10)} of 10 classes in the generator's samples.${m.collapsed ? ` Mode collapse: ${m.collapseReason}` : ''}`}
         </p>
