@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './format';
-import type { GanConfig, TrainingTiming } from './gan-config';
+import { TIMING_STOPPED, type GanConfig, type TrainingTiming } from './gan-config';
 import { GanTrainer } from './trainer';
 
 export interface TimingOptions {
@@ -23,7 +23,10 @@ export interface TimingOptions {
   allowSlowConv?: boolean;
   /** Refuse to time a model the backend changed (the benchmarks); the game times what it would really train. */
   refuseAdapted?: boolean;
+  /** Asked before every step (after a turn of the event loop, so a stop message can arrive): true ends the timing with an error. */
+  shouldStop?: () => boolean;
 }
+
 
 export type Timing = TrainingTiming;
 
@@ -33,18 +36,30 @@ export async function timeTraining(config: Partial<GanConfig> & { dataset: GanCo
   const t = new GanTrainer(config, { images, seed: 1, allowSlowConv: o.allowSlowConv });
   try {
     if (o.refuseAdapted && t.notes.length) throw new Error(`the trainer changed the model: ${t.notes.join('; ')}`);
-    for (let i = 0; i < o.warmup; i++) await t.step();
+    const check = async () => {
+      if (!o.shouldStop) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (o.shouldStop()) throw new Error(TIMING_STOPPED);
+    };
+    for (let i = 0; i < o.warmup; i++) {
+      await check();
+      await t.stepD();
+      await check();
+      await t.stepG();
+    }
     const tensorsBefore = tf.memory().numTensors;
     let d = 0;
     let g = 0;
     let n = 0;
     const max = Math.max(o.steps, o.maxSteps ?? o.steps);
     while (n < o.steps || (n < max && d + g < (o.minMs ?? 0))) {
+      await check();
       const t0 = now();
       await t.stepD();
+      d += now() - t0;
+      await check();
       const t1 = now();
       await t.stepG();
-      d += t1 - t0;
       g += now() - t1;
       n++;
     }

@@ -211,6 +211,9 @@ export interface TrainingTiming {
   tensorsAfter: number;
 }
 
+/** The error a timing ends with when it is stopped before its figure is ready (the game started). */
+export const TIMING_STOPPED = 'the timing was stopped';
+
 /** What to time: a model's shape (on the worker's image data) at a batch size. */
 export interface BenchRequest {
   model: Pick<GanConfig, 'arch' | 'conditional' | 'latentDim' | 'hidden'>;
@@ -252,7 +255,7 @@ export type WorkerRequest =
   | { id: number; type: 'save' }
   | { id: number; type: 'load'; bytes: Uint8Array }
   | { id: number; type: 'dispose' }
-  /** Ends the round's training in progress after its current step (answered at once, not queued). */
+  /** Ends the round's training (or the timing) in progress after its current step (answered at once, not queued). */
   | { id: number; type: 'stop' }
   /** Times a few training steps of a throwaway model on this backend; the trainer's own generator is untouched. */
   | { id: number; type: 'bench'; bench: BenchRequest }

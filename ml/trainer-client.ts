@@ -11,7 +11,7 @@ import {
   type RoundReport, type StepProgress, type ToySnapshot, type TunableConfig, type WorkerInit, type WorkerRequest, type WorkerResponse,
 } from './gan-config';
 
-export { defaultConfig, tinyConfig } from './gan-config';
+export { TIMING_STOPPED, defaultConfig, tinyConfig } from './gan-config';
 export type { BackendInfo, BenchRequest, TrainingTiming, GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
 
 /** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */

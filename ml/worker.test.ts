@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkerHandler } from './worker';
-import { TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
+import { TIMING_STOPPED, TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
 import type { WorkerRequest, WorkerResponse } from './gan-config';
 
 const digitsBytes = readFileSync(path.join(__dirname, '../public/data/digits.bin'));
@@ -121,6 +121,18 @@ describe('TrainerClient over the worker handler', () => {
     expect(conv.arch).toBe('mlp');
     expect(conv.notes.join()).toMatch(/DCGAN → MLP/);
     await expect(client.bench({ model: { arch: 'mlp', conditional: false, latentDim: 8, hidden: 8 }, batchSize: 0 })).rejects.toThrow(/batchSize/);
+    client.dispose();
+  });
+
+  it('ends a timing when stopped (the game started), leaving no tensors and the next round untouched', async () => {
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, undefined, fakeWorker());
+    const tensors = tf.memory().numTensors;
+    const timing = client.bench({ model: { arch: 'mlp', conditional: false, latentDim: 16, hidden: 32 }, batchSize: 32, minMs: 5000, maxSteps: 50 });
+    await new Promise((r) => setTimeout(r, 150));
+    await client.stop();
+    await expect(timing).rejects.toThrow(TIMING_STOPPED);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await client.trainRound([], { dSteps: 2, gSteps: 1 })).toMatchObject({ dSteps: 2, gSteps: 1 });
     client.dispose();
   });
 

@@ -93,7 +93,8 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       images,
       // One warm-up pair (shaders, Adam's moments), then at least one timed pair: a software renderer
       // takes seconds a pair, and the lobby should not wait long for its figure.
-      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv },
+      // A stop (the game started) ends it between steps, so the class's first round does not wait for it.
+      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv, shouldStop: () => stopRequested },
     );
   }
 
@@ -148,6 +149,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           post({ type: 'result', id: msg.id, result: await evaluate(msg.count) });
           break;
         case 'bench':
+          stopRequested = false;
           post({ type: 'result', id: msg.id, result: await bench(msg.bench) });
           return;
         case 'checksum':

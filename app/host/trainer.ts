@@ -8,6 +8,7 @@
  */
 import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
 import { batchSizeOf, benchPlan, presetBatchSizes, presetOf } from '@/game/setup';
+import { TIMING_STOPPED } from '@/ml/gan-config';
 import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { roomCheckpoint, uploadRoomCheckpoint } from '../generator/checkpoints';
 import { GeneratorDriver } from '../generator/driver';
@@ -36,6 +37,8 @@ export class HostTrainer {
   private lastSent = 0;
   /** Timings asked of the worker (by costKey), so each is asked once. */
   private readonly timed = new Set<string>();
+  /** The trainer timing a model right now, stopped if the game starts meanwhile. */
+  private timing: TrainerClient | null = null;
 
   constructor(
     private socket: GameSocket,
@@ -92,6 +95,11 @@ export class HostTrainer {
   /** The room's phase, as each view arrives: training that the room skipped stops (GeneratorDriver.follow). */
   follow(phase: HostView['phase']) {
     this.driver.follow(phase.kind === 'training' ? phase.round : null);
+    // The game started: a timing still running ends after its current step, so round 1 does not wait.
+    if (phase.kind !== 'lobby' && this.timing) {
+      void this.timing.stop().catch(() => undefined);
+      this.timing = null;
+    }
   }
 
   handle(job: TrainerJob) {
@@ -117,12 +125,16 @@ export class HostTrainer {
         const client = this.driver.current;
         const inLobby = useHost.getState().view?.phase.kind === 'lobby';
         try {
-          if (client && inLobby) useSetup.getState().addCost(b.key, await client.bench({ model: b.model, batchSize: b.batchSize }));
-          else this.timed.delete(b.key);
+          if (client && inLobby) {
+            this.timing = client;
+            useSetup.getState().addCost(b.key, await client.bench({ model: b.model, batchSize: b.batchSize }));
+          } else this.timed.delete(b.key);
         } catch (err) {
           this.timed.delete(b.key);
-          useSetup.getState().set({ benchError: err instanceof Error ? err.message : String(err) });
+          const message = err instanceof Error ? err.message : String(err);
+          if (message !== TIMING_STOPPED) useSetup.getState().set({ benchError: message });
         } finally {
+          this.timing = null;
           const m = useSetup.getState().measuring;
           useSetup.getState().set({ measuring: m && m.done + 1 < m.total ? { ...m, done: m.done + 1 } : null });
         }
