@@ -125,6 +125,8 @@ export const SettingsSchema = z.object({
   swapRoles: z.boolean(),
   /** Multiplies every level's step budget: 1 in class, small for tests on software GPUs. */
   stepScale: z.number().min(0.01).max(4),
+  /** Images in each training step's batch (game/setup.ts presets): smaller is faster on a slow computer. */
+  batchSize: z.number().int().min(4).max(256),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -137,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teams: false,
   swapRoles: true,
   stepScale: 1,
+  batchSize: 64,
 };
 
 const HostAuth = { pin: PinSchema, hostToken: TokenSchema };

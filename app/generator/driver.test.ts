@@ -83,7 +83,7 @@ interface Harness {
   tasks: (string | null)[];
 }
 
-function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Uint8Array>; startDelay?: Promise<void> } = {}): Harness {
+function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Uint8Array>; startDelay?: Promise<void>; batchSize?: () => number } = {}): Harness {
   const h: Omit<Harness, 'driver'> = { log: [], started: [], errors: [], ready: [], reports: [], tasks: [] };
   const fetch: Fetch = async (url) => {
     h.log.push(`fetch ${url}`);
@@ -124,7 +124,7 @@ function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Ui
     onTrainingStart: (round) => h.log.push(`training ${round}`),
     onError: (message) => void h.errors.push(message),
   };
-  return { ...h, driver: new GeneratorDriver(io, { tiny: true }) };
+  return { ...h, driver: new GeneratorDriver(io, { batchSize: opts.batchSize ?? (() => 16) }) };
 }
 
 const strokes = LEVELS.strokes; // the digits DCGAN, shipped checkpoint trajectory/digits/step-150
@@ -188,7 +188,7 @@ describe('where the generator starts', () => {
     await h.driver.prepare(LEVELS.noise, 1);
     await h.driver.prepare(strokes, 2);
     expect(h.started).toHaveLength(1);
-    expect(h.started[0].configured).toEqual([{ ...strokes.tunables, humanWeight: strokes.humanWeight }]);
+    expect(h.started[0].configured).toEqual([{ ...strokes.tunables, humanWeight: strokes.humanWeight, batchSize: 16 }]);
     expect(h.driver.current).toBe(h.started[0]);
   });
 
@@ -298,6 +298,55 @@ describe('the job queue', () => {
     expect(ran).toBe(true);
   });
 
+  it("trains on the room's batch size as it is when each level and round begins", async () => {
+    let batch = 64;
+    const h = harness({ batchSize: () => batch });
+    await h.driver.prepare(strokes, 1);
+    expect(h.started[0].config.batchSize).toBe(64);
+    batch = 16; // the teacher chose the tiny preset in the lobby
+    await h.driver.prepare(LEVELS.noise, 1);
+    expect(h.started[0].configured.at(-1)).toMatchObject({ batchSize: 16 });
+    batch = 64;
+    await trainOnce(h, strokes, { labelOf: () => undefined, measure: null });
+    expect(h.started[0].configured.at(-1)).toMatchObject({ batchSize: 64 });
+  });
+
+  it('clears the task on the screen when a job fails, so no badge says it is still at work', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 1);
+    await h.driver.run(() => ({ level: strokes, levelNumber: 1 }), (g) =>
+      h.driver.busy(g, 'Generating 6 images', async () => {
+        throw new Error('the training worker failed');
+      }),
+    );
+    expect(h.tasks).toEqual(['Generating 6 images', null]);
+    expect(h.errors).toEqual(['Trainer: the training worker failed']);
+  });
+
+  it('starts over on restart: the stuck job is dropped quietly and the next builds a fresh generator', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    const stuck = h.driver.current!;
+    h.driver.follow(4);
+    // A worker that never answers: the round's training hangs (and nothing would ever release it).
+    stuck.trainRound = () => new Promise<never>(() => undefined);
+    void h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (g, at) => void (await h.driver.train(g, request(at.level, at.levelNumber), { labelOf: () => undefined, measure: null })));
+    await expect.poll(() => h.tasks.includes('Training on round 4')).toBe(true);
+    let later = false;
+    void h.driver.enqueue(async () => void (later = true));
+    h.driver.restart();
+    expect(stuck.disposed).toBe(true);
+    expect(h.driver.current).toBeNull();
+    // The job asked for again runs at once on a new generator, from the checkpoint chain.
+    const again = await trainOnce(h, strokes, { labelOf: () => undefined, measure: null });
+    expect(h.started).toHaveLength(2);
+    expect(h.driver.current).toBe(h.started[1]);
+    expect(again.result).toEqual(ROUND);
+    expect(h.reports).toHaveLength(1);
+    expect(later).toBe(false); // work queued behind the stuck job went with it
+    expect(h.errors).toEqual([]);
+  });
+
   it('once disposed, says nothing more and stops a generator that finishes starting', async () => {
     let finishStart!: () => void;
     const h = harness({ startDelay: new Promise<void>((r) => (finishStart = r)) });
@@ -398,7 +447,7 @@ describe('a round of training', () => {
     });
     expect(h.log).toEqual(['training 4', 'configure', 'checksum 1', 'trainRound', 'checksum 2', 'evaluate 40', 'keep 2', 'report']);
     expect(h.tasks).toEqual(['Training on round 4', 'Measuring the generator', null]);
-    expect(h.started[0].configured.at(-1)).toEqual({ loss: 'hinge', lrD: 1e-3, lrG: 2e-3, humanWeight: 0.5 });
+    expect(h.started[0].configured.at(-1)).toEqual({ loss: 'hinge', lrD: 1e-3, lrG: 2e-3, humanWeight: 0.5, batchSize: 16 });
     expect(seen).toEqual([outcome]);
     expect(outcome).toMatchObject({ checksumBefore: 1, checksumAfter: 2, metrics: METRICS, result: ROUND });
     expect(h.reports).toEqual([{ round: 4, report: outcome.report }]);

@@ -25,7 +25,7 @@ import { sameShape } from '@/game/vocabulary';
 export interface Generator {
   readonly backend: { name: Backend; reason: string };
   readonly config: GanConfig;
-  configure(patch: Partial<Tunables & { humanWeight: number }>): Promise<unknown>;
+  configure(patch: Partial<Tunables & { humanWeight: number; batchSize: number }>): Promise<unknown>;
   checksum(): Promise<number>;
   trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
   /** Ends the training in progress after its current step. */
@@ -57,8 +57,8 @@ export interface GeneratorIO<G extends Generator> {
 }
 
 export interface DriverOptions {
-  /** Small batches: for tests on software GPUs. */
-  tiny: boolean;
+  /** The batch to train on now: the room's setting (game/setup.ts presets), asked before every level and round. */
+  batchSize: () => number;
 }
 
 /** A level and its place in the room's campaign (1-based, as the room counts levels). */
@@ -104,6 +104,8 @@ export class GeneratorDriver<G extends Generator> {
   private readonly passed = new Set<number>();
   /** The round training on the generator right now, and whether the room has moved past it. */
   private training: { round: number; generator: G; stopped: boolean } | null = null;
+  /** Bumped by restart(): work queued before it no longer touches the driver or reports its failure. */
+  private epoch = 0;
 
   constructor(
     private readonly io: GeneratorIO<G>,
@@ -134,10 +136,27 @@ export class GeneratorDriver<G extends Generator> {
 
   /** Runs tasks one at a time, in the order they came; a failure is reported and the queue goes on. */
   enqueue(task: () => Promise<void>): Promise<void> {
+    const epoch = this.epoch;
     this.queue = this.queue.then(task).catch((err) => {
-      if (!this.disposed) this.io.onError(`Trainer: ${errText(err)}`);
+      if (!this.disposed && epoch === this.epoch) this.io.onError(`Trainer: ${errText(err)}`);
     });
     return this.queue;
+  }
+
+  /**
+   * Starts over after a stuck or crashed trainer (the teacher's Retry): the generator is disposed (its
+   * worker ends, so whatever waited on it fails quietly), the queue is emptied, and the next job builds
+   * a fresh generator from the best checkpoint (the room's latest first), as a reloaded page would.
+   */
+  restart(): void {
+    this.epoch++;
+    const live = this.training;
+    if (live) live.stopped = true;
+    this.training = null;
+    this.generator?.dispose();
+    this.generator = null;
+    this.levelNumber = null;
+    this.queue = Promise.resolve();
   }
 
   /**
@@ -159,7 +178,7 @@ export class GeneratorDriver<G extends Generator> {
   private async ensure(level: LevelSpec, levelNumber: number): Promise<G> {
     const running = this.generator && sameShape(this.generator.config, level.model) ? this.generator : null;
     if (running && this.levelNumber === levelNumber) {
-      await running.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      await running.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
       return running;
     }
     // A new level. The running generator carries over unless the level's own checkpoint is further along.
@@ -170,7 +189,7 @@ export class GeneratorDriver<G extends Generator> {
       if (!shipped) missing = ` (checkpoint ${level.checkpoint} is missing)`;
     }
     if (running && !(shipped && checkpointSteps(shipped) > this.steps)) {
-      await running.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      await running.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
       this.levelNumber = levelNumber;
       const why = shipped
         ? `, further along than checkpoint ${level.checkpoint} (${stepsText(checkpointSteps(shipped))})`
@@ -183,10 +202,11 @@ export class GeneratorDriver<G extends Generator> {
     this.generator?.dispose();
     this.generator = null;
     this.levelNumber = null;
+    const epoch = this.epoch;
     const { generator, source, steps } = await this.startFromBest(level, levelNumber, shipped, missing);
-    if (this.disposed) {
+    if (this.disposed || epoch !== this.epoch) {
       generator.dispose();
-      throw new Error('the page closed');
+      throw new Error(this.disposed ? 'the page closed' : 'the trainer was restarted');
     }
     this.generator = generator;
     this.steps = steps;
@@ -206,7 +226,7 @@ export class GeneratorDriver<G extends Generator> {
     if (own) candidates.push({ ...own, steps: checkpointSteps(own.bytes) });
     if (shipped) candidates.push({ bytes: shipped, source: `checkpoint ${level.checkpoint}`, steps: checkpointSteps(shipped) });
     candidates.sort((a, b) => b.steps - a.steps);
-    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.tiny ? 16 : 64 };
+    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() };
     const refused: string[] = [];
     for (const c of candidates) {
       try {
@@ -223,17 +243,21 @@ export class GeneratorDriver<G extends Generator> {
 
   /** Shows a task on the screen while work runs on the generator, and clears it once the work is done. */
   async busy<R>(generator: G, task: string, work: () => Promise<R>): Promise<R> {
+    const epoch = this.epoch;
     this.io.onTask(task, generator);
-    const result = await work();
-    this.io.onTask(null, generator);
-    return result;
+    try {
+      return await work();
+    } finally {
+      // A failed task is over too; after a restart the new generator's state is not this one's to clear.
+      if (epoch === this.epoch && !this.disposed) this.io.onTask(null, generator);
+    }
   }
 
   /** One round's training on the running generator: the knobs, the steps, the checksums either side, the report. */
   async train(generator: G, request: TrainRequest, plan: TrainPlan): Promise<TrainOutcome> {
     return this.busy(generator, `Training on round ${request.round}`, async () => {
       this.io.onTrainingStart(request.round);
-      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight });
+      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight, batchSize: this.options.batchSize() });
       const checksumBefore = await generator.checksum();
       const verdicts = request.verdicts
         .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
@@ -245,7 +269,7 @@ export class GeneratorDriver<G extends Generator> {
       try {
         result = await generator.trainRound(verdicts, live.stopped ? { dSteps: 0, gSteps: 0 } : request.budget);
       } finally {
-        this.training = null;
+        if (this.training === live) this.training = null;
       }
       const checksumAfter = await generator.checksum();
       let metrics: MachineEvaluation | null = null;

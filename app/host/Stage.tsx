@@ -15,6 +15,7 @@ import { LessonStage } from './LessonStage';
 import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
 import { ResultsDownload } from './ResultsDownload';
+import { TrainerWait } from './TrainerWait';
 import { useHost } from './store';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -64,6 +65,7 @@ export function Stage({ view }: { view: HostView }) {
       return (
         <Panel title={roundLabel}>
           <p className="text-3xl text-slate-300">The generator is drawing its fakes…</p>
+          <TrainerWait view={view} />
         </Panel>
       );
     case 'coaching':
@@ -169,6 +171,7 @@ export function Stage({ view }: { view: HostView }) {
             {phase.knobs ? ` · the coaches chose ${phase.knobs.loss}, ${phase.knobs.lr} learning rate, D:G ${phase.knobs.ratio}, ${phase.knobs.steps} steps` : ''}.
           </p>
           <TrainingBar progress={progress ?? phase.progress} large />
+          <TrainerWait view={view} />
           <LossChart />
         </Panel>
       );
