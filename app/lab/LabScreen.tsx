@@ -86,7 +86,7 @@ export function LabScreen() {
         </p>
       )}
       {(state.error || importError) && (
-        <p role="alert" className="rounded-lg border border-fake bg-fake/10 px-3 py-2 text-fake">
+        <p role="alert" className="rounded-lg border border-fake bg-fake/10 px-3 py-2 text-rose-300">
           {importError ?? state.error}
         </p>
       )}
@@ -124,7 +124,7 @@ export function LabScreen() {
                 <b className="tabular-nums text-white" data-testid="coverage" data-value={coverage ?? ''}>
                   {state.snap ? `${state.snap.covered}/${state.snap.modes}` : '–'}
                 </b>
-                {state.snap && <span className="text-slate-500"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
+                {state.snap && <span className="text-slate-400"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
               </span>
             ) : (
               <span>
@@ -196,7 +196,7 @@ function Histogram({ toy, counts, names }: { toy: boolean; counts: number[]; nam
             </BarChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-slate-500">Waiting for a measurement…</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-400">Waiting for a measurement…</p>
         )}
       </div>
     </figure>

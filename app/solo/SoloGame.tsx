@@ -74,7 +74,7 @@ function StatusBar({ view, coach }: { view: PlayerView; coach: boolean }) {
         <b className="text-xl text-accent tabular-nums" data-testid="score">{view.me.score}</b> points
       </span>
       {!coach && view.me.streak > 1 && <span>streak {view.me.streak}</span>}
-      <span className="text-slate-500">{coach ? 'You coach the generator' : 'You judge'}</span>
+      <span className="text-slate-400">{coach ? 'You coach the generator' : 'You judge'}</span>
     </div>
   );
 }
@@ -116,7 +116,7 @@ function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
                     aria-label={`Image ${i + 1}: ${v}`}
                     aria-pressed={mine === v}
                     className={`min-h-11 rounded-lg text-lg font-bold capitalize disabled:cursor-default ${
-                      mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-fake hover:bg-fake/30'
+                      mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-rose-300 hover:bg-fake/30'
                     }`}
                   >
                     {v}
@@ -166,7 +166,7 @@ function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSav
               )}
               {mv && (
                 <p className="text-sm text-slate-300" data-testid="machine-verdict">
-                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-500">{machineDisplay(loss, raw!).label}</span>
+                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-400">{machineDisplay(loss, raw!).label}</span>
                 </p>
               )}
             </li>
