@@ -72,9 +72,11 @@ export function LabScreen() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-7xl flex-col gap-4 px-4 pb-10 pt-4 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
-        <Link href="/" className="text-lg font-bold">
-          GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
-        </Link>
+        <h1 className="text-lg font-bold">
+          <Link href="/">
+            GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
+          </Link>
+        </h1>
         <Link href="/solo" className="rounded-lg border border-edge px-3 py-1.5 text-sm hover:border-accent">
           Play solo
         </Link>

@@ -228,9 +228,9 @@ function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driv
     <section className="flex flex-col gap-4" data-testid="phase-lesson">
       {question && card && (
         <>
-          <p className="font-mono text-sm text-accent">
+          <h1 className="font-mono text-sm text-accent">
             Card {question.index + 1} of {question.total}
-          </p>
+          </h1>
           <LessonCard key={card.id} card={card} data={data} compact hideCheck />
           <CheckQuestion
             key={`check-${card.id}`}
