@@ -84,7 +84,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </dl>
 
       <Section title="Roster" note="Accuracy is the share of a player's judgments that were right; speed is the mean time from a round's start to each vote.">
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Roster">
           <table className="w-full text-left tabular-nums" data-testid="roster">
             <thead className="text-sm text-slate-400">
               <tr>
