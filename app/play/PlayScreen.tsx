@@ -147,7 +147,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           maxLength={6}
           value={pin}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
-          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent"
         />
       </label>
       <label className="flex flex-col gap-1">
@@ -159,7 +159,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           placeholder="Leave empty for a fun one"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent"
         />
       </label>
       {props.error && (
