@@ -26,7 +26,7 @@ export function JoinForm() {
         placeholder="Game PIN"
         value={pin}
         onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
-        className="w-full min-w-0 rounded-xl border-2 border-edge bg-ink px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] text-white placeholder:tracking-normal placeholder:text-slate-500 focus:border-accent focus:outline-none"
+        className="w-full min-w-0 rounded-xl border-2 border-edge bg-ink px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] text-white placeholder:tracking-normal placeholder:text-slate-400 focus:border-accent"
       />
       <button
         type="submit"

@@ -2,7 +2,10 @@
 import { useEffect, useRef } from 'react';
 import { IMAGE_SIDE, decodePixels } from '@/game/wire';
 
-/** Draws a 28×28 8-bit image from its base64 pixels, scaled up crisp. */
+/**
+ * Draws a 28×28 8-bit image from its base64 pixels, scaled up crisp. An empty label marks the image
+ * as decoration (a thumbnail inside a button that already names it): hidden from screen readers.
+ */
 export function PixelImage({ pixels, label, className = '' }: { pixels: string; label: string; className?: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -22,8 +25,9 @@ export function PixelImage({ pixels, label, className = '' }: { pixels: string; 
       ref={ref}
       width={IMAGE_SIDE}
       height={IMAGE_SIDE}
-      role="img"
-      aria-label={label}
+      role={label ? 'img' : undefined}
+      aria-label={label || undefined}
+      aria-hidden={label ? undefined : true}
       className={`pixelated block aspect-square w-full rounded-lg bg-black ${className}`}
     />
   );

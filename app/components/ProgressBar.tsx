@@ -16,6 +16,8 @@ export function TrainingBar({ progress, large = false }: { progress: TrainingPro
       <div
         className={`mt-2 w-full overflow-hidden rounded-full bg-edge ${large ? 'h-6' : 'h-3'}`}
         role="progressbar"
+        aria-label="Training progress"
+        aria-valuetext={progress ? `step ${step} of ${total}` : 'waiting for the trainer'}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={step}

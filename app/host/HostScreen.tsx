@@ -197,7 +197,7 @@ function TrainerBadge() {
         {text}
       </span>
       {(trainer.kind === 'ready' || trainer.kind === 'busy') && <span className="text-sm text-slate-400">{trainer.info.reason}</span>}
-      <span className="text-xs text-slate-500" data-testid="checksum" data-checksum={checksum ?? ''}>
+      <span className="text-xs text-slate-400" data-testid="checksum" data-checksum={checksum ?? ''}>
         generator weights #{checksum === null ? '…' : (checksum >>> 0).toString(16).padStart(8, '0')}
       </span>
     </div>

@@ -341,7 +341,7 @@ function EndTable({ view }: { view: HostView }) {
   const { summaries } = view.phase;
   const levels = view.levels.slice(0, view.level);
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Each player's game">
       <table className="w-full text-left text-lg" data-testid="summary-table">
         <caption className="mb-2 text-left text-slate-400">Each player&apos;s game: accuracy, speed, best streak, and accuracy level by level.</caption>
         <thead className="text-slate-400">

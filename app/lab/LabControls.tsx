@@ -152,7 +152,7 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
           }}
         />
       </div>
-      <p className="text-xs text-slate-500">Every setting is in the address bar: copy the link to share this experiment.</p>
+      <p className="text-xs text-slate-400">Every setting is in the address bar: copy the link to share this experiment.</p>
     </aside>
   );
 }

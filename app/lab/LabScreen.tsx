@@ -72,9 +72,11 @@ export function LabScreen() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-7xl flex-col gap-4 px-4 pb-10 pt-4 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
-        <Link href="/" className="text-lg font-bold">
-          GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
-        </Link>
+        <h1 className="text-lg font-bold">
+          <Link href="/">
+            GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
+          </Link>
+        </h1>
         <Link href="/solo" className="rounded-lg border border-edge px-3 py-1.5 text-sm hover:border-accent">
           Play solo
         </Link>
@@ -86,7 +88,7 @@ export function LabScreen() {
         </p>
       )}
       {(state.error || importError) && (
-        <p role="alert" className="rounded-lg border border-fake bg-fake/10 px-3 py-2 text-fake">
+        <p role="alert" className="rounded-lg border border-fake bg-fake/10 px-3 py-2 text-rose-300">
           {importError ?? state.error}
         </p>
       )}
@@ -124,7 +126,7 @@ export function LabScreen() {
                 <b className="tabular-nums text-white" data-testid="coverage" data-value={coverage ?? ''}>
                   {state.snap ? `${state.snap.covered}/${state.snap.modes}` : '–'}
                 </b>
-                {state.snap && <span className="text-slate-500"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
+                {state.snap && <span className="text-slate-400"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
               </span>
             ) : (
               <span>
@@ -196,7 +198,7 @@ function Histogram({ toy, counts, names }: { toy: boolean; counts: number[]; nam
             </BarChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-slate-500">Waiting for a measurement…</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-400">Waiting for a measurement…</p>
         )}
       </div>
     </figure>

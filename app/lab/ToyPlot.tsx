@@ -1,7 +1,8 @@
 'use client';
 /**
- * The 2-D view: D's decision surface as a heat map (warm where D says "real"), the real points in
- * white and the generator's in yellow on top, mode centres ringed. Drawn on a canvas: thousands of
+ * The 2-D view: D's decision surface as a heat map (warm where D says "real"), the real points as
+ * white dots and the generator's as yellow crosses on top (told apart by shape, not only colour),
+ * mode centres ringed. Drawn on a canvas: thousands of
  * points redraw many times a second without touching React's tree.
  */
 import { useEffect, useRef } from 'react';
@@ -50,8 +51,18 @@ export function ToyPlot({ snap, loss }: { snap: ToySnapshot | null; loss: LossKi
       ctx.fillStyle = color;
       for (let i = 0; i < pts.length; i += 2) ctx.fillRect(sx(pts[i]) - r / 2, sy(pts[i + 1]) - r / 2, r, r);
     };
+    /** A small "+": two bars of `arm` by `w` pixels. */
+    const crosses = (pts: Float32Array, color: string, arm: number, w: number) => {
+      ctx.fillStyle = color;
+      for (let i = 0; i < pts.length; i += 2) {
+        const x = sx(pts[i]);
+        const y = sy(pts[i + 1]);
+        ctx.fillRect(x - arm / 2, y - w / 2, arm, w);
+        ctx.fillRect(x - w / 2, y - arm / 2, w, arm);
+      }
+    };
     dots(snap.real, 'rgba(255,255,255,0.7)', 2);
-    dots(snap.fake, 'rgba(250,204,21,0.85)', 3);
+    crosses(snap.fake, 'rgba(250,204,21,0.85)', 5, 1.5);
   }, [snap, loss]);
   return (
     <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3">
@@ -61,12 +72,12 @@ export function ToyPlot({ snap, loss }: { snap: ToySnapshot | null; loss: LossKi
         height={SIZE}
         className="aspect-square w-full rounded-lg"
         role="img"
-        aria-label={snap ? `Generated points (yellow) over real points (white) on D's decision surface; ${snap.covered} of ${snap.modes} modes covered` : 'No points yet'}
+        aria-label={snap ? `Generated points (yellow crosses) over real points (white dots) on D's decision surface; ${snap.covered} of ${snap.modes} modes covered` : 'No points yet'}
         data-testid="toy-plot"
       />
       <figcaption className="mt-2 text-sm text-slate-400">
-        Background: D&apos;s verdict over the plane (<span className="text-rose-300">red: real</span>, <span className="text-sky-300">blue: fake</span>). White: real data.
-        Yellow: the generator&apos;s samples. Rings: the modes.
+        Background: D&apos;s verdict over the plane (<span className="text-rose-300">red: real</span>, <span className="text-sky-300">blue: fake</span>). White dots: real data.
+        Yellow crosses: the generator&apos;s samples. Rings: the modes.
       </figcaption>
     </figure>
   );

@@ -19,7 +19,7 @@ export function LessonAnswers({ view, socket }: { view: PlayerView; socket: Game
   const question = view.phase.question;
   const card = question && getCard(question.id);
   if (!question || !card) {
-    return <p className="mt-3 text-xl text-slate-300">Lesson time: look at the big screen.</p>;
+    return <h1 className="mt-3 text-xl text-slate-300">Lesson time: look at the big screen.</h1>;
   }
   const locked = question.mine ?? (sent?.cardId === question.id ? sent.shown : null);
   return (
@@ -30,9 +30,9 @@ export function LessonAnswers({ view, socket }: { view: PlayerView; socket: Game
           {error}
         </p>
       )}
-      <p className="font-mono text-sm text-accent">
+      <h2 className="font-mono text-sm text-accent">
         Question {question.index + 1} of {question.total} · {card.id} · {card.title}
-      </p>
+      </h2>
       <CheckQuestion
         key={card.id}
         card={card}

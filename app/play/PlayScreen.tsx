@@ -150,7 +150,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           maxLength={6}
           value={pin}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
-          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] focus:border-accent"
         />
       </label>
       <label className="flex flex-col gap-1">
@@ -162,7 +162,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
           placeholder="Leave empty for a fun one"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent focus:outline-none"
+          className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent"
         />
       </label>
       {props.error && (
@@ -184,18 +184,22 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'lobby':
       return (
         <Centered>
-          <p className="text-slate-300">You&apos;re in as</p>
-          <p className="text-4xl font-black text-accent" data-testid="nickname">
-            {view.me.nickname}
-          </p>
+          <h1 className="flex flex-col gap-2">
+            <span className="text-slate-300">You&apos;re in as</span>
+            <span className="text-4xl font-black text-accent" data-testid="nickname">
+              {view.me.nickname}
+            </span>
+          </h1>
           <p className="mt-6 text-xl text-slate-300">Waiting for the host to start… {view.playerCount} playing.</p>
         </Centered>
       );
     case 'intro':
       return (
         <Centered>
-          <p className="text-slate-300">Level {phase.level}</p>
-          <p className="text-4xl font-black text-accent">{phase.name}</p>
+          <h1 className="flex flex-col gap-2">
+            <span className="text-slate-300">Level {phase.level}</span>
+            <span className="text-4xl font-black text-accent">{phase.name}</span>
+          </h1>
           <p className="mt-3 text-xl text-slate-200">{phase.intro}</p>
           {view.teams && (
             <p className={`mt-6 rounded-xl px-4 py-3 text-xl font-bold ${view.me.role === 'coach' ? 'bg-fake/20' : 'bg-real/20'}`} data-testid="role">
@@ -209,7 +213,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         <CoachPanel view={view} socket={socket} />
       ) : (
         <Centered>
-          <p className="text-2xl font-bold">Round {phase.round}</p>
+          <h1 className="text-2xl font-bold">Round {phase.round}</h1>
           <p className="mt-3 text-xl text-slate-300">The coaches are choosing their best fakes. Get ready to judge.</p>
           <Spinner />
         </Centered>
@@ -219,7 +223,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'generating':
       return (
         <Centered>
-          <p className="text-2xl font-bold">Round {phase.round}</p>
+          <h1 className="text-2xl font-bold">Round {phase.round}</h1>
           <p className="mt-3 text-xl text-slate-300">The generator is drawing its fakes…</p>
           <Spinner />
         </Centered>
@@ -228,12 +232,12 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       if (phase.inRound) return <Judging view={view} socket={socket} />;
       return view.me.role === 'coach' ? (
         <section className="mt-4 flex flex-col gap-4">
-          <p className="text-center text-2xl font-bold">The judges are looking at your fakes…</p>
+          <h1 className="text-center text-2xl font-bold">The judges are looking at your fakes…</h1>
           <KnobsForm view={view} socket={socket} />
         </section>
       ) : (
         <Centered>
-          <p className="text-xl text-slate-300">A round is under way. You play from the next one.</p>
+          <h1 className="text-xl text-slate-300">A round is under way. You play from the next one.</h1>
         </Centered>
       );
     case 'reveal':
@@ -241,7 +245,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'training':
       return (
         <Centered>
-          <p className="text-2xl font-bold">Your votes are training the generator</p>
+          <h1 className="text-2xl font-bold">Your votes are training the generator</h1>
           <div className="mt-6 w-full">
             <TrainingBar progress={progress ?? phase.progress} />
           </div>
@@ -252,7 +256,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'ended':
       return (
         <Centered>
-          <p className="text-slate-300">{phase.kind === 'ended' ? 'Game over' : `Level ${phase.level} done`}</p>
+          <h1 className="text-slate-300">{phase.kind === 'ended' ? 'Game over' : `Level ${phase.level} done`}</h1>
           <p className="text-6xl font-black text-accent" data-testid="final-rank">
             #{view.me.rank}
           </p>
@@ -393,10 +397,12 @@ function Reveal({ view }: { view: PlayerView }) {
   return (
     <section className="mt-4 flex flex-col gap-4" aria-label="Your results">
       <div className="text-center">
-        <p className="text-slate-300">Round {phase.round}</p>
-        <p className={`font-black ${headline.voted ? 'text-4xl' : 'text-3xl text-slate-200'}`} data-testid="round-result">
-          {headline.text}
-        </p>
+        <h1>
+          <span className="block text-slate-300">Round {phase.round}</span>
+          <span className={`block font-black ${headline.voted ? 'text-4xl' : 'text-3xl text-slate-200'}`} data-testid="round-result">
+            {headline.text}
+          </span>
+        </h1>
         <p className="text-2xl font-bold text-accent">+{phase.gained} points</p>
       </div>
       <ul className="grid grid-cols-3 gap-3">

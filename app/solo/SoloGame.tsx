@@ -77,7 +77,7 @@ function StatusBar({ view, coach }: { view: PlayerView; coach: boolean }) {
         <b className="text-xl text-accent tabular-nums" data-testid="score">{view.me.score}</b> points
       </span>
       {!coach && view.me.streak > 1 && <span>streak {view.me.streak}</span>}
-      <span className="text-slate-500">{coach ? 'You coach the generator' : 'You judge'}</span>
+      <span className="text-slate-400">{coach ? 'You coach the generator' : 'You judge'}</span>
     </div>
   );
 }
@@ -130,7 +130,7 @@ function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
                     aria-label={`Image ${i + 1}: ${v}`}
                     aria-pressed={mine === v}
                     className={`min-h-11 rounded-lg text-lg font-bold capitalize disabled:cursor-default ${
-                      mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-fake hover:bg-fake/30'
+                      mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-rose-300 hover:bg-fake/30'
                     }`}
                   >
                     {v}
@@ -180,7 +180,7 @@ function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSav
               )}
               {mv && (
                 <p className="text-sm text-slate-300" data-testid="machine-verdict">
-                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-500">{machineDisplay(loss, raw!).label}</span>
+                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-400">{machineDisplay(loss, raw!).label}</span>
                 </p>
               )}
             </li>
@@ -242,9 +242,9 @@ function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driv
     <section className="flex flex-col gap-4" data-testid="phase-lesson">
       {question && card && (
         <>
-          <p className="font-mono text-sm text-accent">
+          <h1 className="font-mono text-sm text-accent">
             Card {question.index + 1} of {question.total}
-          </p>
+          </h1>
           <LessonCard key={card.id} card={card} data={data} compact hideCheck />
           <CheckQuestion
             key={`check-${card.id}`}

@@ -92,7 +92,7 @@ export function SoloScreen() {
         />
       )}
       {error && (
-        <p role="alert" className="rounded-xl border border-fake bg-fake/10 px-4 py-2 text-fake">
+        <p role="alert" className="rounded-xl border border-fake bg-fake/10 px-4 py-2 text-rose-300">
           {error}
         </p>
       )}
@@ -167,7 +167,7 @@ function StartMenu({ saved, onContinue, onNew, levels }: {
           </button>
         </article>
       </div>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-400">
         Campaign: {levels.map((l) => LEVELS[l].name).join(' → ')}. Progress and the generator stay in this browser.
       </p>
     </section>

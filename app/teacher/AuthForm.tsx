@@ -77,7 +77,7 @@ export function AuthForm() {
         {mode === 'signup' && <span className="mt-1 block text-sm text-slate-400">At least 10 characters. A few words are easy to remember.</span>}
       </label>
       {error && (
-        <p role="alert" className="rounded-lg bg-fake/15 px-3 py-2 text-fake">
+        <p role="alert" className="rounded-lg bg-fake/15 px-3 py-2 text-rose-300">
           {error}
         </p>
       )}

@@ -1,8 +1,10 @@
 'use client';
 /**
  * The dashboard's charts. recharts draws in the browser only, so these are client components fed
- * plain numbers by the server page.
+ * plain numbers by the server page. Series never differ by colour alone: a second bar series is
+ * striped and says so in the legend, and lines are solid, dashed or dotted.
  */
+import { useId } from 'react';
 import {
   Bar,
   BarChart,
@@ -34,10 +36,17 @@ export interface RealismPoint {
 
 /** Error rate on fakes and on reals per level; 50% is a room that can no longer tell. */
 export function RealismChart({ data }: { data: RealismPoint[] }) {
+  const stripes = `stripes-${useId().replace(/:/g, '')}`;
   return (
     <div className="h-64 w-full" data-testid="realism-chart">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }}>
+          <defs>
+            <pattern id={stripes} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="8" height="8" fill="#22c55e" />
+              <rect width="3" height="8" fill="#0b1020" />
+            </pattern>
+          </defs>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="label" {...AXIS} />
           <YAxis domain={[0, 1]} tickFormatter={pct} {...AXIS} />
@@ -47,13 +56,30 @@ export function RealismChart({ data }: { data: RealismPoint[] }) {
           <Bar dataKey="fakes" name="Error on fakes (fooled)" fill="#f43f5e" isAnimationActive={false}>
             <ErrorBar dataKey="fakesErr" stroke="#f8fafc" width={6} />
           </Bar>
-          <Bar dataKey="reals" name="Error on reals" fill="#22c55e" isAnimationActive={false}>
+          <Bar dataKey="reals" name="Error on reals (striped)" fill={`url(#${stripes})`} stroke="#22c55e" isAnimationActive={false}>
             <ErrorBar dataKey="realsErr" stroke="#f8fafc" width={6} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
     </div>
   );
+}
+
+/**
+ * A point marker by shape, so a one-round game (points, no line to dash) still tells its series
+ * apart without colour; the legend shows the same shape.
+ */
+function marker(shape: 'square' | 'triangle', color: string) {
+  function Marker({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+    const key = `marker-${index}`;
+    if (cx == null || cy == null) return <g key={key} />;
+    return shape === 'square' ? (
+      <rect key={key} x={cx - 4.5} y={cy - 4.5} width={9} height={9} fill={color} />
+    ) : (
+      <polygon key={key} points={`${cx},${cy - 6} ${cx + 6},${cy + 5} ${cx - 6},${cy + 5}`} fill={color} />
+    );
+  }
+  return Marker;
 }
 
 export interface RoundPoint {
@@ -75,9 +101,9 @@ export function RoundsChart({ data }: { data: RoundPoint[] }) {
           <YAxis yAxisId="loss" orientation="right" {...AXIS} />
           <Tooltip {...TOOLTIP} />
           <Legend />
-          <Line yAxisId="rate" dataKey="fooledRate" name="Fooled rate" stroke="#facc15" strokeWidth={3} connectNulls isAnimationActive={false} />
-          <Line yAxisId="loss" dataKey="dLoss" name="D loss" stroke="#60a5fa" connectNulls isAnimationActive={false} />
-          <Line yAxisId="loss" dataKey="gLoss" name="G loss" stroke="#c084fc" connectNulls isAnimationActive={false} />
+          <Line yAxisId="rate" dataKey="fooledRate" name="Fooled rate (solid, circles)" stroke="#facc15" strokeWidth={3} legendType="circle" connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="dLoss" name="D loss (dashed, squares)" stroke="#60a5fa" strokeDasharray="8 5" dot={marker('square', '#60a5fa')} legendType="square" connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="gLoss" name="G loss (dotted, triangles)" stroke="#c084fc" strokeDasharray="2 4" dot={marker('triangle', '#c084fc')} legendType="triangle" connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -44,7 +44,7 @@ export default async function TeacherPage() {
       ) : (
         // On a phone: the dataset, rounds and votes are left out (the session page has them), and what is
         // still too wide scrolls inside its box, not the page.
-        <div className="-mx-2 mt-6 overflow-x-auto px-2">
+        <div className="-mx-2 mt-6 overflow-x-auto px-2" tabIndex={0} role="region" aria-label="Your sessions">
           <table className="w-full border-separate border-spacing-y-2 text-left" data-testid="session-list">
             <thead className="text-sm text-slate-400">
               <tr>

@@ -124,7 +124,7 @@ function Verdict({ card, picked, answer, compact }: { card: LessonCard; picked: 
   const headline = correct ? `Correct! +${CHECK_POINTS}` : picked === null ? `The answer is ${LETTERS[answer]}.` : `Not quite: the answer is ${LETTERS[answer]}.`;
   return (
     <div className={`mt-4 rounded-xl p-4 ${correct ? 'bg-real/15 ring-1 ring-real/60' : 'bg-fake/15 ring-1 ring-fake/60'}`} data-testid="check-result">
-      <p className={`${compact ? 'text-lg' : 'text-2xl'} font-black ${correct ? 'text-real' : 'text-fake'}`}>{headline}</p>
+      <p className={`${compact ? 'text-lg' : 'text-2xl'} font-black ${correct ? 'text-real' : 'text-rose-300'}`}>{headline}</p>
       <p className="mt-1 text-slate-200">
         <InlineText text={card.check.explanation} />
       </p>

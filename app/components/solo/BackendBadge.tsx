@@ -15,7 +15,7 @@ export function BackendBadge({ backend, reason, task, loading }: { backend: stri
           <span>
             {task ? `${task} · ` : ''}training on <b className="text-white">{backend.toUpperCase()}</b>
           </span>
-          {reason && <span className="min-w-0 break-words text-xs text-slate-500" data-testid="backend-reason">({reason})</span>}
+          {reason && <span className="min-w-0 break-words text-xs text-slate-400" data-testid="backend-reason">({reason})</span>}
         </>
       )}
     </p>

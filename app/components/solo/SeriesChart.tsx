@@ -1,6 +1,16 @@
 'use client';
-/** A small live line chart for any number of series over steps (losses, D(x), distances, coverage). */
+/**
+ * A small live line chart for any number of series over steps (losses, D(x), distances, coverage).
+ * Series never differ by colour alone: the first is solid, the second dashed, the third dotted, and
+ * the legend says which, for colour-blind players and washed-out projectors.
+ */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+const DASHES: { dash?: string; name: string }[] = [
+  { name: 'solid' },
+  { dash: '8 5', name: 'dashed' },
+  { dash: '2 4', name: 'dotted' },
+];
 
 export interface Series {
   key: string;
@@ -30,13 +40,25 @@ export function SeriesChart({ data, series, title, testId, domain, height = 'h-4
               <YAxis stroke="#94a3b8" fontSize={11} width={40} domain={domain ?? ['auto', 'auto']} />
               <Tooltip contentStyle={{ background: '#151b33', border: '1px solid #2a3358' }} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              {series.map((s) => (
-                <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
+              {series.map((s, i) => (
+                <Line
+                  key={s.key}
+                  type="monotone"
+                  dataKey={s.key}
+                  name={series.length > 1 ? `${s.name} (${DASHES[i % DASHES.length].name})` : s.name}
+                  stroke={s.color}
+                  strokeDasharray={DASHES[i % DASHES.length].dash}
+                  legendType="plainline"
+                  dot={false}
+                  isAnimationActive={false}
+                  strokeWidth={2}
+                  connectNulls
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-slate-500">Waiting for training…</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-400">Waiting for training…</p>
         )}
       </div>
     </figure>

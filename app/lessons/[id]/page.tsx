@@ -24,6 +24,8 @@ export default async function LessonPage({ params }: { params: Promise<{ id: str
   const nav = 'rounded-xl border border-edge bg-panel px-4 py-2 hover:border-accent focus:outline-none focus-visible:ring-4 focus-visible:ring-accent';
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      {/* The page's h1 names the library; the card's own title is its h2, as in a game. */}
+      <h1 className="sr-only">GAN Arena lesson cards</h1>
       <nav className="flex flex-wrap items-center justify-between gap-2 text-base" aria-label="Lesson navigation">
         <Link href="/lessons" className={nav}>
           ← All lessons

@@ -19,5 +19,11 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
   const card = getCard(id);
   if (!card) notFound();
   const i = CARDS.indexOf(card);
-  return <ProjectorView id={card.id} prev={CARDS[i - 1]?.id ?? null} next={CARDS[i + 1]?.id ?? null} examples={examplesFor(card)} />;
+  return (
+    <main>
+      {/* The page's h1 names the library; the card's own title is its h2, as in a game. */}
+      <h1 className="sr-only">GAN Arena lesson cards, projector view</h1>
+      <ProjectorView id={card.id} prev={CARDS[i - 1]?.id ?? null} next={CARDS[i + 1]?.id ?? null} examples={examplesFor(card)} />
+    </main>
+  );
 }

@@ -85,7 +85,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </dl>
 
       <Section title="Roster" note="Accuracy is the share of a player's judgments that were right; speed is the mean time from a round's start to each vote.">
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Roster">
           <table className="w-full text-left tabular-nums" data-testid="roster">
             <thead className="text-sm text-slate-400">
               <tr>
@@ -115,7 +115,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                     <td key={l.level} className="px-3 text-right">
                       <span
                         className="inline-block min-w-14 rounded px-2 py-0.5"
-                        style={{ background: l.accuracy === null ? 'transparent' : `rgba(34,197,94,${0.15 + 0.6 * l.accuracy})` }}
+                        style={{ background: l.accuracy === null ? 'transparent' : `rgba(34,197,94,${0.15 + 0.4 * l.accuracy})` }}
                       >
                         {percent(l.accuracy)}
                       </span>
@@ -157,15 +157,15 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                   <td className="py-1">{levelName(l.level)}</td>
                   <td className="text-right" data-testid={`fake-error-${l.level}`}>
                     {percent(l.realism.fakeErrorRate)} <span className="text-slate-400">{interval(l.realism.fakeInterval)}</span>
-                    <span className="text-slate-500"> ({l.realism.fakeErrors}/{l.realism.fakeVotes})</span>
+                    <span className="text-slate-400"> ({l.realism.fakeErrors}/{l.realism.fakeVotes})</span>
                   </td>
                   <td className="text-right" data-testid={`real-error-${l.level}`}>
                     {percent(l.realism.realErrorRate)} <span className="text-slate-400">{interval(l.realism.realInterval)}</span>
-                    <span className="text-slate-500"> ({l.realism.realErrors}/{l.realism.realVotes})</span>
+                    <span className="text-slate-400"> ({l.realism.realErrors}/{l.realism.realVotes})</span>
                   </td>
                   <td className="text-right" data-testid={`hype-${l.level}`}>
                     {percent(l.realism.hype.score)} <span className="text-slate-400">{interval(l.realism.hype.interval)}</span>
-                    <span className="text-slate-500">
+                    <span className="text-slate-400">
                       {' '}
                       ({l.realism.hype.judges} {l.realism.hype.judges === 1 ? 'judge' : 'judges'})
                     </span>
