@@ -204,14 +204,15 @@ export class ClientLimits<Client extends object> {
 /**
  * Failed teacher sign-ins: 5 per email and 20 per address in a burst, then one more per 3 minutes and
  * per 45 s (the burst back in 15 minutes). Enough for a teacher who mistypes, and it turns an online
- * guessing attack from scrypt's ~5 guesses a second into 480 a day per address.
+ * guessing attack from scrypt's ~5 guesses a second into 480 a day on one account (1,920 a day from one
+ * address, spread over accounts).
  */
 export const SIGNIN_PER_EMAIL: BucketSpec = { capacity: 5, perSecond: 5 / 900 };
 export const SIGNIN_PER_ADDRESS: BucketSpec = { capacity: 20, perSecond: 20 / 900 };
 /** New accounts per address: a staff room signing up together fits; a script filling the table does not. */
 export const SIGNUP_PER_ADDRESS: BucketSpec = { capacity: 10, perSecond: 10 / 3600 };
 
-/** Seconds to wait before trying again. */
+/** An attempt that may go ahead (`didNotCount` gives its tokens back), or the seconds to wait before the next. */
 export type Attempt = { ok: true; didNotCount(): void } | { ok: false; retryAfter: number };
 
 /**
