@@ -4,6 +4,7 @@
  * - `human` (the issue's scenario): every vote of the round falls at a random moment within
  *   `windowMs` of the images arriving, and goes out then without waiting for the previous one's ack,
  *   as the phone's page does (it shows the next image at once and takes the ack when it comes).
+ *   `bench:load --pattern=class` uses it with the whole round as the window (classroom pace).
  * - `burst` (a capacity test): the votes start within `windowMs` and then go back to back, each sent
  *   the moment the previous one is acknowledged, so the server, not the players, sets the pace.
  * Some bots drop their connection after their first vote and come back with their player token on a
@@ -18,7 +19,7 @@ export interface LoadStats {
   latencies: number[];
   votesSent: number;
   votesAcked: number;
-  /** Refusals and failures by code ("vote:too_late", "join:internal", "connect"). */
+  /** Refusals and failures by code ("vote:too_late", "join:internal", "connect"; "vote:no_ack_within_30s": never answered). */
   errors: Record<string, number>;
   /** Socket.io messages the bots sent and received (acks count as messages). */
   messages: number;
@@ -164,7 +165,8 @@ export class Bot {
       w.last = Math.max(w.last, t1);
       this.done.add(imageId);
     } else {
-      countError(stats, `vote:${ack.error.code}`);
+      // A refusal by its code; a vote the server never answered is given up after 30 s (and has no latency).
+      countError(stats, ack.timedOut ? 'vote:no_ack_within_30s' : `vote:${ack.error.code}`);
     }
   }
 

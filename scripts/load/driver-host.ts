@@ -52,10 +52,10 @@ export function connectSocket(s: LoadSocket, ms = 30_000): Promise<void> {
   });
 }
 
-/** Emits with an acknowledgement; resolves with it, or an error ack after `ms`. */
-export function request(s: LoadSocket, event: string, payload: unknown, ms = 30_000): Promise<Ack<Record<string, unknown>>> {
+/** Emits with an acknowledgement; resolves with it, or after `ms` with an error ack marked `timedOut` (the server never answered). */
+export function request(s: LoadSocket, event: string, payload: unknown, ms = 30_000): Promise<Ack<Record<string, unknown>> & { timedOut?: true }> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, error: { code: 'internal', message: `no ack for ${event} within ${ms} ms` } }), ms);
+    const timer = setTimeout(() => resolve({ ok: false, error: { code: 'internal', message: `no ack for ${event} within ${ms} ms` }, timedOut: true }), ms);
     (s as unknown as { emit(...a: unknown[]): void }).emit(event, payload, (ack: Ack<Record<string, unknown>>) => {
       clearTimeout(timer);
       resolve(ack);
