@@ -23,11 +23,10 @@ export const GIVEAWAY_TEXT = {
     bottom: 'bottom',
     'bottom-right': 'bottom right',
   } satisfies Record<Region, string>,
-  mostAt: (where: string) => `most at the ${where}`,
+  mostAt: (where: string) => `most at ${where}`,
   /** The picture's description for a screen reader. */
   label: (image: string, n: number, where: string | null) =>
     `${image}: the class's giveaway marks, ${n} ${n === 1 ? 'tap' : 'taps'}${where ? `, most at the ${where}` : ''}`,
-  yourMark: 'your mark',
 };
 
 /** The field is drawn this many pixels a side and smoothed by the browser when scaled. */
@@ -37,14 +36,14 @@ const FIELD = 56;
 function paint(canvas: HTMLCanvasElement, heat: GiveawayHeat) {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const f = heatField(heat, FIELD);
+  const f = heatField(heat, FIELD, 1.7);
   const img = ctx.createImageData(FIELD, FIELD);
   for (let i = 0; i < f.length; i++) {
     const v = f[i];
     img.data[i * 4] = 255;
     img.data[i * 4 + 1] = Math.round(220 * (1 - v));
     img.data[i * 4 + 2] = 0;
-    img.data[i * 4 + 3] = v < 0.05 ? 0 : Math.round(60 + 150 * v);
+    img.data[i * 4 + 3] = v < 0.04 ? 0 : Math.round(70 + 160 * v);
   }
   ctx.putImageData(img, 0, 0);
 }
@@ -58,6 +57,7 @@ export function GiveawayImage({
   heat,
   image,
   large = false,
+  caption = true,
   testId,
 }: {
   pixels: string;
@@ -66,6 +66,8 @@ export function GiveawayImage({
   image: string;
   /** Projector sizes. */
   large?: boolean;
+  /** False: the caller puts <GiveawayCaption> where it fits its layout. */
+  caption?: boolean;
   testId?: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -75,6 +77,8 @@ export function GiveawayImage({
   const region = hottestRegion(heat);
   const where = region ? GIVEAWAY_TEXT.region[region] : null;
   const spots = hotspots(heat, 3);
+  // Rings the size of a fingertip's bin or more, with counts readable from the back of a classroom.
+  const r = large ? 12 : 10;
   return (
     <figure className="m-0" data-testid={testId} data-taps={heat.taps}>
       <div className="relative">
@@ -83,19 +87,37 @@ export function GiveawayImage({
         <svg viewBox="0 0 100 100" aria-hidden className="pointer-events-none absolute inset-0 h-full w-full">
           {spots.map((s, i) => (
             <g key={i} transform={`translate(${s.x * 100} ${s.y * 100})`}>
-              <circle r={9} fill="rgba(11,16,32,0.55)" stroke="#fff" strokeWidth={2.5} />
-              <text textAnchor="middle" dominantBaseline="central" fontSize={s.count > 99 ? 7 : 10} fontWeight={900} fill="#fff">
+              <circle r={r} fill="rgba(11,16,32,0.7)" stroke="#fff" strokeWidth={3} />
+              <text textAnchor="middle" dominantBaseline="central" fontSize={s.count > 99 ? r * 0.8 : r * 1.2} fontWeight={900} fill="#fff">
                 {s.count}
               </text>
             </g>
           ))}
         </svg>
       </div>
-      <figcaption className={`mt-1 text-center font-bold ${large ? 'text-lg' : 'text-sm'}`}>
-        <span data-testid="giveaway-taps">📍 {GIVEAWAY_TEXT.taps(heat.taps)}</span>
-        {where && <span className="block font-normal text-slate-300">{GIVEAWAY_TEXT.mostAt(where)}</span>}
-      </figcaption>
+      {caption && (
+        <figcaption>
+          <GiveawayCaption heat={heat} large={large} />
+        </figcaption>
+      )}
     </figure>
+  );
+}
+
+/** "◎ 2 taps, most at top left": the count and the place in words, so the heat map is never colour alone. */
+export function GiveawayCaption({ heat, large = false }: { heat: GiveawayHeat; large?: boolean }) {
+  const region = hottestRegion(heat);
+  return (
+    <p className={`mt-1 text-center leading-tight ${large ? 'text-lg' : 'text-sm'}`}>
+      <b className="inline-flex items-center gap-1" data-testid="giveaway-taps">
+        <svg viewBox="0 0 20 20" aria-hidden className="h-[1em] w-[1em] shrink-0">
+          <circle cx={10} cy={10} r={7} fill="none" stroke="#facc15" strokeWidth={3} />
+          <circle cx={10} cy={10} r={2} fill="#facc15" />
+        </svg>
+        {GIVEAWAY_TEXT.taps(heat.taps)}
+      </b>
+      {region && <span className="block text-slate-300 text-[0.85em]">{GIVEAWAY_TEXT.mostAt(GIVEAWAY_TEXT.region[region])}</span>}
+    </p>
   );
 }
 

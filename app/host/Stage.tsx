@@ -6,7 +6,7 @@ import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView, VoteCount } from '@/game/protocol';
 import { ARCH, DATASET } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
-import { GiveawayImage } from '../components/GiveawayHeat';
+import { GiveawayCaption, GiveawayImage } from '../components/GiveawayHeat';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { Button } from './Button';
@@ -140,7 +140,7 @@ export function Stage({ view }: { view: HostView }) {
               return (
                 <li key={img.id} className={`rounded-xl bg-panel p-2 ${best ? 'ring-4 ring-accent' : ''}`}>
                   {img.giveaway ? (
-                    <GiveawayImage pixels={img.pixels} heat={img.giveaway} image={`Image ${i + 1}: fake, ${img.realVotes} said real, ${img.fakeVotes} said fake`} large testId="giveaway" />
+                    <GiveawayImage pixels={img.pixels} heat={img.giveaway} image={`Image ${i + 1}: fake, ${img.realVotes} said real, ${img.fakeVotes} said fake`} large caption={false} testId="giveaway" />
                   ) : (
                     <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
                   )}
@@ -156,6 +156,7 @@ export function Stage({ view }: { view: HostView }) {
                     <span>{img.fakeVotes} fake</span>
                   </p>
                   {best && <p className="mt-1 text-center text-sm font-bold text-accent">Fooled the most</p>}
+                  {img.giveaway && <GiveawayCaption heat={img.giveaway} large />}
                 </li>
               );
             })}
