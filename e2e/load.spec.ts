@@ -5,8 +5,9 @@ import { expect, test } from '@playwright/test';
 /**
  * `npm run bench:load` at classroom size, so the load benchmark cannot rot unnoticed and CI checks what it
  * checks at any size: every bot joins, every room plays to the end, every vote is acknowledged, and every
- * acknowledged vote is in the database. It starts its own production server (the build this run already
- * made, a fresh temporary database) and its own bare Socket.io server. The full-size run (2,000 players,
+ * acknowledged vote is in the database, and every host's checkpoint upload after each training (real size,
+ * `--uploads=on`) is accepted. It starts its own production servers (the build this run already made, a
+ * fresh temporary database each) and its own bare Socket.io server. The full-size run (2,000 players,
  * 100 rooms of 30) takes minutes and is measured outside CI (README, Operations); no figure is asserted.
  */
 const root = path.resolve(__dirname, '..');
@@ -21,10 +22,10 @@ interface Side {
   errors: Record<string, number>;
 }
 interface ScenarioReport {
-  game: Side & { joined: number; completed: boolean; hostErrors: string[] };
+  game: Side & { joined: number; completed: boolean; hostErrors: string[]; uploads: { sent: number; ok: number; bytesEach: number } | null };
   bare: Side;
 }
-type Report = Record<'big' | 'many', ScenarioReport> & { votes: { acked: number; stored: number; lost: number } };
+type Report = Record<'big' | 'many', ScenarioReport> & { votes: { acked: number; stored: number; lost: number }; checkpoint: { bytes: number } };
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -44,12 +45,15 @@ function runBench(args: string[]): Promise<{ code: number | null; stdout: string
 
 test('the load benchmark plays every room to the end and loses no vote (classroom size)', async () => {
   test.setTimeout(300_000);
-  const run = await runBench([`--players=${BIG}`, `--rooms=${ROOMS}`, `--per-room=${PER_ROOM}`, '--no-pin']);
+  const run = await runBench([`--players=${BIG}`, `--rooms=${ROOMS}`, `--per-room=${PER_ROOM}`, '--no-pin', '--uploads=on']);
   expect(run.code, run.stderr.slice(-3000)).toBe(0);
   const report = JSON.parse(run.stdout) as Report;
 
-  for (const [name, players] of [['big', BIG], ['many', ROOMS * PER_ROOM]] as const) {
+  for (const [name, players, rooms] of [['big', BIG, 1], ['many', ROOMS * PER_ROOM, ROOMS]] as const) {
     const { game, bare } = report[name];
+    // One upload per room after each of the two trainings, each the size of a real host's (megabytes).
+    expect(game.uploads, `${name}: checkpoint uploads`).toEqual({ ...game.uploads, sent: rooms * 2, ok: rooms * 2, bytesEach: report.checkpoint.bytes });
+    expect(report.checkpoint.bytes).toBeGreaterThan(1_000_000);
     const votes = players * VOTES_PER_PLAYER;
     expect(game.joined, `${name}: players joined`).toBe(players);
     expect(game.completed, `${name}: every room played to the end`).toBe(true);

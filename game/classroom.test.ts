@@ -4,7 +4,8 @@ import { ballotOf } from './ballots';
 import { COACH_FOOL_POINTS, COACH_PICK_POINTS, chooseFakes, knobMajority, trainingPlan } from './coaching';
 import { LEVELS } from './levels';
 import { seededRng } from './rng';
-import { AWAY_GRACE_MS, HOST_GRACE_MS } from './state';
+import { AWAY_GRACE_MS, ENDED_GRACE_MS, HOST_GRACE_MS, closesAt } from './state';
+import { reduce } from './engine';
 import { HOST, harness } from './test-harness';
 import { hostView, playerView } from './views';
 
@@ -257,6 +258,80 @@ describe('reconnection', () => {
     const r = h.later(1).send({ type: 'tick' });
     expect(h.state.phase).toMatchObject({ kind: 'ended', reason: 'the host did not come back for 10 minutes' });
     expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+  });
+
+  it('closes an ended game after its grace, even with the host still there, and keeps the close set through early ticks', () => {
+    const h = harness();
+    h.join();
+    const end = h.send({ type: 'end', hostToken: HOST });
+    expect(h.state.phase.kind).toBe('ended');
+    expect(end.effects).toContainEqual({ type: 'schedule', at: h.now + ENDED_GRACE_MS });
+    expect(closesAt(h.state)).toBe(h.now + ENDED_GRACE_MS);
+    // A tick that comes early (another timer) closes nothing and sets the close again.
+    const early = h.later(ENDED_GRACE_MS - 1).send({ type: 'tick' });
+    expect(early.effects).toContainEqual({ type: 'schedule', at: h.now + 1 });
+    expect(early.effects.some((e) => e.type === 'closed')).toBe(false);
+    const due = h.later(1).send({ type: 'tick' });
+    expect(due.effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    // Closing an ended game records nothing more: its end was recorded when it ended.
+    expect(due.effects.some((e) => e.type === 'record')).toBe(false);
+  });
+
+  it('closes an ended game sooner when its host has moved on, and a host who comes back does not keep it', () => {
+    const h = harness();
+    h.join();
+    h.send({ type: 'end', hostToken: HOST });
+    // The host's socket went on to host another room (the server sends hostLeft for the room it left).
+    const left = h.later(60_000).send({ type: 'hostLeft' });
+    expect(left.effects).toContainEqual({ type: 'schedule', at: h.now + HOST_GRACE_MS });
+    h.later(HOST_GRACE_MS - 1).send({ type: 'tick' });
+    expect(h.send({ type: 'tick' }).effects.some((e) => e.type === 'closed')).toBe(false);
+    expect(h.later(1).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+
+    // Back before the host grace ran out: the ended game still closes at the end of its own grace.
+    const back = harness();
+    back.join();
+    back.send({ type: 'end', hostToken: HOST });
+    back.later(1000).send({ type: 'hostLeft' });
+    back.later(1000).send({ type: 'hostBack' });
+    expect(closesAt(back.state)).toBe(back.now - 2000 + ENDED_GRACE_MS);
+    const stale = back.later(HOST_GRACE_MS).send({ type: 'tick' });
+    expect(stale.effects).toContainEqual({ type: 'schedule', at: closesAt(back.state) });
+    expect(stale.effects.some((e) => e.type === 'closed')).toBe(false);
+    expect(back.later(ENDED_GRACE_MS).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+  });
+
+  it('closes a room whose host moved on mid-game after the host grace, as for a host who is gone', () => {
+    const h = harness();
+    h.join();
+    h.startRound();
+    h.send({ type: 'hostLeft' });
+    // A player's timer replaces the host's (the server keeps one per room): the close is set again.
+    h.send({ type: 'disconnect', playerId: 'p0' });
+    expect(h.later(AWAY_GRACE_MS).send({ type: 'tick' }).effects).toContainEqual({ type: 'schedule', at: h.now - AWAY_GRACE_MS + HOST_GRACE_MS });
+    const r = h.later(HOST_GRACE_MS - AWAY_GRACE_MS).send({ type: 'tick' });
+    expect(h.state.phase).toMatchObject({ kind: 'ended' });
+    expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+  });
+
+  it('keeps the close of a lobby whose host moved on set when an early tick comes', () => {
+    const h = harness();
+    h.send({ type: 'hostLeft' });
+    expect(h.later(1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'schedule', at: h.now - 1000 + HOST_GRACE_MS });
+    expect(h.later(HOST_GRACE_MS - 1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+  });
+
+  it('takes shorter graces from the context (the server shortens them for benchmarks)', () => {
+    const h = harness();
+    h.join();
+    const grace = { hostAwayMs: 2000, endedMs: 500 };
+    const ctx = (now: number) => ({ now, rng: seededRng(1), grace });
+    const ended = reduce(h.state, { type: 'end', hostToken: HOST }, ctx(h.now));
+    expect(ended.effects).toContainEqual({ type: 'schedule', at: h.now + 500 });
+    expect(reduce(ended.state, { type: 'tick' }, ctx(h.now + 500)).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    const left = reduce(h.state, { type: 'hostLeft' }, ctx(h.now));
+    const gone = reduce(left.state, { type: 'tick' }, ctx(h.now + 2000));
+    expect(gone.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 2 seconds' });
   });
 
   /** Two judges in a round; the second has judged one image, half a second in. */

@@ -211,7 +211,41 @@ describe('trainer jobs', () => {
     h.send({ type: 'advance', hostToken: HOST });
     const phase = h.state.phase;
     if (phase.kind !== 'generating') throw new Error('not generating');
-    expect(realsToDraw(h.state)).toEqual({ dataset: LEVELS.noise.model.dataset, count: 6 - phase.fakes, label: LEVELS.noise.drawClass });
+    expect(realsToDraw(h.state)).toEqual({ dataset: LEVELS.noise.model.dataset, count: 6 - phase.fakes, label: LEVELS.noise.drawClass, shown: [] });
+  });
+
+  it('remembers which held-out images a room has shown, per dataset, through a saved snapshot', () => {
+    const h = harness({ roundsPerLevel: 1, imagesPerRound: 6, roundSeconds: 30 }, ['noise', 'fashion']);
+    h.join();
+    h.send({ type: 'start', hostToken: HOST });
+    h.send({ type: 'advance', hostToken: HOST });
+    /** Answers the fakes request with reals the server says are the held-out images from `first` on. */
+    const answer = (first: number, extra = 0) => {
+      const phase = h.state.phase;
+      if (phase.kind !== 'generating') throw new Error('not generating');
+      const n = 6 - phase.fakes;
+      const realIndices = Array.from({ length: n + extra }, (_, i) => first + i);
+      return { n, r: h.send({ type: 'fakes', hostToken: HOST, round: phase.round, images: Array(phase.pool).fill(''), reals: Array(n).fill(''), realIndices }) };
+    };
+    // A server that names more images than it drew is refused, and nothing is remembered.
+    expect(answer(100, 1).r.error?.code).toBe('internal');
+    expect(h.state.realsShown).toBeUndefined();
+    const first = answer(100);
+    expect(first.r.error).toBeUndefined();
+    const digits = Array.from({ length: first.n }, (_, i) => 100 + i);
+    expect(h.state.realsShown).toEqual({ digits });
+
+    // On to the next level (fashion): its draw starts from nothing shown, the digits stay remembered.
+    h.later(31_000).send({ type: 'tick' });
+    h.send({ type: 'advance', hostToken: HOST });
+    h.send({ type: 'trained', hostToken: HOST, round: 1, report: { dSteps: 1, gSteps: 1, dLoss: 1, gLoss: 1, humanLoss: 0, dReal: 0.5, dFake: 0.5, stepsPerSec: 1, ms: 1, backend: 'cpu', checksumBefore: 1, checksumAfter: 2 } });
+    for (let i = 0; h.state.phase.kind !== 'generating' && i < 50; i++) h.send({ type: 'advance', hostToken: HOST });
+    expect(realsToDraw(h.state)).toMatchObject({ dataset: 'fashion', shown: [] });
+    const second = answer(7);
+    expect(h.state.realsShown).toEqual({ digits, fashion: Array.from({ length: second.n }, (_, i) => 7 + i) });
+    // What the snapshot keeps (JSON) is what a restarted server draws around.
+    const saved = JSON.parse(JSON.stringify(h.state)) as Room;
+    expect(saved.realsShown).toEqual(h.state.realsShown);
   });
 });
 

@@ -10,6 +10,7 @@ import { assignRoles, chooseFakes, coachPoints, knobMajority, roleForNewcomer, s
 import { DEFAULT_CAMPAIGN, cardsAfter, levelSpec } from './levels';
 import { getCard } from './lessons/cards';
 import { CHECK_POINTS, checkShown, drawOrder, lessonStep } from './lessons/check';
+import { roundGiveaways } from './giveaway';
 import { generateNickname } from './nicknames';
 import {
   DEFAULT_SETTINGS,
@@ -21,6 +22,7 @@ import {
   type LevelId,
   type LevelSpec,
   type Settings,
+  type Spot,
   type TrainJob,
   type TrainVerdict,
   type TrainerInfo,
@@ -33,19 +35,23 @@ import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
 import {
   AWAY_GRACE_MS,
-  HOST_GRACE_MS,
+  GRACE,
+  type Grace,
   MAX_PLAYERS,
   type Phase,
   type Player,
   type Room,
   type RoundImage,
   type RoundResults,
+  closesAt,
 } from './state';
 import { type JudgeTally, bootstrapProportion, hypeInfinity } from './stats';
 
 export interface Ctx {
   now: number;
   rng: Rng;
+  /** How long a room outlives its host and its end (state.ts GRACE when absent). */
+  grace?: Grace;
 }
 
 export type GameEvent =
@@ -62,10 +68,16 @@ export type GameEvent =
   | { type: 'lock'; hostToken: string; locked: boolean }
   | { type: 'swap'; hostToken: string }
   | { type: 'trainer'; hostToken: string; info: TrainerInfo }
-  | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[] }
+  /**
+   * The host's generated images with the reals the server drew for them; `realIndices` says which
+   * held-out images those reals are (the room remembers them so none is drawn again), one per real.
+   */
+  | { type: 'fakes'; hostToken: string; round: number; images: string[]; reals: string[]; realIndices?: number[] }
   | { type: 'pick'; token: string; imageIds: string[] }
   | { type: 'knobs'; token: string; knobs: Knobs }
-  | { type: 'vote'; token: string; imageId: string; verdict: Verdict }
+  | { type: 'vote'; token: string; imageId: string; verdict: Verdict; spot?: Spot }
+  /** Marks, moves or (null) clears the giveaway on an image the player called fake, until the deadline. */
+  | { type: 'flag'; token: string; imageId: string; spot: Spot | null }
   | { type: 'answer'; token: string; cardId: string; choice: number }
   /** Server-internal: a vote whose write failed is taken back, so the player can cast it again. */
   | { type: 'retract'; token: string; imageId: string }
@@ -84,7 +96,9 @@ export type GameRecord =
   /** The room entered judging: the round and its images with their truth. */
   | { kind: 'roundStarted'; round: number }
   /** An accepted vote, at the engine's own time for it, so the database and the scores agree to the millisecond. */
-  | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number }
+  | { kind: 'vote'; round: number; playerId: string; imageId: string; verdict: Verdict; at: number; spot?: Spot }
+  /** A giveaway marked, moved or (null) cleared on a vote already cast: the vote's latest spot. */
+  | { kind: 'flag'; round: number; playerId: string; imageId: string; spot: Spot | null }
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   | { kind: 'roundRevealed'; round: number }
   /** A check question's first answer (the one that counts); `choice` is the authored index, whatever order it was shown in. */
@@ -124,12 +138,13 @@ export type Effect =
   | { type: 'progress'; round: number; progress: TrainingProgress }
   /** A player was removed by the host: close their screens. */
   | { type: 'kicked'; playerId: string }
-  /** The room is over for good (the host never came back): close every screen and forget it. */
+  /** The room is over for good (the host never came back, or the game ended a while ago): close every screen and forget it. */
   | { type: 'closed'; reason: string };
 
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
   | { kind: 'voted'; playerId: string; imageId: string; verdict: Verdict }
+  | { kind: 'flagged'; playerId: string; imageId: string; spot: Spot | null }
   /** An answer locked in, as the shown position it was given in: whether it is right waits for the reveal. */
   | { kind: 'answered'; playerId: string; cardId: string; choice: number };
 
@@ -176,10 +191,18 @@ const broadcast = (state: Room, more: Effect[] = []): Result => ok(state, [...mo
 const record = (r: GameRecord): Effect => ({ type: 'record', record: r });
 const HOST_SCREEN: Effect = { type: 'broadcast', hostOnly: true };
 
-/** The game is over: every screen shows the end, and the session is recorded as ended. */
-function endGame(state: Room, now: number, reason: string, more: Effect[] = []): Result {
-  return ok({ ...state, paused: null, phase: { kind: 'ended', endedAt: now, reason } }, [record({ kind: 'sessionEnded' }), { type: 'broadcast' }, ...more]);
+/**
+ * The game is over: every screen shows the end, and the session is recorded as ended. The room
+ * stays for its grace (closesAt), then closes: a tick is due then, unless `more` closes it now.
+ */
+function endGame(state: Room, ctx: Ctx, reason: string, more: Effect[] = []): Result {
+  const ended: Room = { ...state, paused: null, phase: { kind: 'ended', endedAt: ctx.now, reason } };
+  const closing = more.some((e) => e.type === 'closed');
+  const at = closesAt(ended, graceOf(ctx));
+  return ok(ended, [record({ kind: 'sessionEnded' }), { type: 'broadcast' }, ...(closing || at === null ? [] : [{ type: 'schedule', at } as const]), ...more]);
 }
+
+const graceOf = (ctx: Ctx): Grace => ctx.grace ?? GRACE;
 
 export function currentLevel(state: Room): LevelSpec {
   return levelSpec(state.levels[state.level - 1]);
@@ -240,7 +263,7 @@ const HOST_EVENTS = new Set<GameEvent['type']>([
   'start', 'settings', 'pause', 'extend', 'kick', 'lock', 'swap', 'trainer', 'fakes', 'advance', 'progress', 'trained', 'end',
 ]);
 /** Host events that would move the game on; refused while it is paused so nothing happens behind a frozen screen. */
-const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'pick']);
+const FROZEN_WHILE_PAUSED = new Set<GameEvent['type']>(['advance', 'extend', 'vote', 'flag', 'pick']);
 
 export function reduce(state: Room, event: GameEvent, ctx: Ctx): Result {
   const result = step(state, event, ctx);
@@ -261,7 +284,7 @@ function snapshotAfter(before: Room, after: Room, event: GameEvent): Effect | nu
   // Votes live in the votes table (written before the ack) and progress is transient: neither needs a
   // snapshot of the whole room, which in a room of 2,000 is a megabyte written per vote.
   const inRound = is === 'judging' && was === 'judging';
-  if (inRound && (event.type === 'vote' || event.type === 'retract')) return null;
+  if (inRound && (event.type === 'vote' || event.type === 'retract' || event.type === 'flag')) return null;
   // Connections are not restored either (a restarted server counts everyone away): 2,000 phones
   // leaving at the end of an assembly should not write 2,000 snapshots.
   if ((event.type === 'disconnect' || event.type === 'rejoin') && was === is) return null;
@@ -302,7 +325,7 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
     case 'hostLeft': {
       const away = { ...state, host: { connected: false, leftAt: ctx.now } };
       const frozen = state.phase.kind === 'lobby' || state.phase.kind === 'ended' || state.paused ? away : pause(away, 'host-away', ctx.now);
-      return broadcast(frozen, [{ type: 'schedule', at: ctx.now + HOST_GRACE_MS }]);
+      return broadcast(frozen, [{ type: 'schedule', at: closesAt(frozen, graceOf(ctx))! }]);
     }
     case 'hostBack':
       // Still paused: the game goes on once the host's trainer has reloaded (the 'trainer' event).
@@ -360,6 +383,8 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
     }
     case 'vote':
       return vote(state, event, ctx);
+    case 'flag':
+      return flag(state, event, ctx);
     case 'answer':
       return answer(state, event, ctx);
     case 'retract': {
@@ -389,7 +414,7 @@ function step(state: Room, event: GameEvent, ctx: Ctx): Result {
       return withRecord(finishTraining(state, event.report, ctx), { kind: 'training', round: event.round, report: event.report });
     case 'end':
       if (state.phase.kind === 'ended') return ok(state);
-      return endGame(state, ctx.now, 'the host ended the game');
+      return endGame(state, ctx, 'the host ended the game');
   }
 }
 
@@ -532,12 +557,24 @@ export function realsWanted(state: Room): number {
   return state.phase.kind === 'generating' ? state.settings.imagesPerRound - state.phase.fakes : 0;
 }
 
-/** The real images to draw for a round waiting for its fakes: how many, from which dataset, of which class (conditional levels). */
-export function realsToDraw(state: Room): { dataset: Dataset; count: number; label?: number } | null {
+/**
+ * The real images to draw for a round waiting for its fakes: how many, from which dataset, of which
+ * class (conditional levels), and which held-out images the room has already shown (not to draw again).
+ */
+export function realsToDraw(state: Room): { dataset: Dataset; count: number; label?: number; shown: readonly number[] } | null {
   const count = realsWanted(state);
   if (count <= 0) return null;
   const level = currentLevel(state);
-  return { dataset: level.model.dataset, count, label: level.drawClass };
+  const dataset = level.model.dataset;
+  return { dataset, count, label: level.drawClass, shown: state.realsShown?.[dataset] ?? [] };
+}
+
+/** The room after showing the held-out images `indices` of the current level's dataset as real. */
+function withRealsShown(state: Room, indices: readonly number[]): Room {
+  if (indices.length === 0) return state;
+  const dataset = currentLevel(state).model.dataset;
+  const shown = state.realsShown ?? {};
+  return { ...state, realsShown: { ...shown, [dataset]: [...(shown[dataset] ?? []), ...indices] } };
 }
 
 function withFreshIds(rng: Rng, images: Omit<RoundImage, 'id'>[]): RoundImage[] {
@@ -561,15 +598,19 @@ function acceptFakes(state: Room, event: Extract<GameEvent, { type: 'fakes' }>, 
   if (event.reals.length !== state.settings.imagesPerRound - phase.fakes) {
     return refuse(state, ErrorCode.Internal, 'the server drew the wrong number of real images');
   }
+  if (event.realIndices && event.realIndices.length !== event.reals.length) {
+    return refuse(state, ErrorCode.Internal, 'the server named the wrong number of real images');
+  }
+  const next = withRealsShown(state, event.realIndices ?? []);
   if (phase.pool > phase.fakes) {
     const pool = withFreshIds(ctx.rng, event.images.map((pixels) => ({ pixels, truth: 'fake' as const })));
     const deadline = ctx.now + state.settings.coachSeconds * 1000;
     return broadcast(
-      { ...state, phase: { kind: 'coaching', round: phase.round, pool, fakes: phase.fakes, reals: event.reals, deadline, picks: {} } },
+      { ...next, phase: { kind: 'coaching', round: phase.round, pool, fakes: phase.fakes, reals: event.reals, deadline, picks: {} } },
       [{ type: 'schedule', at: deadline }],
     );
   }
-  return startJudging(state, phase.round, event.images, event.reals, {}, ctx);
+  return startJudging(next, phase.round, event.images, event.reals, {}, ctx);
 }
 
 function startJudging(state: Room, round: number, fakes: string[], reals: string[], picked: Record<string, number>, ctx: Ctx): Result {
@@ -627,15 +668,45 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
   }
   const mine = ballotAt(phase.ballots, i);
   if (Object.hasOwn(mine, event.imageId)) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
-  const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now });
+  if (event.spot && event.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'only an image you call fake can have a giveaway marked');
+  const spot = event.spot ? { spot: { x: event.spot.x, y: event.spot.y } } : {};
+  const ballots = castVote(phase, i, event.imageId, { verdict: event.verdict, at: ctx.now, ...spot });
   const next: Room = { ...state, phase: { ...phase, ballots } };
   const reply: Reply = { kind: 'voted', playerId: player.id, imageId: event.imageId, verdict: event.verdict };
-  const written: GameRecord = { kind: 'vote', round: phase.round, playerId: player.id, imageId: event.imageId, verdict: event.verdict, at: ctx.now };
+  const written: GameRecord = { kind: 'vote', round: phase.round, playerId: player.id, imageId: event.imageId, verdict: event.verdict, at: ctx.now, ...spot };
   // Only a judge's last image can complete the round: skip the room-wide check on every other vote.
   const finishedMine = ballotSize(mine) + 1 === phase.images.length;
   const at = finishedMine ? earlyClose(next, ctx.now) : null;
   if (at !== null && at <= ctx.now) return { ...withRecord(reveal(next, ctx), written), reply };
   return ok(next, [record(written), { type: 'votes' }, ...tickAt(at)], reply);
+}
+
+/**
+ * Flag the giveaway: a judge who called an image fake marks the spot that gave it away, moves it, or
+ * clears it (null), as often as they like until the round's deadline. Only the latest spot counts;
+ * it changes no score and sends no view (the phone shows its own mark; the class sees them at the reveal).
+ */
+function flag(state: Room, event: Extract<GameEvent, { type: 'flag' }>, ctx: Ctx): Result {
+  const player = findPlayerByToken(state, event.token);
+  if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
+  const phase = state.phase;
+  if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'voting is closed right now');
+  if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for this round');
+  if (!phase.images.some((img) => img.id === event.imageId)) return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
+  const i = judgeIndex(phase.eligible, player.id);
+  if (i < 0) return refuse(state, ErrorCode.NotInRound, 'you are not judging this round');
+  const mine = ballotAt(phase.ballots, i);
+  const vote = Object.hasOwn(mine, event.imageId) ? mine[event.imageId] : undefined;
+  if (vote?.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'call the image fake first, then mark what gave it away');
+  const { spot: _old, ...rest } = vote;
+  const spot = event.spot ? { x: event.spot.x, y: event.spot.y } : null;
+  const ballots = setBallot(phase.ballots, i, { ...mine, [event.imageId]: spot ? { ...rest, spot } : rest });
+  return ok({ ...state, phase: { ...phase, ballots } }, [record({ kind: 'flag', round: phase.round, playerId: player.id, imageId: event.imageId, spot })], {
+    kind: 'flagged',
+    playerId: player.id,
+    imageId: event.imageId,
+    spot,
+  });
 }
 
 /** Votes still expected: every connected eligible player on every image. */
@@ -721,11 +792,29 @@ function earlyClose(state: Room, now: number): number | null {
 const tickAt = (at: number | null): Effect[] => (at === null ? [] : [{ type: 'schedule', at }]);
 
 function tick(state: Room, ctx: Ctx): Result {
-  if (!state.host.connected && state.host.leftAt !== null && ctx.now >= state.host.leftAt + HOST_GRACE_MS && state.phase.kind !== 'ended') {
-    const reason = 'the host did not come back for 10 minutes';
-    return endGame(state, ctx.now, reason, [{ type: 'closed', reason }]);
+  const closing = closesAt(state, graceOf(ctx));
+  if (closing !== null && ctx.now >= closing) {
+    if (state.phase.kind === 'ended') return ok(state, [{ type: 'closed', reason: 'the game is over' }]);
+    const reason = `the host did not come back for ${minutes(graceOf(ctx).hostAwayMs)}`;
+    return endGame(state, ctx, reason, [{ type: 'closed', reason }]);
   }
-  if (state.paused) return ok(state);
+  const result = tickPhase(state, ctx);
+  return closing === null ? result : keepTimerBy(result, closing);
+}
+
+/**
+ * Whoever runs the room keeps one timer for it (the latest schedule wins): a tick that comes before
+ * the room's close (another timer fired first) sets the close again, unless something sooner is set.
+ */
+function keepTimerBy(result: Result, at: number): Result {
+  const sooner = result.effects.some((e) => e.type === 'schedule' && e.at <= at);
+  if (sooner) return result;
+  return { ...result, effects: [...result.effects.filter((e) => e.type !== 'schedule'), { type: 'schedule', at }] };
+}
+
+function tickPhase(state: Room, ctx: Ctx): Result {
+  // An ended room waits only for its close; a paused one for its host.
+  if (state.phase.kind === 'ended' || state.paused) return ok(state);
   const phase = state.phase;
   if (phase.kind === 'coaching' && ctx.now >= phase.deadline) return closeCoaching(state, ctx);
   if (phase.kind === 'judging') {
@@ -737,6 +826,8 @@ function tick(state: Room, ctx: Ctx): Result {
   if (phase.kind === 'reveal' && ctx.now >= phase.until) return startTraining(state, ctx);
   return ok(state);
 }
+
+const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${Number((ms / 1000).toFixed(1))} seconds`);
 
 function advance(state: Room, ctx: Ctx): Result {
   switch (state.phase.kind) {
@@ -814,7 +905,7 @@ function answer(state: Room, event: Extract<GameEvent, { type: 'answer' }>, ctx:
 }
 
 function nextLevel(state: Room, ctx: Ctx): Result {
-  if (state.level >= state.levels.length) return endGame(state, ctx.now, 'the campaign is complete');
+  if (state.level >= state.levels.length) return endGame(state, ctx, 'the campaign is complete');
   const players = state.settings.teams && state.settings.swapRoles ? swapRoles(state.players) : state.players;
   const level = state.level + 1;
   return broadcast({ ...state, players, level, knobs: {}, phase: { kind: 'intro', level } });
@@ -896,7 +987,15 @@ export function scoreRound(state: Room, phase: Extract<Phase, { kind: 'judging' 
   const fooledRate = outcomes.length ? outcomes.reduce<number>((s, x) => s + x, 0) / outcomes.length : null;
   return {
     players,
-    results: { tallies, gained, fooledRate, fooledInterval: bootstrapProportion(outcomes, rng), hype: hypeInfinity(judges, rng), mostFooling },
+    results: {
+      tallies,
+      gained,
+      fooledRate,
+      fooledInterval: bootstrapProportion(outcomes, rng),
+      hype: hypeInfinity(judges, rng),
+      mostFooling,
+      giveaways: roundGiveaways(images, phase),
+    },
   };
 }
 

@@ -1,21 +1,25 @@
 /**
  * The default campaign. Each level fixes a dataset, an architecture, a loss family, a step budget
- * and the weight of the human term; the host can pick and reorder them. A level whose model has a
- * different shape from the one before starts from its own checkpoint (trained by `npm run train`),
- * so a teacher can start anywhere; a level with the same shape carries on with the room's own
- * generator, so the class sees continuity.
+ * and the weight of the human term; the host can pick and reorder them. Every level draws with the
+ * same small DCGAN (the conditional level adds the class label), and most name a point of a training
+ * trajectory (`npm run train:trajectory`) or a checkpoint made from one (`npm run train`). A level
+ * starts from whichever is further along, the room's own generator or its checkpoint
+ * (app/generator/driver.ts), so a teacher can start anywhere and the class sees continuity.
  */
 import { defaultKnobs } from './coaching';
 import { LEVEL_CARDS } from './lessons/levels';
 import type { Knobs, LevelId, LevelSpec } from './protocol';
-import { LEVEL_IDS, sameShape } from './vocabulary';
+import { LEVEL_IDS, type ModelShape, sameShape } from './vocabulary';
+
+/** The game's generator: 32 latent numbers → 7×7×32 → 14×14×16 → 28×28 (ml/models.ts). */
+const DCGAN: ModelShape = { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 };
 
 export const LEVELS: Record<LevelId, LevelSpec> = {
   noise: {
     id: 'noise',
     name: 'Pure noise',
     intro: 'The generator has never seen a digit. Its pictures are random static. Can you tell?',
-    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
+    model: DCGAN,
     checkpoint: null,
     tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
     dSteps: 40,
@@ -26,9 +30,10 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
   strokes: {
     id: 'strokes',
     name: 'First strokes',
-    intro: 'A small fully-connected generator has trained a little. Blobs are turning into strokes.',
-    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
-    checkpoint: 'digits-mlp-strokes',
+    intro: 'The generator has trained for a minute. Blobs are turning into strokes.',
+    model: DCGAN,
+    // 150 steps into the digits trajectory (FID 132): blurred strokes, no digit readable yet.
+    checkpoint: 'trajectory/digits/step-150',
     tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
     dSteps: 60,
     gSteps: 60,
@@ -38,8 +43,8 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
   dcgan: {
     id: 'dcgan',
     name: 'Convolutions (DCGAN)',
-    intro: 'Now the generator paints with convolutions, like the networks that see images.',
-    model: { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 },
+    intro: 'The generator paints with convolutions, like the networks that see images. Its digits are rough: watch them firm up.',
+    model: DCGAN,
     // 2,500 steps into the digits trajectory (scripts/train-trajectory.ts; FID 47): rough, wobbly
     // digits with room to improve while the class watches.
     checkpoint: 'trajectory/digits/step-2500',
@@ -53,11 +58,14 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     id: 'collapse',
     name: 'Mode collapse',
     intro: 'These settings push the generator to cheat: find one digit that fools you and draw only that.',
-    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
-    checkpoint: 'digits-mlp-collapse',
-    tunables: { loss: 'minimax', lrD: 2e-4, lrG: 1e-3 },
-    dSteps: 20,
-    gSteps: 80,
+    model: DCGAN,
+    // The best digits generator pushed into collapse (npm run train -- digits-dcgan-collapse): three
+    // samples in four are a 1, drawn sharply. G-heavy rounds keep it there; the saturating loss with
+    // a fast G (the MLP level's old settings) would tear this DCGAN into streaks instead.
+    checkpoint: 'digits-dcgan-collapse',
+    tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    dSteps: 10,
+    gSteps: 40,
     humanWeight: 1,
     cards: [...LEVEL_CARDS.collapse],
   },
@@ -65,8 +73,8 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     id: 'fixit',
     name: 'Fix it',
     intro: 'Coaches: choose the cure. Wasserstein loss with gradient penalty, or gentler learning rates.',
-    model: { dataset: 'digits', arch: 'mlp', conditional: false, latentDim: 32, hidden: 64 },
-    checkpoint: 'digits-mlp-collapse',
+    model: DCGAN,
+    checkpoint: 'digits-dcgan-collapse',
     tunables: { loss: 'wgan-gp', lrD: 1e-4, lrG: 1e-4 },
     dSteps: 50,
     gSteps: 25,
@@ -77,8 +85,10 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     id: 'conditional',
     name: 'Draw a 7',
     intro: 'A conditional GAN: we tell the generator which digit to draw. Every image this level is a 7, real or not.',
-    model: { dataset: 'digits', arch: 'mlp', conditional: true, latentDim: 32, hidden: 64 },
-    checkpoint: 'digits-cmlp',
+    model: { ...DCGAN, conditional: true },
+    // 1,000 steps into the conditional digits trajectory (FID 33; the classifier reads the digit it
+    // was asked for 77% of the time), not the speckled conditional MLP (FID 91).
+    checkpoint: 'trajectory/digits-conditional/step-1000',
     drawClass: 7,
     tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
     dSteps: 40,
@@ -104,9 +114,9 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
     id: 'deepfakes',
     name: 'Deepfakes',
     intro: 'The best generator we have. When you can no longer tell, what does that mean for photos and videos?',
-    model: { dataset: 'digits', arch: 'dcgan', conditional: false, latentDim: 32, hidden: 16 },
-    // The best point of the digits trajectory (FID 21 at 10,000 steps; mostly readable digits).
-    checkpoint: 'trajectory/digits/step-10000',
+    model: DCGAN,
+    // The best point of the digits trajectory (FID 20.1 at 12,500 steps; mostly readable digits).
+    checkpoint: 'trajectory/digits/step-12500',
     tunables: { loss: 'nonsaturating', lrD: 5e-5, lrG: 5e-5 },
     dSteps: 40,
     gSteps: 40,

@@ -43,7 +43,7 @@ describe('payload parsing', () => {
       [
         'host:advance', 'host:create', 'host:end', 'host:extend', 'host:fakes', 'host:kick', 'host:lock', 'host:pause', 'host:progress',
         'host:resume', 'host:settings', 'host:start', 'host:swap', 'host:trained', 'host:trainer', 'player:join', 'player:vote',
-        'coach:pick', 'coach:knobs', 'player:answer',
+        'coach:pick', 'coach:knobs', 'player:answer', 'player:flag',
       ].sort(),
     );
   });

@@ -17,6 +17,16 @@ export type Dataset = z.infer<typeof DatasetSchema>;
 export const VerdictSchema = z.enum(['real', 'fake']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * Flag the giveaway: the spot on an image a player called fake that gave it away, as fractions of the
+ * image's width and height from its top left corner (game/giveaway.ts).
+ */
+export const SpotSchema = z.object({
+  x: z.number().min(0, 'a spot is inside the image: x from 0 to 1').max(1, 'a spot is inside the image: x from 0 to 1'),
+  y: z.number().min(0, 'a spot is inside the image: y from 0 to 1').max(1, 'a spot is inside the image: y from 0 to 1'),
+});
+export type Spot = z.infer<typeof SpotSchema>;
+
 export const BackendSchema = z.enum(BACKENDS);
 export type Backend = z.infer<typeof BackendSchema>;
 
@@ -77,13 +87,27 @@ export const PixelsSchema = z
   .length(IMAGE_B64_LENGTH, `an image is ${IMAGE_BYTES} bytes, base64-encoded (${IMAGE_B64_LENGTH} characters)`)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'an image must be base64');
 
-/** Typed nicknames: printable, short. The generated ones are always used when this is absent. */
+/** What a person sees as one character: an emoji family or a flag counts once. */
+const graphemes = (s: string) => (typeof Intl.Segmenter === 'function' ? [...new Intl.Segmenter().segment(s)].length : [...s].length);
+export const NICKNAME_MAX = 20;
+
+/**
+ * Typed nicknames: short, in any script (with its accents), emoji welcome. The generated ones are used
+ * when this is absent. The server's filter (game/nickname-filter.ts) then refuses blocked words,
+ * invisible or blank names, and look-alikes of players already in the room.
+ */
 export const NicknameSchema = z
   .string()
   .trim()
   .min(1, 'a nickname needs at least one character')
-  .max(20, 'a nickname has at most 20 characters')
-  .regex(/^[\p{L}\p{N} _.'-]+$/u, 'a nickname may use letters, digits, spaces and . _ \' -');
+  .max(100, `a nickname has at most ${NICKNAME_MAX} characters`)
+  .regex(
+    // Letters, their marks, digits, emoji and the pieces emoji sequences are made of (joiner, selector, keycap, tags), . _ ' -
+    /^[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F\u20E3\u{E0020}-\u{E007F} _.'-]+$/u,
+    "a nickname may use letters, digits, emoji, spaces and . _ ' -",
+  )
+  // zod runs this even after .max failed: segment only strings short enough to be names.
+  .refine((s) => s.length <= 100 && graphemes(s) <= NICKNAME_MAX, `a nickname has at most ${NICKNAME_MAX} characters`);
 
 export const SettingsSchema = z.object({
   /** Seconds players have to judge a round's images. */
@@ -101,6 +125,8 @@ export const SettingsSchema = z.object({
   swapRoles: z.boolean(),
   /** Multiplies every level's step budget: 1 in class, small for tests on software GPUs. */
   stepScale: z.number().min(0.01).max(4),
+  /** Images in each training step's batch (game/setup.ts presets): smaller is faster on a slow computer. */
+  batchSize: z.number().int().min(4).max(256),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -113,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teams: false,
   swapRoles: true,
   stepScale: 1,
+  batchSize: 64,
 };
 
 const HostAuth = { pin: PinSchema, hostToken: TokenSchema };
@@ -133,9 +160,12 @@ export const TrainingReportSchema = z.object({
   dLoss: LossValue,
   gLoss: LossValue,
   humanLoss: LossValue,
-  /** Mean D(x) on real and on generated images in the last discriminator step. */
-  dReal: z.number().min(0).max(1),
-  dFake: z.number().min(0).max(1),
+  /**
+   * Mean D(x) on real and on generated images in the last discriminator step: a probability for the
+   * BCE losses, the raw score otherwise (LOSS[kind].probability in game/vocabulary.ts).
+   */
+  dReal: LossValue,
+  dFake: LossValue,
   stepsPerSec: z.number().min(0).finite(),
   ms: z.number().min(0).finite(),
   backend: BackendSchema,
@@ -150,6 +180,8 @@ export const TrainingReportSchema = z.object({
   coverage: z.number().min(0).max(1).optional(),
   entropy: z.number().min(0).max(1).optional(),
   collapsed: z.boolean().optional(),
+  /** The samples are still noise, so the histogram says nothing yet (absent from an older host). */
+  notImages: z.boolean().optional(),
   collapseReason: z.string().max(400).optional(),
 });
 export type TrainingReport = z.infer<typeof TrainingReportSchema>;
@@ -197,6 +229,15 @@ export const C2S = {
     playerToken: TokenSchema,
     imageId: ImageIdSchema,
     verdict: VerdictSchema,
+    /** A fake vote may carry the spot that gave the image away, tapped before the vote. */
+    spot: SpotSchema.optional(),
+  }),
+  /** Marks (or moves, or with null clears) the giveaway on an image the player called fake, until the round's deadline. */
+  'player:flag': z.object({
+    pin: PinSchema,
+    playerToken: TokenSchema,
+    imageId: ImageIdSchema,
+    spot: SpotSchema.nullable(),
   }),
   /** A player's answer to a lesson card's check question. */
   'player:answer': z.object({
@@ -240,6 +281,8 @@ export const ErrorCode = {
   NotCurrentCard: 'not_current_card',
   /** The card's answer is already revealed: its question is closed. */
   QuestionClosed: 'question_closed',
+  /** A giveaway marked on an image the player did not call fake. */
+  NotFake: 'not_fake',
   /** Too many actions too fast from one connection or address; the message says when to try again. */
   RateLimited: 'rate_limited',
   /** A typed nickname the filter refuses (game/nickname-filter.ts). */
@@ -278,6 +321,7 @@ export interface AckData {
   'host:end': object;
   'player:join': { playerId: string; playerToken: string; nickname: string };
   'player:vote': { imageId: string; verdict: Verdict };
+  'player:flag': { imageId: string; spot: Spot | null };
 }
 
 // ---------------------------------------------------------------- server → client views
@@ -291,6 +335,19 @@ export interface RevealImageView extends ImageView {
   truth: Verdict;
   realVotes: number;
   fakeVotes: number;
+  /** On a fake that players who called it fake tapped: where their taps fell (absent otherwise, and from an older server). */
+  giveaway?: GiveawayHeat;
+}
+
+/**
+ * The class's giveaway taps on one fake, binned (game/giveaway.ts): a bins × bins grid over the image,
+ * row by row from the top left, each cell counting the taps in it. Bounded whatever the class's size.
+ */
+export interface GiveawayHeat {
+  bins: number;
+  counts: number[];
+  /** Taps in all (the sum of counts). */
+  taps: number;
 }
 
 export interface Interval {
@@ -480,6 +537,8 @@ export interface PlayerRevealImageView extends ImageView {
   truth: Verdict;
   mine: Verdict | null;
   correct: boolean;
+  /** The giveaway this player marked on it, if any. */
+  spot?: Spot;
 }
 
 export type PlayerPhaseView =
@@ -503,6 +562,8 @@ export type PlayerPhaseView =
       images: ImageView[];
       deadline: number;
       mine: Record<string, Verdict>;
+      /** The giveaways this player has marked, by image (absent from an older server). */
+      spots?: Record<string, Spot>;
     }
   | {
       kind: 'reveal';

@@ -8,6 +8,7 @@ import { withBallots } from './ballots';
 import { type Ctx, type GameEvent, type Result, createRoom, reduce, withLessonSteps } from './engine';
 import type { LevelId, Loss, Settings, Verdict } from './protocol';
 import type { Room } from './state';
+import { presetSettings } from './setup';
 import { LOSS } from './vocabulary';
 
 export const SOLO_PIN = '100000';
@@ -39,7 +40,8 @@ export function soloSettings(o: Pick<SoloOptions, 'mode' | 'tiny'>): Settings {
     teams: o.mode === 'coach',
     // The human coaches all game: the machine never coaches.
     swapRoles: false,
-    stepScale: o.tiny ? 0.1 : 1,
+    // A tenth of the steps on small batches (game/setup.ts presets), or every step the level plans.
+    ...presetSettings(o.tiny ? 'tiny' : 'full'),
   };
 }
 

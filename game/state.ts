@@ -3,6 +3,8 @@
  * outside judging or a reveal without results cannot even be written down.
  */
 import type {
+  Dataset,
+  GiveawayHeat,
   Hype,
   Interval,
   Knobs,
@@ -10,6 +12,7 @@ import type {
   PausedInfo,
   Role,
   Settings,
+  Spot,
   TrainerInfo,
   TrainingProgress,
   TrainingReport,
@@ -55,6 +58,8 @@ export interface Vote {
   verdict: Verdict;
   /** Server time the vote was accepted. */
   at: number;
+  /** On a fake vote: the spot the player marked as the giveaway (game/giveaway.ts), if they marked one. */
+  spot?: Spot;
 }
 
 /** One judge's votes in a round: imageId → vote. */
@@ -77,6 +82,8 @@ export interface RoundResults {
   /** The round's HYPE∞ over its judges; absent in a reveal saved before it existed (views show null). */
   hype?: Hype;
   mostFooling: string | null;
+  /** imageId → the class's giveaway taps on that fake, for fakes someone tapped (absent in a reveal saved before it existed). */
+  giveaways?: Record<string, GiveawayHeat>;
 }
 
 export type Phase =
@@ -173,6 +180,12 @@ export interface Room {
   trainer: TrainerInfo | null;
   history: RoundRecord[];
   phase: Phase;
+  /**
+   * Per dataset, the held-out images (indices into its held-out split, server/images.ts) this room has
+   * drawn as real, oldest first: the server draws the next round's reals from the others, so a room
+   * never shows a real image twice. Absent in rooms saved before it (none shown yet, as far as it knows).
+   */
+  realsShown?: Partial<Record<Dataset, number[]>>;
 }
 
 export const MAX_PLAYERS = 5000;
@@ -180,6 +193,27 @@ export const MAX_PLAYERS = 5000;
 export const AWAY_GRACE_MS = 5000;
 /** A room waits this long for a host who left before it closes. */
 export const HOST_GRACE_MS = 10 * 60 * 1000;
+/** An ended game stays on every screen (the podium, the host's downloads) this long before the room closes. */
+export const ENDED_GRACE_MS = 30 * 60 * 1000;
+
+/** How long a room outlives its host's leaving, and its own end (the server may shorten both: benchmarks, tests). */
+export interface Grace {
+  hostAwayMs: number;
+  endedMs: number;
+}
+export const GRACE: Grace = { hostAwayMs: HOST_GRACE_MS, endedMs: ENDED_GRACE_MS };
+
+/**
+ * When the room closes for good, in server time: a host who left (or moved on to another room) and
+ * has not come back closes it `hostAwayMs` after leaving; an ended game closes `endedMs` after its
+ * end, or sooner when its host has gone. Null while the room is live with its host.
+ */
+export function closesAt(room: Room, grace: Grace = GRACE): number | null {
+  const hostGone = !room.host.connected && room.host.leftAt !== null ? room.host.leftAt + grace.hostAwayMs : null;
+  if (room.phase.kind !== 'ended') return hostGone;
+  const ended = room.phase.endedAt + grace.endedMs;
+  return hostGone === null ? ended : Math.min(ended, hostGone);
+}
 
 /**
  * When the room's current phase runs out on its own, in server time: a judging or coaching deadline,

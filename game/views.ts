@@ -8,6 +8,7 @@ import { ballotOf } from './ballots';
 import { currentLevel, roundInLevel, totalRounds, voteCount } from './engine';
 import { levelSpec } from './levels';
 import { shownAnswer } from './lessons/check';
+import type { Spot } from './protocol';
 import type { HostLessonQuestion, HostPhaseView, HostView, PlayerLessonQuestion, PlayerPhaseView, PlayerView, RoundSummaryView, TeamStanding } from './protocol';
 import type { Player, Room } from './state';
 import { type Standing, leaderboard, levelRealism, playerSummary, standing, summaries, teamStandings } from './summary';
@@ -58,6 +59,7 @@ function hostPhase(state: Room): HostPhaseView {
           truth: img.truth,
           realVotes: tallies.get(img.id)?.realVotes ?? 0,
           fakeVotes: tallies.get(img.id)?.fakeVotes ?? 0,
+          ...(phase.results.giveaways?.[img.id] ? { giveaway: phase.results.giveaways[img.id] } : {}),
         })),
         fooledRate: phase.results.fooledRate,
         fooledInterval: phase.results.fooledInterval,
@@ -177,7 +179,11 @@ function playerPhase(state: Room, me: Player, rank: number): PlayerPhaseView {
       const ballot = ballotOf(phase, playerId);
       const inRound = ballot !== undefined;
       const mine: Record<string, 'real' | 'fake'> = {};
-      for (const [id, v] of Object.entries(ballot ?? {})) mine[id] = v.verdict;
+      const spots: Record<string, Spot> = {};
+      for (const [id, v] of Object.entries(ballot ?? {})) {
+        mine[id] = v.verdict;
+        if (v.spot) spots[id] = v.spot;
+      }
       return {
         kind: 'judging',
         round: phase.round,
@@ -185,6 +191,7 @@ function playerPhase(state: Room, me: Player, rank: number): PlayerPhaseView {
         images: inRound ? phase.images.map(({ id, pixels }) => ({ id, pixels })) : [],
         deadline: phase.deadline,
         mine,
+        spots,
       };
     }
     case 'reveal': {
@@ -194,7 +201,8 @@ function playerPhase(state: Room, me: Player, rank: number): PlayerPhaseView {
         round: phase.round,
         images: phase.images.map((img) => {
           const v = mine[img.id]?.verdict ?? null;
-          return { id: img.id, pixels: img.pixels, truth: img.truth, mine: v, correct: v === img.truth };
+          const spot = mine[img.id]?.spot;
+          return { id: img.id, pixels: img.pixels, truth: img.truth, mine: v, correct: v === img.truth, ...(spot ? { spot } : {}) };
         }),
         gained: phase.results.gained[playerId] ?? 0,
         fooledRate: phase.results.fooledRate,

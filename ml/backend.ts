@@ -23,6 +23,51 @@ export interface BackendChoice {
   canTrainConv: boolean;
   /** True where conv training works but is far too slow for a lesson (tfjs CPU: tens of s/step). */
   convIsSlow: boolean;
+  /** The graphics adapter or renderer the browser names (WebGPU, WebGL), where it does. */
+  device?: string;
+  /** The graphics backend runs on a software renderer: the processor does the graphics card's work. */
+  software?: boolean;
+}
+
+interface AdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+
+/** Software renderers as browsers name them: Chrome's SwiftShader, Mesa's llvmpipe/lavapipe/softpipe, Windows' Basic Render Driver. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
+
+/** True when a renderer or adapter description names a software renderer. */
+export function isSoftwareRenderer(description: string): boolean {
+  return SOFTWARE_RENDERER.test(description);
+}
+
+/** The adapter WebGPU's precondition check found, kept to describe it once WebGPU is chosen. */
+let webgpuAdapter: { info?: AdapterInfoLike; isFallbackAdapter?: boolean; requestAdapterInfo?: () => Promise<AdapterInfoLike> } | null = null;
+
+/** What the chosen graphics backend runs on, in the browser's words, and whether that is a software renderer. */
+export async function describeDevice(name: BackendName): Promise<{ device?: string; software: boolean }> {
+  try {
+    if (name === 'webgpu' && webgpuAdapter) {
+      const info = webgpuAdapter.info ?? (await webgpuAdapter.requestAdapterInfo?.().catch(() => undefined)) ?? {};
+      const device = [info.vendor, info.architecture, info.device, info.description].filter((x) => x).join(' ').trim();
+      const fallback = info.isFallbackAdapter === true || webgpuAdapter.isFallbackAdapter === true;
+      return { device: device || undefined, software: fallback || isSoftwareRenderer(device) };
+    }
+    if (name === 'webgl') {
+      const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+      if (!gl) return { software: false };
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      const device = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+      return { device: device || undefined, software: isSoftwareRenderer(device) };
+    }
+  } catch {
+    // Naming the device is a courtesy: a browser that will not say leaves it unnamed.
+  }
+  return { software: false };
 }
 
 /** Where the lead copies node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm. */
@@ -50,6 +95,7 @@ async function prepare(name: BackendName): Promise<string | null> {
       if (!gpu) return 'navigator.gpu missing';
       const adapter = await gpu.requestAdapter().catch(() => null);
       if (!adapter) return 'no GPU adapter';
+      webgpuAdapter = adapter as typeof webgpuAdapter;
       return null;
     }
     case 'webgl': {
@@ -114,7 +160,7 @@ export async function chooseBackend(prefer?: BackendName[]): Promise<BackendChoi
     const why = await tryInit(name);
     if (why === null) {
       const reason = skipped.length ? `${skipped.join('; ')}` : `${name} was the first choice`;
-      return { name, reason, ...describeCapabilities(name) };
+      return { name, reason, ...describeCapabilities(name), ...(await describeDevice(name)) };
     }
     skipped.push(`${BACKEND[name].label}: ${why}`);
   }

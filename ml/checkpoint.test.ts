@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
+import { checkpointSteps, crc32, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
 import { decodeImageSet, type ImageSet } from './format';
 import { GanTrainer } from './trainer';
 
@@ -47,6 +47,16 @@ describe('checkpoint format', () => {
     expect(bad((b) => b.subarray(0, 10))).toThrow(/truncated/);
     expect(bad((b) => Uint8Array.from([...b, 0]))).toThrow(/1 unexpected trailing bytes/);
     expect(bad((b) => ((b[4] = 9), b))).toThrow(/unsupported checkpoint version 9/);
+  });
+
+  it("reads a checkpoint's step count from its header, and 0 from anything that does not say", () => {
+    expect(checkpointSteps(encodeCheckpoint(sample()))).toBe(4);
+    expect(checkpointSteps(encodeCheckpoint({ ...sample(), meta: {} }))).toBe(0);
+    expect(checkpointSteps(encodeCheckpoint({ ...sample(), meta: { steps: 'many' } }))).toBe(0);
+    expect(checkpointSteps(new TextEncoder().encode('{"steps": 9}'))).toBe(0);
+    expect(checkpointSteps(encodeCheckpoint(sample()).subarray(0, 24))).toBe(0);
+    // The committed trajectory point at 2,500 D+G pairs has taken 5,000 optimizer steps.
+    expect(checkpointSteps(readFileSync(path.join(__dirname, '../public/checkpoints/trajectory/digits/step-2500.ganc')))).toBe(5000);
   });
 
   it('refuses to encode a tensor whose data does not fit its shape', () => {

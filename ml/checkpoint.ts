@@ -160,6 +160,23 @@ export function encodeCheckpoint(c: Checkpoint): Uint8Array {
   return out;
 }
 
+/**
+ * How far a checkpoint's generator has trained: its optimizer steps (D and G updates alike), read
+ * from the header alone. 0 for a file that does not say (or is not a checkpoint at all): such a file
+ * is never "further along" than anything.
+ */
+export function checkpointSteps(bytes: Uint8Array): number {
+  if (bytes.length < PREFIX || String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== CHECKPOINT_MAGIC) return 0;
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (PREFIX + headerLen > bytes.length) return 0;
+  try {
+    const steps = (JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLen))) as { meta?: { steps?: unknown } }).meta?.steps;
+    return typeof steps === 'number' && Number.isFinite(steps) && steps > 0 ? steps : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Parses a checkpoint, refusing a corrupt, truncated or foreign file with a clear reason. */
 export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   if (!LITTLE_ENDIAN) throw new Error('checkpoints need a little-endian platform');

@@ -4,17 +4,16 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { classifierPaths, createClassifierModel, deserializeClassifier, FEATURE_SIZE, loadClassifier, pixelsToTensor, serializeClassifier, toInferenceModel } from './classifier';
-import { DATASETS, type DatasetName, decodeImageSet, imageAt } from './format';
+import { DATASETS, type DatasetName, EVAL_HELD_OUT, decodeImageSet, heldOutPath, imageAt } from './format';
 
 const publicDir = path.join(__dirname, '..', 'public');
 const readFromPublic = (rel: string): Promise<Uint8Array> => readFile(path.join(publicDir, rel));
 const TARGET: Record<DatasetName, number> = { digits: 0.97, fashion: 0.85 };
 
-/** A sample of the held-out last 10%, every third image so all classes appear. */
+/** A sample of the held-out images the classifier was tested on, every third image so all classes appear. */
 async function heldOut(dataset: DatasetName, n: number): Promise<{ images: Uint8Array[]; labels: number[] }> {
-  const set = decodeImageSet(await readFromPublic(`data/${dataset}.bin`));
-  const start = Math.floor(set.count * 0.9);
-  const idx = Array.from({ length: n }, (_, i) => start + ((i * 3) % (set.count - start)));
+  const set = decodeImageSet(await readFile(path.join(__dirname, '..', heldOutPath(dataset))));
+  const idx = Array.from({ length: n }, (_, i) => (i * 3) % EVAL_HELD_OUT);
   return { images: idx.map((i) => imageAt(set, i)), labels: idx.map((i) => set.labels[i]) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCollapse } from './collapse';
+import { NOT_IMAGES_GREY, detectCollapse, greyShare } from './collapse';
 import { evaluatePoints, modeReport, toyModeReport } from './eval';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -30,6 +30,32 @@ describe('detectCollapse on class histograms', () => {
     const v = detectCollapse(modeReport([120, 120, 8, 8, 8, 8, 8, 8, 8, 8]), real);
     expect(v).toMatchObject({ collapsed: true, covered: 10 });
     expect(v.reason).toMatch(/very unevenly \(variety 0\.65 against 1\.00/);
+  });
+
+  it('says "not images yet" instead of "collapse" for static the classifier files under one class', () => {
+    // Uniform noise: the digits classifier reads 995 of 1,000 noise images as "8"; half its pixels are grey.
+    const noise = modeReport([0, 0, 4, 1, 0, 0, 0, 0, 995, 0]);
+    const v = detectCollapse(noise, real, { labels: DIGITS, grey: { fake: 0.5, real: 0.05 } });
+    expect(v).toMatchObject({ collapsed: false, notImages: true });
+    expect(v.reason).toMatch(/^Not images yet: 50% of the pixels are grey static, where real images have 5%/);
+    expect(v.reason).not.toMatch(/mode collapse/);
+    // The same histogram from a sharp generator (few grey pixels) is collapse.
+    expect(detectCollapse(noise, real, { labels: DIGITS, grey: { fake: 0.02, real: 0.05 } })).toMatchObject({ collapsed: true, notImages: false });
+  });
+
+  it('draws the line between static and first strokes on both data sets (measured shares)', () => {
+    const at = (fake: number, realGrey: number) => detectCollapse(real, real, { grey: { fake, real: realGrey } }).notImages;
+    // Digits: trajectory step 50 (static) 0.68, step 150 (first strokes) 0.10, real 0.05.
+    expect([at(0.68, 0.05), at(0.1, 0.05)]).toEqual([true, false]);
+    // Fashion: step 50 0.64, step 150 0.25, real 0.22; uniform noise 0.50.
+    expect([at(0.64, 0.22), at(0.25, 0.22), at(0.5, 0.22)]).toEqual([true, false, true]);
+    expect(at(0.05 + NOT_IMAGES_GREY, 0.05)).toBe(true);
+    expect(at(Number.NaN, 0.05)).toBe(true);
+  });
+
+  it('counts grey pixels: neither background (< 64) nor ink (≥ 192)', () => {
+    expect(greyShare([Uint8Array.from([0, 63, 64, 191]), Uint8Array.from([192, 255, 128, 10])])).toBe(3 / 8);
+    expect(greyShare([])).toBe(0);
   });
 
   it('judges without a reference against a perfectly even spread', () => {

@@ -31,6 +31,11 @@ export interface ModeReport {
 
 export interface CollapseVerdict {
   collapsed: boolean;
+  /**
+   * The samples are still noise (Fréchet distance near pure noise's), so the class histogram only
+   * says which class the classifier reads noise as ("8" for digits), not what the generator draws.
+   */
+  notImages: boolean;
   /** One or two sentences for a student. */
   reason: string;
   coverage: number;
@@ -41,9 +46,31 @@ export interface CollapseVerdict {
 export const DOMINANT_SHARE = 0.5;
 export const ENTROPY_RATIO = 0.75;
 
+/**
+ * "Not images yet": the samples' share of grey pixels (64 to 191 of 255) exceeds the real images'
+ * by this much. Measured on 200 samples each: real digits 0.05, real garments 0.22; uniform noise
+ * 0.50; an untrained DCGAN 1.00; the digits trajectory at step 50 (static) 0.68, at step 150 (first
+ * strokes) 0.10; fashion at step 50 0.64, at 150 0.25. Unlike the Fréchet distance, it does not
+ * rise when a sharp generator collapses onto one class (the collapsed checkpoint: 0.02).
+ */
+export const NOT_IMAGES_GREY = 0.25;
+
+/** Share of pixels that are neither dark background nor bright ink: 64 ≤ v < 192 of 255. */
+export function greyShare(images: readonly ArrayLike<number>[]): number {
+  let grey = 0;
+  let n = 0;
+  for (const image of images) {
+    for (let i = 0; i < image.length; i++) if (image[i] >= 64 && image[i] < 192) grey++;
+    n += image.length;
+  }
+  return n ? grey / n : 0;
+}
+
 export interface CollapseOptions {
   /** Names of the classes ("7", "Trouser"); defaults to "mode i" for toy mixtures and "class i" otherwise. */
   labels?: readonly string[];
+  /** greyShare of the samples and of real images of the same data set. */
+  grey?: { fake: number; real: number };
 }
 
 function percent(x: number): string {
@@ -56,8 +83,9 @@ export function detectCollapse(report: ModeReport, reference?: ModeReport, optio
   const unit = toy ? 'mode' : 'class';
   const units = toy ? 'modes' : 'classes';
   const name = (i: number): string => (options.labels?.[i] !== undefined ? `"${options.labels[i]}"` : `${unit} ${i}`);
-  const verdict = (collapsed: boolean, reason: string): CollapseVerdict => ({
+  const verdict = (collapsed: boolean, reason: string, notImages = false): CollapseVerdict => ({
     collapsed,
+    notImages,
     reason,
     coverage: report.coverage,
     covered: report.covered,
@@ -67,6 +95,16 @@ export function detectCollapse(report: ModeReport, reference?: ModeReport, optio
   const counted = report.histogram.reduce((a, b) => a + b, 0);
   if (report.total === 0 || counted === 0) {
     return verdict(false, toy ? 'No points landed near any mode yet, so there is nothing to judge: the generator is still learning where the data is.' : 'There are no samples to judge yet.');
+  }
+
+  const grey = options.grey;
+  if (grey && !(grey.fake - grey.real < NOT_IMAGES_GREY)) {
+    return verdict(
+      false,
+      `Not images yet: ${percent(grey.fake)} of the pixels are grey static, where real images have ${percent(grey.real)}. ` +
+        `The classifier files static under one class, so its histogram says nothing about variety until shapes appear.`,
+      true,
+    );
   }
 
   let top = 0;

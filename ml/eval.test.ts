@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { classHistogram, defaultMinShare, evaluateImages, frechetDistance, frechetFromMoments, modeReport, normalisedEntropy, toyModeReport } from './eval';
 import { loadClassifier } from './classifier';
-import { decodeImageSet, imageAt } from './format';
+import { EVAL_HELD_OUT, decodeImageSet, heldOutPath, imageAt } from './format';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -126,11 +126,11 @@ describe('evaluateImages', () => {
   it('flags a one-digit generator, passes real digits, and leaks no tensors', async () => {
     await tf.setBackend('cpu');
     const classifier = await loadClassifier('digits', { readFile: (rel) => readFile(path.join(__dirname, '..', 'public', rel)) });
-    const set = decodeImageSet(new Uint8Array(await readFile(path.join(__dirname, '..', 'public', 'data', 'digits.bin'))));
-    const heldOut = Array.from({ length: set.count - 9000 }, (_, i) => imageAt(set, 9000 + i));
+    const set = decodeImageSet(new Uint8Array(await readFile(path.join(__dirname, '..', heldOutPath('digits')))));
+    const heldOut = Array.from({ length: EVAL_HELD_OUT }, (_, i) => imageAt(set, i));
     const realA = heldOut.slice(0, 300);
     const realB = heldOut.slice(300, 600);
-    const ones = heldOut.filter((_, i) => set.labels[9000 + i] === 1).slice(0, 100);
+    const ones = heldOut.filter((_, i) => set.labels[i] === 1).slice(0, 100);
 
     const good = await evaluateImages(classifier, realA, realB);
     const before = tf.memory().numTensors;

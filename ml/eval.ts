@@ -9,7 +9,7 @@
 import { argmax, meanAndCovariance, matMul, sqrtPsd, symmetrize, trace, jacobiEigen, type Moments } from './linalg';
 import type { Classifier } from './classifier';
 // ModeReport lives with the detector that reads it, so collapse.ts needs nothing from here.
-import { detectCollapse, type CollapseVerdict, type ModeReport } from './collapse';
+import { detectCollapse, greyShare, type CollapseVerdict, type ModeReport } from './collapse';
 
 export type { ModeReport };
 
@@ -157,6 +157,7 @@ export async function evaluateImages(classifier: Classifier, generated: readonly
   const report = modeReport(classHistogram(fake.probabilities, k));
   const realReport = modeReport(classHistogram(truth.probabilities, k));
   const fid = frechetDistance(fake.features, truth.features);
-  const collapse = detectCollapse(report, realReport, { labels: classifier.classNames });
+  const grey = { fake: greyShare(generated), real: greyShare(real) };
+  const collapse = detectCollapse(report, realReport, { labels: classifier.classNames, grey });
   return { ...report, fid, collapse, real: realReport };
 }

@@ -26,9 +26,35 @@ export const CLASS_NAMES: Record<DatasetName, readonly string[]> = {
   fashion: ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
 };
 
-/** Where the browser fetches a dataset and where the server reads it, relative to public/. */
+/**
+ * The training split: where the browser fetches a dataset (the host's trainer, solo, the Lab), relative
+ * to public/. It never holds a held-out image.
+ */
 export function datasetPath(name: DatasetName): string {
   return `data/${name}.bin`;
+}
+
+/**
+ * The held-out split, relative to the repository root and outside public/, so no browser can fetch it:
+ * the real images the game shows (server/images.ts) and the real side of every Fréchet distance the
+ * scripts report. Its first EVAL_HELD_OUT images are the ones the classifier was tested on.
+ */
+export function heldOutPath(name: DatasetName): string {
+  return `data/${name}-heldout.bin`;
+}
+
+/**
+ * The first this-many images of a held-out split: the classifier's test set and the GANs' evaluation
+ * set (they were the last 10% of the one file there was before the splits were served apart). The rest
+ * of the split (images the classifier and the GANs never saw either) only widens the game's pool.
+ */
+export const EVAL_HELD_OUT = 1000;
+
+/** The first n images of a set, as a set (no copy). */
+export function headOf(set: ImageSet, n: number): ImageSet {
+  const count = Math.min(n, set.count);
+  const size = imageSize(set);
+  return { ...set, count, labels: set.labels.subarray(0, count), pixels: set.pixels.subarray(0, count * size) };
 }
 
 export interface ImageSet {

@@ -181,12 +181,46 @@ export interface MachineEvaluation {
   fid: number;
   samples: number;
   collapsed: boolean;
+  /** Still noise: the histogram and the collapse verdict mean nothing yet (ml/collapse.ts). */
+  notImages: boolean;
   collapseReason: string;
 }
 
 export interface BackendInfo {
   name: BackendName;
   reason: string;
+  /** The graphics adapter or renderer the browser reports, where it says (e.g. "SwiftShader Device"). */
+  device?: string;
+  /** The "GPU" is a software renderer (SwiftShader, llvmpipe, a fallback adapter): a processor doing a graphics card's work. */
+  software?: boolean;
+}
+
+/** A model timed on the active backend (ml/bench.ts): what the host's set-up estimates from. */
+export interface TrainingTiming {
+  backend: string;
+  /** What was timed after backend adaptation (a DCGAN becomes an MLP on the plain CPU backend). */
+  arch: Arch;
+  notes: string[];
+  /** Milliseconds per discriminator step, per generator step, and per pair of them. */
+  msD: number;
+  msG: number;
+  msPerStep: number;
+  /** D+G pairs timed. */
+  steps: number;
+  tensorsBefore: number;
+  tensorsAfter: number;
+}
+
+/** The error a timing ends with when it is stopped before its figure is ready (the game started). */
+export const TIMING_STOPPED = 'the timing was stopped';
+
+/** What to time: a model's shape (on the worker's image data) at a batch size. */
+export interface BenchRequest {
+  model: Pick<GanConfig, 'arch' | 'conditional' | 'latentDim' | 'hidden'>;
+  batchSize: number;
+  /** Keep timing until this much time has passed (at most maxSteps pairs). */
+  minMs?: number;
+  maxSteps?: number;
 }
 
 // ---- worker messages ----
@@ -221,8 +255,10 @@ export type WorkerRequest =
   | { id: number; type: 'save' }
   | { id: number; type: 'load'; bytes: Uint8Array }
   | { id: number; type: 'dispose' }
-  /** Ends the round's training in progress after its current step (answered at once, not queued). */
+  /** Ends the round's training (or the timing) in progress after its current step (answered at once, not queued). */
   | { id: number; type: 'stop' }
+  /** Times a few training steps of a throwaway model on this backend; the trainer's own generator is untouched. */
+  | { id: number; type: 'bench'; bench: BenchRequest }
   // The Lab's and solo play's extras.
   | { id: number; type: 'steps'; dSteps: number; gSteps: number; iterations: number }
   | { id: number; type: 'scoreImages'; images: Uint8Array[]; labels?: number[] }

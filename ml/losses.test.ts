@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { LOSSES, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss, dScore } from './losses';
+import { LOSSES, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss, dScore, type LossKind } from './losses';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -68,6 +68,38 @@ describe('human-alignment term', () => {
   });
 });
 
+describe('human-alignment term for losses whose D is not a probability', () => {
+  const term = (kind: LossKind, logit: number, h: number, n = 3) => val(tf.tidy(() => humanAlignmentLoss(tf.tensor1d([logit]), tf.tensor1d([h]), tf.tensor1d([n]), kind)));
+  const slope = (kind: LossKind, logit: number, h: number) =>
+    val(tf.tidy(() => tf.grad((x: tf.Tensor) => humanAlignmentLoss(x, tf.tensor1d([h]), tf.tensor1d([3]), kind))(tf.tensor1d([logit])).sum() as tf.Scalar));
+
+  it('least squares pulls D toward the room\'s realness 1 − h on its own scale', () => {
+    // n 3 → w ¾; D 0.2, h 0.25 → ¾ · ½ (0.2 − 0.75)².
+    expect(term('lsgan', 0.2, 0.25)).toBeCloseTo(0.75 * 0.5 * 0.55 ** 2, 6);
+    expect(term('lsgan', 0.75, 0.25)).toBeCloseTo(0, 6);
+  });
+
+  it('hinge and WGAN-GP use a hinge on the room\'s signed verdict: bounded, and silent on a split room', () => {
+    for (const kind of ['hinge', 'wgan-gp'] as const) {
+      // A room sure it is real: D's score below the margin 1 costs w·(1 − D); above it, nothing.
+      expect(term(kind, -2, 0)).toBeCloseTo(0.75 * 3, 6);
+      expect(term(kind, 5, 0)).toBe(0);
+      // Sure it is fake: pushes the score down, never below −1 (no runaway critic).
+      expect(slope(kind, 0, 1)).toBeGreaterThan(0);
+      expect(term(kind, -4, 1)).toBe(0);
+      // Split: no pull either way.
+      expect(slope(kind, 0.3, 0.5)).toBe(0);
+      // Three quarters "real": half the weight of a unanimous room.
+      expect(term(kind, 0, 0.25)).toBeCloseTo(0.75 * 0.5, 6);
+    }
+  });
+
+  it('the BCE losses keep the probability form', () => {
+    expect(term('minimax', 0, 0.5, 1)).toBeCloseTo(0.5 * Math.log(2), 6);
+    expect(term('nonsaturating', 0, 0.5, 1)).toBeCloseTo(0.5 * Math.log(2), 6);
+  });
+});
+
 describe('feature matching', () => {
   it('is the mean squared gap between the batch-mean features', () => {
     const v = val(tf.tidy(() => featureMatchingLoss(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0, 0], [2, 2]]))));
@@ -121,7 +153,7 @@ describe('no tensor leaks', () => {
       dScore(kind, f).dispose();
     }
     const h = [tf.tensor1d([0.5, 0.5]), tf.tensor1d([2, 3])];
-    humanAlignmentLoss(r, h[0], h[1]).dispose();
+    for (const kind of LOSSES) humanAlignmentLoss(r, h[0], h[1], kind).dispose();
     featureMatchingLoss(r, f).dispose();
     const a = tf.tensor2d([[0.3], [0.7]]);
     gradientPenalty((x) => tf.mul(x, 2), r, f, a).dispose();

@@ -102,15 +102,31 @@ export function featureMatchingLoss(realFeatures: tf.Tensor, fakeFeatures: tf.Te
 }
 
 /**
- * The human-alignment term from DESIGN.md: mean_i wᵢ · BCE(D(xᵢ), 1 − hᵢ), wᵢ = nᵢ / (nᵢ + 1),
- * where hᵢ is the fraction of "fake" votes on judged image i and nᵢ its vote count. D learns to
- * call "real" what the room called real; the weight trusts a crowd more than one voter.
+ * The human-alignment term from DESIGN.md: D learns to call "real" what the room called real.
+ * hᵢ is the fraction of "fake" votes on judged image i, nᵢ its vote count, and the weight
+ * wᵢ = nᵢ / (nᵢ + 1) trusts a crowd more than one voter. Its form follows D's own loss, so the
+ * term speaks the scale D's score lives on:
+ *  - minimax, non-saturating (D's score is a probability): wᵢ · BCE(σ(D(xᵢ)), 1 − hᵢ);
+ *  - least squares (targets 1 for real, 0 for fake): wᵢ · ½ (D(xᵢ) − (1 − hᵢ))²;
+ *  - hinge, WGAN-GP (an unbounded critic score): with the room's signed verdict sᵢ = 1 − 2hᵢ
+ *    (+1 all "real", −1 all "fake", 0 split), wᵢ · |sᵢ| · max(0, 1 − sign(sᵢ) · D(xᵢ)): the hinge
+ *    loss on the images the room was sure of, weighted by how sure. It is bounded below, so it
+ *    cannot drive a critic's scores off to infinity, and a split room pulls D nowhere.
  * λ is applied by the caller. logits [n, 1] or [n]; fakeFraction and votes [n].
  */
-export function humanAlignmentLoss(logits: tf.Tensor, fakeFraction: tf.Tensor, votes: tf.Tensor): tf.Scalar {
+export function humanAlignmentLoss(logits: tf.Tensor, fakeFraction: tf.Tensor, votes: tf.Tensor, kind: LossKind = 'nonsaturating'): tf.Scalar {
+  checkLoss(kind);
   return tf.tidy(() => {
     const l = tf.reshape(logits, [-1]);
     const w = tf.div(votes, tf.add(votes, 1));
-    return tf.mean(tf.mul(w, bceWithLogits(l, tf.sub(1, fakeFraction)))) as tf.Scalar;
+    const realness = tf.sub(1, fakeFraction);
+    let perImage: tf.Tensor;
+    if (LOSS[kind].probability) perImage = bceWithLogits(l, realness);
+    else if (kind === 'lsgan') perImage = tf.mul(0.5, tf.square(tf.sub(l, realness)));
+    else {
+      const signed = tf.sub(1, tf.mul(2, fakeFraction));
+      perImage = tf.mul(tf.abs(signed), tf.relu(tf.sub(1, tf.mul(tf.sign(signed), l))));
+    }
+    return tf.mean(tf.mul(w, perImage)) as tf.Scalar;
   });
 }

@@ -6,12 +6,13 @@ import type { BackendName } from './backend';
 import { datasetPath } from './format';
 import {
   isToy,
+  type BackendInfo, type BenchRequest, type TrainingTiming,
   type GanConfig, type GanDataset, type HumanVerdict, type InitResult, type LabStepsResult, type MachineEvaluation, type RealImages,
   type RoundReport, type StepProgress, type ToySnapshot, type TunableConfig, type WorkerInit, type WorkerRequest, type WorkerResponse,
 } from './gan-config';
 
-export { defaultConfig, tinyConfig } from './gan-config';
-export type { GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
+export { TIMING_STOPPED, defaultConfig, tinyConfig } from './gan-config';
+export type { BackendInfo, BenchRequest, TrainingTiming, GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
 
 /** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */
 export interface WorkerLike {
@@ -45,7 +46,7 @@ interface Pending {
 }
 
 export class TrainerClient {
-  readonly backend: { name: BackendName; reason: string };
+  readonly backend: BackendInfo;
   readonly config: GanConfig;
   /** Adaptations made to fit the backend (e.g. DCGAN → MLP on WASM), also folded into backend.reason. */
   readonly notes: string[];
@@ -83,6 +84,14 @@ export class TrainerClient {
   /** Ends the training in progress after its current step; its trainRound resolves with the steps that ran. */
   async stop(): Promise<void> {
     await this.rpc.call({ type: 'stop' });
+  }
+
+  /**
+   * Times a few training steps of a throwaway model of this shape at this batch size on the worker's
+   * backend (ml/bench.ts), queued like any request; the generator itself is untouched.
+   */
+  bench(req: BenchRequest): Promise<TrainingTiming> {
+    return this.rpc.call({ type: 'bench', bench: req }) as Promise<TrainingTiming>;
   }
 
   /** Changes the coaches' knobs (loss, learning rates, λ, …) for the next rounds; resolves to the new config. */

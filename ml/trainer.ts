@@ -159,7 +159,7 @@ export class GanTrainer {
       }
       let h: tf.Scalar = tf.scalar(0);
       if (human) {
-        h = humanAlignmentLoss(run(this.D, this.dIn(human.x, human.labels), true)[0], human.fakeFraction, human.votes);
+        h = humanAlignmentLoss(run(this.D, this.dIn(human.x, human.labels), true)[0], human.fakeFraction, human.votes, c.loss);
         loss = tf.add(loss, tf.mul(c.humanWeight, h));
       }
       kept.stats = tf.keep(tf.stack([dScore(c.loss, rl), dScore(c.loss, fl), generatorLoss(c.loss, fl), h]));

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkerHandler } from './worker';
-import { TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
+import { TIMING_STOPPED, TrainerClient, tinyConfig, type StepProgress, type WorkerLike } from './trainer-client';
 import type { WorkerRequest, WorkerResponse } from './gan-config';
 
 const digitsBytes = readFileSync(path.join(__dirname, '../public/data/digits.bin'));
@@ -100,6 +100,42 @@ describe('TrainerClient over the worker handler', () => {
     client.dispose();
   });
 
+  it("times another model's steps on its backend without touching the generator or leaking tensors", async () => {
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, undefined, fakeWorker());
+    const before = await client.checksum();
+    const imgs = await client.generate(2, 9);
+    const tensors = tf.memory().numTensors;
+    const t = await client.bench({ model: { arch: 'mlp', conditional: true, latentDim: 8, hidden: 16 }, batchSize: 8, minMs: 0, maxSteps: 3 });
+    expect(t).toMatchObject({ backend: 'cpu', arch: 'mlp', steps: 1, notes: [] });
+    expect(t.msD).toBeGreaterThan(0);
+    expect(t.msG).toBeGreaterThan(0);
+    expect(t.msPerStep).toBeCloseTo(t.msD + t.msG, 1);
+    // The timed loop holds its tensor count, and the throwaway model is gone afterwards.
+    expect(t.tensorsAfter).toBe(t.tensorsBefore);
+    expect(tf.memory().numTensors).toBe(tensors);
+    // The game's generator is as it was: same weights, same samples from the same seed.
+    expect(await client.checksum()).toBe(before);
+    expect(await client.generate(2, 9)).toEqual(imgs);
+    // A DCGAN on the plain CPU backend is timed as what the game would train there: the MLP it becomes.
+    const conv = await client.bench({ model: { arch: 'dcgan', conditional: false, latentDim: 8, hidden: 2 }, batchSize: 4, minMs: 0, maxSteps: 2 });
+    expect(conv.arch).toBe('mlp');
+    expect(conv.notes.join()).toMatch(/DCGAN → MLP/);
+    await expect(client.bench({ model: { arch: 'mlp', conditional: false, latentDim: 8, hidden: 8 }, batchSize: 0 })).rejects.toThrow(/batchSize/);
+    client.dispose();
+  });
+
+  it('ends a timing when stopped (the game started), leaving no tensors and the next round untouched', async () => {
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, undefined, fakeWorker());
+    const tensors = tf.memory().numTensors;
+    const timing = client.bench({ model: { arch: 'mlp', conditional: false, latentDim: 16, hidden: 32 }, batchSize: 32, minMs: 5000, maxSteps: 50 });
+    await new Promise((r) => setTimeout(r, 150));
+    await client.stop();
+    await expect(timing).rejects.toThrow(TIMING_STOPPED);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await client.trainRound([], { dSteps: 2, gSteps: 1 })).toMatchObject({ dSteps: 2, gSteps: 1 });
+    client.dispose();
+  });
+
   it('trains the DCGAN itself on WASM: choosing WASM registers the project kernels, so there is no swap to an MLP', async () => {
     const client = await TrainerClient.start({ config: { dataset: 'digits', arch: 'dcgan', hidden: 2, batchSize: 4 }, prefer: ['wasm'] }, undefined, fakeWorker());
     expect(client.backend.name).toBe('wasm');
@@ -125,7 +161,7 @@ describe('createWorkerHandler', () => {
 });
 
 describe('machine metrics in the worker', () => {
-  it('evaluates the generator with the committed classifier against held-out real images, without leaking tensors', async () => {
+  it('evaluates the generator with the committed classifier against real images of the training split it fetched, without leaking tensors', async () => {
     const { loadClassifier } = await import('./classifier');
     const loads: string[] = [];
     const posted: WorkerResponse[] = [];

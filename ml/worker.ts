@@ -11,8 +11,9 @@ import { type DatasetName, type ImageSet, decodeImageSet, imageAt } from './form
 import { type Classifier, loadClassifier } from './classifier';
 import { evaluateImages } from './eval';
 import { GanTrainer } from './trainer';
+import { timeTraining } from './bench';
 import { labSteps, realImages, toySnapshot } from './worker-lab';
-import { isToy, type InitResult, type MachineEvaluation, type WorkerInit, type WorkerRequest, type WorkerResponse } from './gan-config';
+import { isToy, type BenchRequest, type InitResult, type MachineEvaluation, type TrainingTiming, type WorkerInit, type WorkerRequest, type WorkerResponse } from './gan-config';
 
 export type Post = (msg: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -36,10 +37,14 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
   let queue: Promise<void> = Promise.resolve();
   /** Set by a stop request (answered outside the queue); the round in training reads it before every step. */
   let stopRequested = false;
+  /** As the trainer was started: timings must be of what the game would really train. */
+  let allowSlowConv = false;
 
   /**
    * Machine metrics: the classifier (loaded once, lazily) on `count` fresh samples and on as many real
-   * images from the held-out tail of the dataset (the last 10%, which the classifier never trained on).
+   * images spread over the dataset the page fetched. That is the training split: the held-out images
+   * are the game's reals and never reach a browser, so these figures sit a little below the scripts'
+   * (scripts/eval-checkpoints.ts measures against held-out images the classifier never saw).
    */
   async function evaluate(count: number): Promise<MachineEvaluation> {
     const t = need();
@@ -51,9 +56,8 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       classifier = null;
       throw e;
     });
-    const start = Math.floor(images.count * 0.9);
-    const held = images.count - start;
-    const real = Array.from({ length: Math.min(count, held) }, (_, i) => imageAt(images!, start + ((i * 7919) % held)));
+    const set = images;
+    const real = Array.from({ length: Math.min(count, set.count) }, (_, i) => imageAt(set, (i * 7919) % set.count));
     const generated = await t.generate(count);
     const e = await evaluateImages(c, generated, real);
     return {
@@ -64,6 +68,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       fid: e.fid,
       samples: count,
       collapsed: e.collapse.collapsed,
+      notImages: e.collapse.notImages,
       collapseReason: e.collapse.reason,
     };
   }
@@ -72,6 +77,27 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
     if (!trainer) throw new Error('the trainer is not initialised: send init first');
     return trainer;
   };
+
+  /**
+   * Times a throwaway model of the asked shape on this backend and the worker's image data (every game
+   * dataset is 28×28, so the timing holds for the others), the way the game would train it: a DCGAN
+   * becomes an MLP where the backend would make it one. The trainer's own generator is untouched.
+   */
+  async function bench(req: BenchRequest): Promise<TrainingTiming> {
+    const t = need();
+    if (isToy(t.config.dataset) || !images) throw new Error('timing is for the image datasets');
+    if (!Number.isInteger(req.batchSize) || req.batchSize < 1 || req.batchSize > 1024) throw new Error(`bench batchSize must be an integer in 1..1024, got ${req.batchSize}`);
+    const maxSteps = Math.min(50, Math.max(2, req.maxSteps ?? 8));
+    const minMs = Math.min(5000, Math.max(0, req.minMs ?? 400));
+    return timeTraining(
+      { dataset: t.config.dataset, arch: req.model.arch, conditional: req.model.conditional, latentDim: req.model.latentDim, hidden: req.model.hidden, batchSize: req.batchSize },
+      images,
+      // One warm-up pair (shaders, Adam's moments), then at least one timed pair: a software renderer
+      // takes seconds a pair, and the lobby should not wait long for its figure.
+      // A stop (the game started) ends it between steps, so the class's first round does not wait for it.
+      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv, shouldStop: () => stopRequested },
+    );
+  }
 
   async function init(init: WorkerInit): Promise<InitResult> {
     if (trainer) throw new Error('the trainer is already initialised');
@@ -89,8 +115,9 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       throw e;
     }
     trainer = t;
+    allowSlowConv = init.allowSlowConv === true;
     const reason = [choice.reason, ...t.notes].join('; ');
-    return { backend: { name: choice.name, reason }, config: { ...t.config }, notes: t.notes };
+    return { backend: { name: choice.name, reason, device: choice.device, software: choice.software }, config: { ...t.config }, notes: t.notes };
   }
 
   async function handleOne(msg: WorkerRequest): Promise<void> {
@@ -122,6 +149,10 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
         case 'evaluate':
           post({ type: 'result', id: msg.id, result: await evaluate(msg.count) });
           break;
+        case 'bench':
+          stopRequested = false;
+          post({ type: 'result', id: msg.id, result: await bench(msg.bench) });
+          return;
         case 'checksum':
           post({ type: 'result', id: msg.id, result: await need().weightsChecksum() });
           return;

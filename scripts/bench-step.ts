@@ -1,14 +1,16 @@
 /**
- * The timing loop shared by the benchmark's Node runs and its headless-Chromium page: warm up
- * (the first step compiles shaders and creates Adam's moments), then time `steps` D+G steps and
- * count tensors before and after, which must match (no leak).
+ * The timing loop of the benchmark's Node runs and its headless-Chromium page: ml/bench.ts, which the
+ * game's worker also uses to time a host's computer before a game. The benchmark times exactly the
+ * model it names: a DCGAN trains on the CPU backend too, and a backend that would swap it for an MLP
+ * is refused rather than timed.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '../ml/format';
-import { GanTrainer, type GanConfig } from '../ml/trainer';
+import { timeTraining } from '../ml/bench';
+import type { GanConfig } from '../ml/trainer';
 
 export interface StepTiming {
   backend: string;
+  /** One D step and one G step. */
   msPerStep: number;
   stepsPerSec: number;
   tensorsBefore: number;
@@ -16,17 +18,12 @@ export interface StepTiming {
 }
 
 export async function timeSteps(config: GanConfig, images: ImageSet, warmup: number, steps: number): Promise<StepTiming> {
-  const t = new GanTrainer(config, { images, seed: 1, allowSlowConv: true });
-  try {
-    // A benchmark of the wrong model is worse than none: refuse the MLP fallback.
-    if (t.notes.length) throw new Error(`the trainer changed the model: ${t.notes.join('; ')}`);
-    for (let i = 0; i < warmup; i++) await t.step();
-    const tensorsBefore = tf.memory().numTensors;
-    const t0 = performance.now();
-    for (let i = 0; i < steps; i++) await t.step();
-    const ms = (performance.now() - t0) / steps;
-    return { backend: t.backend, msPerStep: Math.round(ms * 10) / 10, stepsPerSec: Math.round((1000 / ms) * 1000) / 1000, tensorsBefore, tensorsAfter: tf.memory().numTensors };
-  } finally {
-    t.dispose();
-  }
+  const t = await timeTraining(config, images, { warmup, steps, allowSlowConv: true, refuseAdapted: true });
+  return {
+    backend: t.backend,
+    msPerStep: Math.round(t.msPerStep * 10) / 10,
+    stepsPerSec: Math.round((1000 / t.msPerStep) * 1000) / 1000,
+    tensorsBefore: t.tensorsBefore,
+    tensorsAfter: t.tensorsAfter,
+  };
 }

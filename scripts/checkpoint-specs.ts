@@ -5,6 +5,7 @@
  */
 import type { ModelShape } from '../game/vocabulary';
 import type { TunableConfig } from '../ml/gan-config';
+import { EVAL_HELD_OUT } from '../ml/format';
 
 export type { ModelShape };
 
@@ -20,12 +21,30 @@ export interface CheckpointSpec {
   seed: number;
   /** After this many steps switch to these settings (a learning-rate decay: fast start, clean finish). */
   anneal?: { after: number; tunables: Partial<TunableConfig> };
+  /**
+   * Start from this trajectory point's weights (e.g. 'trajectory/digits/step-10000') instead of from
+   * scratch; `train` is applied on top, and its steps count on from the point's.
+   */
+  from?: string;
   /** Provoke mode collapse: after warm-up, the collapse level's settings until the detector fires. */
-  collapse?: { warmupSteps: number; tunables: Partial<TunableConfig>; dSteps: number; gSteps: number; minSteps: number };
+  collapse?: {
+    warmupSteps: number;
+    tunables: Partial<TunableConfig>;
+    dSteps: number;
+    gSteps: number;
+    minSteps: number;
+    /**
+     * Show D only real images of this class during the provocation: every generated image that is
+     * not one of them gets caught, so G's samples all drift onto that one digit (and stay sharp, as
+     * D keeps judging against real strokes). The outcome of mode collapse, reached quickly and
+     * reproducibly; the fix-it level then trains on the whole data set again.
+     */
+    onlyClass?: number;
+  };
 }
 
-/** Images at the end of each dataset binary that the GANs never train on (nor the classifier). */
-export const HELD_OUT = 1000;
+/** Held-out images the GANs never train on (nor the classifier): the head of each held-out split (ml/format.ts EVAL_HELD_OUT). */
+export const HELD_OUT = EVAL_HELD_OUT;
 
 export const CHECKPOINT_DIR = 'public/checkpoints';
 export const checkpointFile = (name: string) => `${name}.ganc`;
@@ -51,6 +70,21 @@ export const CHECKPOINT_SPECS: CheckpointSpec[] = [
     collapse: { warmupSteps: 2500, tunables: { loss: 'minimax', lrD: 2e-4, lrG: 5e-4 }, dSteps: 10, gSteps: 40, minSteps: 50 },
   },
   { name: 'digits-dcgan', model: { ...MLP, arch: 'dcgan', hidden: 16 }, train: { lrD: 4e-4, lrG: 4e-4 }, steps: 1500, maxSeconds: 400, seed: 14 },
+  {
+    // Collapse provoked from a good generator (the digits trajectory at 10,000 steps, FID 21, every
+    // digit): D sees only real 1s (see `onlyClass`) for 300 steps, past the detector's first alarm
+    // (half the samples are 1s at 140 steps, a blend of digits) to a generator that draws 1s. Tried first and dropped: the saturating loss
+    // with a fast G (1e-3) tears this DCGAN into streaks; 20 G steps per D step at 2e-4 kept all ten
+    // digits for 350 steps; at 1e-3 it smeared every digit before the detector fired.
+    name: 'digits-dcgan-collapse',
+    model: { ...MLP, arch: 'dcgan', hidden: 16 },
+    from: 'trajectory/digits/step-10000',
+    train: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 },
+    steps: 4000,
+    maxSeconds: 1500,
+    seed: 17,
+    collapse: { warmupSteps: 0, tunables: { loss: 'nonsaturating', lrD: 2e-4, lrG: 2e-4 }, dSteps: 5, gSteps: 5, minSteps: 300, onlyClass: 1 },
+  },
   {
     name: 'digits-cmlp',
     model: { ...MLP, conditional: true },

@@ -8,7 +8,7 @@
  * (seed 12345; a conditional generator draws each class 100 times) and the 1,000 held-out images
  * (scripts/train-checkpoints.ts's evaluator), the class histogram and its normalised entropy, and
  * isolated bright pixels per image (ml/speckle.ts). Per data set, the yardsticks: the real-vs-real
- * floor (the same distance between the last 1,000 training images and the 1,000 held-out ones) and
+ * floor (the same distance between the last 1,000 training images and those 1,000 held-out ones) and
  * the held-out images' own histogram, entropy and speckle. --json prints one JSON document; without
  * it, a table.
  */
@@ -17,12 +17,12 @@ import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
 import { decodeCheckpoint } from '../ml/checkpoint';
 import { evaluateImages } from '../ml/eval';
-import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
+import { type DatasetName, type ImageSet } from '../ml/format';
 import { speckleReport } from '../ml/speckle';
 import { GanTrainer } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { CHECKPOINT_DIR, HELD_OUT, TRAJECTORY_DIR } from './checkpoint-specs';
-import { EVAL_SAMPLES, makeEvaluator, round, splitHeldOut, type Evaluator } from './train-checkpoints';
+import { EVAL_SAMPLES, makeEvaluator, round, loadSplits, type Evaluator } from './train-checkpoints';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const EVAL_SEED = 12345;
@@ -52,13 +52,12 @@ interface DatasetContext {
 }
 
 async function datasetContext(dataset: DatasetName): Promise<DatasetContext> {
-  const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(dataset))));
-  const { train, heldOut } = splitHeldOut(all);
+  const { train, heldOut } = loadSplits(dataset);
   const { evaluate, why } = await makeEvaluator(dataset, heldOut);
-  const size = all.rows * all.cols;
+  const size = train.rows * train.cols;
   // The last HELD_OUT training images against the held-out ones: the distance two real samples keep.
   const realTrain = Array.from({ length: HELD_OUT }, (_, i) => train.pixels.slice((train.count - HELD_OUT + i) * size, (train.count - HELD_OUT + i + 1) * size));
-  const floor: Record<string, unknown> = { speckle: speckleSummary(heldOut, all.rows, all.cols) };
+  const floor: Record<string, unknown> = { speckle: speckleSummary(heldOut, train.rows, train.cols) };
   if (!why) {
     const { loadClassifier } = await import('../ml/classifier');
     const c = await loadClassifier(dataset, { readFile: async (rel) => new Uint8Array(readFileSync(path.join(root, 'public', rel))) });
@@ -117,7 +116,7 @@ async function main(): Promise<void> {
     backend: backend.name,
     samples: EVAL_SAMPLES,
     definitions: {
-      fid: `Fréchet distance between the project classifier's features of ${EVAL_SAMPLES} generated samples (seed ${EVAL_SEED}) and the last ${HELD_OUT} images of the data set (held out from the GANs and the classifier); floor: the last ${HELD_OUT} training images against those`,
+      fid: `Fréchet distance between the project classifier's features of ${EVAL_SAMPLES} generated samples (seed ${EVAL_SEED}) and the first ${HELD_OUT} images of the held-out split (data/<name>-heldout.bin, held out from the GANs and the classifier); floor: the last ${HELD_OUT} training images against those`,
       speckle: 'isolated bright pixels per image: a pixel ≥ 128/255 whose 8 neighbours (those inside the image) are all < 64/255 (ml/speckle.ts)',
       entropy: 'normalised entropy of the classifier histogram, 0 (one class) to 1 (even)',
     },

@@ -21,7 +21,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeImageSet, imageAt, CLASS_NAMES, type ImageSet } from '../ml/format';
+import { imagesOf, readSplit } from '../ml/dataset-files';
+import { headOf, imageAt, CLASS_NAMES, type ImageSet } from '../ml/format';
 import { GanTrainer, type GanConfig } from '../ml/trainer';
 import { run, trainableVariables } from '../ml/models';
 import { generatorLoss } from '../ml/losses';
@@ -245,7 +246,7 @@ async function recordComparisons(images: ImageSet): Promise<NonNullable<LessonEx
 }
 
 async function main() {
-  const images0 = decodeImageSet(readFileSync(path.join(ROOT, 'public/data/digits.bin')));
+  const images0 = readSplit('digits', 'train', ROOT);
   if (ONLY === 'comparisons') {
     const file = path.join(ROOT, 'public/lessons/examples.json');
     const text = readFileSync(file, 'utf8');
@@ -259,7 +260,7 @@ async function main() {
   }
   if (ONLY) throw new Error(`--only takes "comparisons", got "${ONLY}"`);
   await tf.setBackend('cpu');
-  const images = decodeImageSet(readFileSync(path.join(ROOT, 'public/data/digits.bin')));
+  const images = readSplit('digits', 'train', ROOT);
   const file = path.join(ROOT, 'public/lessons/examples.json');
   const previous: LessonExamples | null = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LessonExamples) : null;
   const runs: LessonExamples['runs'] = previous?.runs ?? { main: { source: 'example' } };
@@ -273,7 +274,8 @@ async function main() {
     main.data.realSamples = Array.from({ length: 12 }, (_, i) => b64(imageAt(images, i * 101)));
     main.data.gradientNorm = generatorGradientNorm(t);
     Object.assign(main.data, await discriminatorJudge(t, images, 200));
-    evaluation = await evaluate(await t.generate(500, 77), Array.from({ length: 500 }, (_, i) => imageAt(images, (i * 13 + 5) % images.count)));
+    // The real side: held-out digits (never trained on), like every Fréchet distance the scripts report.
+    evaluation = await evaluate(await t.generate(500, 77), imagesOf(headOf(readSplit('digits', 'heldout', ROOT), 500)));
     Object.assign(main.data, evaluation);
     // No timeline: it is a game's rounds and their fooled rates, which a training run does not have.
     t.dispose();

@@ -11,9 +11,9 @@
  * Everything trains in Node on tfjs's WASM backend, the DCGAN included: ml/wasm-kernels.ts supplies
  * the Conv2DBackpropFilter kernel WASM lacks and faster transposed matmuls and input gradients
  * (headless Chromium here trains that DCGAN on SwiftShader WebGL at ~7 s a step, the CPU backend
- * at tens of seconds; WASM with those kernels at ~0.3 s). The GAN trains on the first 9,000
- * images of the dataset binary; the last 1,000 (which the classifier never trained on either) are
- * the real side of the Fréchet distance. Every checkpoint has a step target and a wall-time cap: on
+ * at tens of seconds; WASM with those kernels at ~0.3 s). The GAN trains on the 9,000 images of the
+ * training split (public/data); the first 1,000 of the held-out split (data/, which the classifier never
+ * trained on either) are the real side of the Fréchet distance. Every checkpoint has a step target and a wall-time cap: on
  * a busy machine it stops at the cap, and the JSON says how many steps it really ran.
  */
 import { spawn } from 'node:child_process';
@@ -21,10 +21,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
 import { decodeCheckpoint } from '../ml/checkpoint';
-import { datasetPath, decodeImageSet, type DatasetName, type ImageSet } from '../ml/format';
+import { imagesOf, readSplit } from '../ml/dataset-files';
+import { type DatasetName, type ImageSet, headOf } from '../ml/format';
 import { GanTrainer, type GanConfig } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
-import { CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec } from './checkpoint-specs';
+import { sameShape } from '../game/vocabulary';
+import { CHECKPOINT_DIR, CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec, type ModelShape } from './checkpoint-specs';
 import { encodeGridPng } from './png';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -39,13 +41,15 @@ function flag(name: string): string | undefined {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** The GANs' training images (all but the last HELD_OUT) and the held-out ones, the real side of the Fréchet distance. */
-export function splitHeldOut(all: ImageSet): { train: ImageSet; heldOut: Uint8Array[] } {
-  const n = all.count - HELD_OUT;
-  const size = all.rows * all.cols;
-  const train: ImageSet = { ...all, count: n, labels: all.labels.subarray(0, n), pixels: all.pixels.subarray(0, n * size) };
-  const heldOut = Array.from({ length: HELD_OUT }, (_, i) => all.pixels.slice((n + i) * size, (n + i + 1) * size));
-  return { train, heldOut };
+/**
+ * The GANs' training images (the training split, public/data) and the HELD_OUT held-out ones the
+ * classifier was tested on (the head of data/<name>-heldout.bin), the real side of the Fréchet distance.
+ */
+export function loadSplits(dataset: DatasetName): { train: ImageSet; heldOut: Uint8Array[]; heldOutLabels: number[] } {
+  const train = readSplit(dataset, 'train', root);
+  const head = headOf(readSplit(dataset, 'heldout', root), HELD_OUT);
+  if (head.count !== HELD_OUT) throw new Error(`${dataset}: the held-out split has ${head.count} images, not ${HELD_OUT}`);
+  return { train, heldOut: imagesOf(head), heldOutLabels: Array.from(head.labels) };
 }
 
 interface Tail {
@@ -91,7 +95,7 @@ export async function makeEvaluator(dataset: DatasetName, heldOut: Uint8Array[])
         covered: e.covered,
         entropy: round(e.entropy),
         fid: round(e.fid, 2),
-        collapse: { collapsed: e.collapse.collapsed, reason: e.collapse.reason },
+        collapse: { collapsed: e.collapse.collapsed, notImages: e.collapse.notImages, reason: e.collapse.reason },
         real: { histogram: e.real.histogram, entropy: round(e.real.entropy) },
       };
       if (labels) {
@@ -122,13 +126,30 @@ export interface CheckpointReport {
   evalNote?: string;
 }
 
+/** The images of one class (a copy). */
+function ofClass(set: ImageSet, label: number): ImageSet {
+  const size = set.rows * set.cols;
+  const keep = Array.from(set.labels.keys()).filter((i) => set.labels[i] === label);
+  const pixels = new Uint8Array(keep.length * size);
+  keep.forEach((i, k) => pixels.set(set.pixels.subarray(i * size, (i + 1) * size), k * size));
+  return { ...set, count: keep.length, labels: Uint8Array.from(keep.map(() => label)), pixels };
+}
+
 async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, previewDir?: string): Promise<CheckpointReport> {
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
-  const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(spec.model.dataset))));
-  const { train, heldOut } = splitHeldOut(all);
+  const { train, heldOut } = loadSplits(spec.model.dataset);
   const { evaluate, why } = await makeEvaluator(spec.model.dataset, heldOut);
-  const t = new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+  const only = spec.collapse?.onlyClass;
+  const t = spec.from
+    ? await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(path.join(root, CHECKPOINT_DIR, checkpointFile(spec.from)))), { images: only === undefined ? train : ofClass(train, only), seed: spec.seed })
+    : new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+  if (spec.from) {
+    const { arch, dataset, conditional, latentDim, hidden } = t.config;
+    if (!sameShape({ arch, dataset, conditional, latentDim, hidden } as ModelShape, spec.model)) throw new Error(`${spec.name}: ${spec.from} is not a ${JSON.stringify(spec.model)}`);
+    const { beta1: _beta1, ...tunables } = spec.train;
+    t.configure(tunables);
+  }
   if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
   const target = Math.max(1, Math.round(spec.steps * scale));
   const maxMs = spec.maxSeconds * scale * 1000;

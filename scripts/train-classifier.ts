@@ -3,18 +3,22 @@
  *
  *   npx tsx scripts/train-classifier.ts digits|fashion [--epochs N] [--extra N]
  *
- * Train on the first 90% of public/data/<dataset>.bin, report accuracy on the last 10% (held out, never
- * trained on or used to pick anything). Fashion also trains on extra garments from the fashion-mnist
- * package (indices ≥ 1000 of each class, which the binary never holds), since 900 a class is too few
- * for 85%+. Digits get small random shifts instead: the mnist package has no more digits to add.
+ * Train on the training split (public/data/<dataset>.bin, 9,000 images), report accuracy on the first
+ * 1,000 images of the held-out split (data/<dataset>-heldout.bin: never trained on or used to pick
+ * anything; the rest of that split must stay unseen too, so nothing here reads past them). Fashion also
+ * trains on extra garments from the fashion-mnist package (rows 1000 to 1000 + --extra of each class,
+ * which neither split holds: scripts/build-data.ts takes its own extra held-out garments from row 5,000),
+ * since 900 a class is too few for 85%+. Digits get small random shifts instead: the mnist package has
+ * no more digits to add, and the MNIST test digits are held out.
  * Runs on tfjs's CPU backend: the conv net needs Conv2DBackpropFilter, which WASM lacks.
  */
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { DATASETS, type DatasetName, datasetPath, decodeImageSet } from '../ml/format';
+import { imagesOf, readSplit } from '../ml/dataset-files';
+import { DATASETS, type DatasetName, EVAL_HELD_OUT, headOf } from '../ml/format';
 import { argmax, classifierPaths, createClassifierModel, pixelsToTensor, serializeClassifier, toInferenceModel } from '../ml/classifier';
 import { seededRng } from '../game/rng';
 
@@ -22,14 +26,17 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const SIZE = 28 * 28;
 const FASHION_IN_BINARY = 1000;
+/** scripts/build-data.ts's FASHION_EXTRA_FROM: garments from this row on are held out. */
+const FASHION_HELD_OUT_FROM = 5000;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** Garments from the package that fashion.bin does not hold, so they can never leak into the held-out 10%. */
+/** Garments from the package that neither split holds, so they can never leak into the held-out images. */
 function extraFashion(perClass: number): { images: Uint8Array[]; labels: number[] } {
+  if (FASHION_IN_BINARY + perClass > FASHION_HELD_OUT_FROM) throw new Error(`--extra ${perClass} would train on held-out garments (rows ${FASHION_HELD_OUT_FROM} on)`);
   const images: Uint8Array[] = [];
   const labels: number[] = [];
   for (let label = 0; label < 10; label++) {
@@ -75,13 +82,12 @@ async function main(): Promise<void> {
   // WASM trains the conv3d form of the net fast; the exported conv2d form is checked below on CPU.
   setWasmPaths(path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
   if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs WASM backend did not start');
-  const set = decodeImageSet(new Uint8Array(readFileSync(path.join(root, 'public', datasetPath(dataset)))));
-  const split = Math.floor(set.count * 0.9);
-  const all = Array.from({ length: set.count }, (_, i) => set.pixels.subarray(i * SIZE, (i + 1) * SIZE));
-  const trainImages = all.slice(0, split);
-  const trainLabels = Array.from(set.labels.subarray(0, split));
-  const testImages = all.slice(split);
-  const testLabels = set.labels.subarray(split);
+  const train = readSplit(dataset, 'train', root);
+  const test = headOf(readSplit(dataset, 'heldout', root), EVAL_HELD_OUT);
+  const trainImages = imagesOf(train);
+  const trainLabels = Array.from(train.labels);
+  const testImages = imagesOf(test);
+  const testLabels = test.labels;
 
   const augment = dataset === 'digits';
   if (dataset === 'fashion') {

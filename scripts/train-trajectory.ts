@@ -23,12 +23,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
-import { datasetPath, decodeImageSet } from '../ml/format';
 import { speckleReport } from '../ml/speckle';
 import { GanTrainer } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { TRAJECTORY_DIR, TRAJECTORY_SPECS, decayedRate, isSavePoint, type TrajectorySpec } from './checkpoint-specs';
-import { EVAL_SAMPLES, makeEvaluator, round, splitHeldOut } from './train-checkpoints';
+import { EVAL_SAMPLES, makeEvaluator, round, loadSplits } from './train-checkpoints';
 import { encodeGridPng } from './png';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -107,8 +106,7 @@ async function main(): Promise<void> {
 
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
-  const all = decodeImageSet(readFileSync(path.join(root, 'public', datasetPath(spec.model.dataset))));
-  const { train, heldOut } = splitHeldOut(all);
+  const { train, heldOut } = loadSplits(spec.model.dataset);
   const { evaluate, why } = await makeEvaluator(spec.model.dataset, heldOut);
   if (why) log(`${spec.name}: no Fréchet distance or histogram: ${why}`);
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../game/protocol';
 import { MAX_PAYLOAD_BYTES } from './app';
-import { JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
+import { DEFAULT_ROOM_CREATION_LIMIT, JOIN_BUCKET, PIN_GUESS_BUCKET, VOTE_BUCKET } from './rate-limit';
 import { call, client, hostGame, joinPlayer, useServer, startJudging } from './test-client';
 
 let now = Date.now();
@@ -73,6 +73,81 @@ describe('rate limits', () => {
     now += (1 / PIN_GUESS_BUCKET.perSecond) * 1000;
     expect((await call(client(), 'player:join', { v: PROTOCOL_VERSION, pin })).ok).toBe(true);
   });
+
+  it('answers a made-up token exactly as a missing game, for every event that carries one, paused or not', async () => {
+    const g = await hostGame();
+    await joinPlayer(g.pin, 'Ada');
+    const dead = otherPin(g.pin);
+    const madeUp = 'made-up-token-0123456789';
+    const payloads: [string, (pin: string) => object][] = [
+      ['player:join', (pin) => ({ v: PROTOCOL_VERSION, pin, playerToken: madeUp })],
+      ['player:vote', (pin) => ({ pin, playerToken: madeUp, imageId: 'abcdefghij', verdict: 'real' })],
+      ['player:answer', (pin) => ({ pin, playerToken: madeUp, cardId: 'T09', choice: 1 })],
+      ['coach:pick', (pin) => ({ pin, playerToken: madeUp, imageIds: [] })],
+      ['host:resume', (pin) => ({ pin, hostToken: madeUp })],
+      ['host:start', (pin) => ({ pin, hostToken: madeUp })],
+      ['host:pause', (pin) => ({ pin, hostToken: madeUp, paused: true })],
+      ['host:end', (pin) => ({ pin, hostToken: madeUp })],
+    ];
+    const compare = async () => {
+      for (const [event, payload] of payloads) {
+        // A fresh socket each time, so no per-socket bucket runs out.
+        const live = await call(client(), event, payload(g.pin));
+        const missing = await call(client(), event, payload(dead));
+        expect(live, event).toEqual(missing);
+        expect(live, event).toEqual({ ok: false, error: { code: 'no_such_game', message: 'no such game' } });
+      }
+    };
+    await compare();
+    // A paused game refuses most events before it looks at tokens: the answer must still be the same.
+    expect((await call(g.host, 'host:pause', { pin: g.pin, hostToken: g.hostToken, paused: true })).ok).toBe(true);
+    await compare();
+  });
+
+  it('counts joins with made-up tokens against the address, however many connections they come on', async () => {
+    const { pin } = await hostGame();
+    let guesses = 0;
+    for (let s = 0; guesses < PIN_GUESS_BUCKET.capacity; s++) {
+      const c = client();
+      for (let i = 0; i < JOIN_BUCKET.capacity && guesses < PIN_GUESS_BUCKET.capacity; i++, guesses++) {
+        const token = `guess-${s}-${i}-0123456789abcdef`;
+        expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, playerToken: token })).toMatchObject({ error: { code: 'no_such_game' } });
+      }
+      c.disconnect();
+    }
+    // Out of guesses: the live PIN is refused like any other, so a token sweep finds nothing either.
+    expect(await call(client(), 'player:join', { v: PROTOCOL_VERSION, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: expect.stringMatching(/game PINs that do not exist/) },
+    });
+    expect(await call(client(), 'player:join', { v: PROTOCOL_VERSION, pin: otherPin(pin) })).toMatchObject({ error: { code: 'rate_limited' } });
+    // A spoofed X-Forwarded-For is no fresh address: no proxy is trusted here.
+    expect(await call(client({ 'x-forwarded-for': '198.51.100.7' }), 'player:join', { v: PROTOCOL_VERSION, pin })).toMatchObject({
+      error: { code: 'rate_limited' },
+    });
+  });
+});
+
+describe('room creation', () => {
+  it('limits the rooms one address creates, counting only rooms made, and lets it go on as the budget refills', async () => {
+    const create = (c = client(), payload: unknown = { v: PROTOCOL_VERSION, settings: {} }) => call(c, 'host:create', payload);
+    // A refused creation (a bad payload) makes no room and costs nothing.
+    expect(await create(client(), { v: PROTOCOL_VERSION, settings: { roundSeconds: 'soon' } })).toMatchObject({ error: { code: 'bad_payload' } });
+    // Fresh sockets each time, as a script would open them; all from 127.0.0.1.
+    const made = await Promise.all(Array.from({ length: DEFAULT_ROOM_CREATION_LIMIT }, () => create()));
+    expect(made.filter((a) => !a.ok)).toEqual([]);
+    // All at once: the ones past the budget are refused, not made.
+    const burst = await Promise.all([create(), create()]);
+    for (const ack of burst) {
+      expect(ack).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/^too many games created from this address; try again in \d+ s$/) } });
+    }
+    // Playing is not creating: joining one of the rooms still works.
+    expect((await joinPlayer(made[0].pin as string, 'Ada')).c).toBeDefined();
+
+    now += (10 * 60 * 1000) / DEFAULT_ROOM_CREATION_LIMIT + 1;
+    expect((await create()).ok).toBe(true);
+    expect((await create()).ok).toBe(false);
+  });
 });
 
 describe('typed nicknames', () => {
@@ -84,6 +159,23 @@ describe('typed nicknames', () => {
       error: { code: 'nickname_refused', message: expect.stringMatching(/not allowed/) },
     });
     expect(await call(c, 'player:join', { v: PROTOCOL_VERSION, pin, nickname: 'Grace' })).toMatchObject({ ok: true, nickname: 'Grace' });
+  });
+
+  it('takes the names people use, emoji included, and refuses blank ones and look-alikes of players already in', async () => {
+    const { pin } = await hostGame();
+    const join = (nickname: string) => call(client(), 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
+    for (const name of ['Bob', 'Jay K', 'Fast As Lightning', 'Class 45', 'Alice', 'Zoë ⚡', '👨‍👩‍👧']) {
+      expect(await join(name), name).toMatchObject({ ok: true, nickname: name });
+    }
+    expect(await join('\u3164')).toEqual({ ok: false, error: { code: 'nickname_refused', message: expect.stringMatching(/invisible or blank/) } });
+    expect(await join('Al\u3164ice')).toMatchObject({ ok: false, error: { code: 'nickname_refused' } });
+    expect(await join('\u0410lice')).toEqual({
+      ok: false,
+      error: { code: 'nickname_taken', message: '"\u0410lice" looks too much like "Alice", who is already in this game; try another' },
+    });
+    expect(await join('B\u043Eb')).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
+    expect(await join('ALICE')).toMatchObject({ ok: false, error: { code: 'nickname_taken', message: expect.stringMatching(/is taken/) } });
+    expect(await join('ѕһіт')).toMatchObject({ ok: false, error: { code: 'nickname_refused' } });
   });
 });
 

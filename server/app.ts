@@ -10,13 +10,16 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
-import { type Effect, type GameEvent, type Reply, createRoom, pendingJob, realsToDraw, reduce } from '../game/engine';
-import { nicknameProblem } from '../game/nickname-filter';
+import { type Effect, type GameEvent, type Reply, createRoom, findPlayerByToken, pendingJob, realsToDraw, reduce } from '../game/engine';
+import { disguiseEncoded } from '../game/disguise';
+import { lookalikeIn, nicknameProblem } from '../game/nickname-filter';
 import { type Ack, type C2SEvent, type C2SParsed, ErrorCode, type GameError, SOCKET_PATH } from '../game/protocol';
 import { type Rng, randomId, randomPin } from '../game/rng';
-import { type Room, deadlineOf } from '../game/state';
+import { GRACE, type Grace, type Room, deadlineOf } from '../game/state';
 import { playerView } from '../game/views';
 import { type CheckpointStore, checkpointRoutes, memoryCheckpoints } from './checkpoints';
+import { clientAddress } from './client-address';
+import { sameToken } from './host-http';
 import type { RealImages } from './images';
 import { Pacer, SLOW_CLIENT, type SlowClientLimits, sweepSlowClients } from './pacing';
 import { Persistence } from './persistence';
@@ -25,7 +28,19 @@ import { ClientLimits, LIMITS, type Limits } from './rate-limit';
 import type { GameRecorder } from './recorder';
 import { type ResultsSource, resultsRoutes } from './results';
 import { type RoomRuntime, RoomRuntimes } from './rooms';
-import { type Handler, type IO, type IOSocket, type Listening, attachHost, attachPlayer, everyone, hostRoom, listen, playerRoom } from './sockets';
+import {
+  type Handler,
+  type IO,
+  type IOSocket,
+  type Listening,
+  type SocketData,
+  attachHost,
+  attachPlayer,
+  everyone,
+  hostRoom,
+  listen,
+  playerRoom,
+} from './sockets';
 import type { RoomStore } from './store';
 
 export interface Deps {
@@ -36,7 +51,10 @@ export interface Deps {
   rng?: Rng;
   /** Writes the game down (database); absent in tests that only need the game. */
   recorder?: GameRecorder;
+  /** Where the hosts' checkpoints go (server/checkpoints.ts: files, with references in the database); absent: memory. */
   checkpoints?: CheckpointStore;
+  /** How long a room outlives its host's leaving and its own end (game/state.ts GRACE); the soak benchmark shortens both. */
+  grace?: Partial<Grace>;
   /** A room's recorded session, for the host's CSV downloads (server/results.ts); absent: none to download. */
   results?: ResultsSource;
   /** The signed-in teacher behind a cookie header, if any: a room hosted while signed in is theirs. */
@@ -52,6 +70,8 @@ export interface Deps {
    * Resolves with that process's acknowledgement, or null when no process holds the room.
    */
   forward?: (socket: IOSocket, event: C2SEvent, payload: unknown) => Promise<Ack<object> | null>;
+  /** Proxies in front that set X-Forwarded-For (TRUST_PROXY, server/client-address.ts); none by default. */
+  trustProxy?: number;
 }
 
 /** Largest payload a client may send: a round's images are ~25 KB; anything far bigger is abuse. */
@@ -65,6 +85,8 @@ export interface Application {
   restore(rooms: Room[]): void;
   /** Wires a socket's events: every real connection, and the stand-ins server/cluster.ts makes for sockets on other processes. */
   connect(socket: IOSocket): void;
+  /** What this process holds in memory: rooms in the store, and rooms' server records (server/rooms.ts). */
+  held(): { rooms: number; records: number };
   close(): Promise<void>;
 }
 
@@ -87,6 +109,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   const rng = deps.rng ?? cryptoRng;
   const log = deps.log ?? ((msg, err) => console.error(`[gan-arena] ${msg}`, err ?? ''));
   const checkpoints = deps.checkpoints ?? memoryCheckpoints();
+  const grace: Grace = { ...GRACE, ...deps.grace };
   const io: IO = new Server(httpServer, {
     path: SOCKET_PATH,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -98,12 +121,34 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   const persistence = new Persistence({ recorder: deps.recorder, store, log });
   const limits = new ClientLimits<IOSocket>({ ...LIMITS, ...deps.limits });
   const sweep = sweepSlowClients(io, { ...SLOW_CLIENT, ...deps.slowClient }, log);
+  // From here on a socket's handshake address is the client's (a trusted proxy's word, or the socket's):
+  // the per-address limits count it, and server/cluster.ts passes it on with forwarded events.
+  io.use((socket, next) => {
+    socket.handshake.address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy ?? 0);
+    next();
+  });
+
+  /**
+   * Whether an event names a room with a token that room does not know (or a room that does not
+   * exist). Such events are all answered exactly as a missing room is, before the engine sees them,
+   * so no answer (not a player, not the host, paused, wrong phase…) tells a live PIN from a dead one.
+   */
+  function stranger(data: object): boolean {
+    const { pin, hostToken, playerToken } = data as { pin?: string; hostToken?: string; playerToken?: string };
+    if (pin === undefined) return false;
+    const room = store.get(pin);
+    if (!room) return true;
+    if (hostToken !== undefined) return !sameToken(hostToken, room.hostToken);
+    // A removed player's token is known too: the engine tells them they were removed.
+    if (playerToken !== undefined) return !findPlayerByToken(room, playerToken) && !room.banned.includes(playerToken);
+    return false;
+  }
 
   /** Applies an event to a room and carries out its effects: the writes first, then emits and timers. */
   function apply(pin: string, event: GameEvent): Applied {
     const room = store.get(pin);
     if (!room) return { error: { code: ErrorCode.NoSuchGame, message: 'no such game' } };
-    const result = reduce(room, event, { now: clock(), rng });
+    const result = reduce(room, event, { now: clock(), rng, grace });
     if (result.error) return result;
     store.set(result.state);
     const written = persistence.carryOut(rooms.of(pin).saves, result.state, result.effects);
@@ -148,10 +193,48 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
           io.in(everyone(pin)).socketsLeave(everyone(pin));
           rooms.drop(pin);
           store.delete(pin);
-          checkpoints.forget(pin);
+          void forget(room);
           break;
       }
     }
+  }
+
+  /** A room that closed for good: the recorder forgets it, and an anonymous room's checkpoints are deleted. */
+  async function forget(room: Room) {
+    const anonymous = await persistence.roomClosed(room).catch((err) => {
+      log(`forgetting room ${room.pin} failed; its checkpoints are kept for the retention sweep`, err);
+      return false;
+    });
+    await checkpoints.closed(room, !anonymous).catch((err) => log(`deleting the checkpoints of room ${room.pin} failed`, err));
+  }
+
+  /**
+   * A socket is gone from a game: it disconnected, or it went on to another game (a host page that
+   * hosts a second room). Its host or player counts as away once no other screen of theirs is left,
+   * which starts the room's grace (game/state.ts closesAt).
+   */
+  function departed({ pin, role, playerId }: SocketData) {
+    if (!pin) return;
+    try {
+      if (role === 'host') {
+        // A host with another tab still open is still here.
+        if ((io.sockets.adapter.rooms.get(hostRoom(pin))?.size ?? 0) === 0) apply(pin, { type: 'hostLeft' });
+      } else if (role === 'player' && playerId) {
+        if ((io.sockets.adapter.rooms.get(playerRoom(pin, playerId))?.size ?? 0) === 0) apply(pin, { type: 'disconnect', playerId });
+      }
+    } catch (err) {
+      log('leaving a game failed', err);
+    }
+  }
+
+  /** The socket hosts `pin` (or plays in it) from now on; the game it leaves for it counts it gone. */
+  function asHost(socket: IOSocket, pin: string) {
+    const left = attachHost(socket, pin);
+    if (left) departed(left);
+  }
+  function asPlayer(socket: IOSocket, pin: string, playerId: string) {
+    const left = attachPlayer(socket, pin, playerId);
+    if (left) departed(left);
   }
 
   function schedule(rt: RoomRuntime, at: number) {
@@ -171,7 +254,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
   function hostEvent(socket: IOSocket, pin: string, event: GameEvent): Ack<object> {
     const result = apply(pin, event);
     if (result.error) return fail(result.error);
-    attachHost(socket, pin);
+    asHost(socket, pin);
     return { ok: true };
   }
 
@@ -195,7 +278,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       if (store.get(pin)) return internal('no free game PIN; try again');
       const room = createRoom({ pin, hostToken: token(), settings: data.settings, levels: data.levels }, { now: clock() });
       store.set(room);
-      attachHost(socket, pin);
+      asHost(socket, pin);
       const teacherId = deps.identify ? await deps.identify(socket.handshake.headers.cookie).catch(() => null) : null;
       persistence.sessionCreated(room, teacherId);
       pacer.emit(rooms.of(pin).views, room);
@@ -205,7 +288,7 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       const room = store.get(d.pin);
       if (!room) return noSuchGame();
       if (room.hostToken !== d.hostToken) return fail({ code: ErrorCode.NotHost, message: 'only the host can do that' });
-      attachHost(socket, d.pin);
+      asHost(socket, d.pin);
       if (!room.host.connected) apply(d.pin, { type: 'hostBack' });
       else pacer.emit(rooms.of(d.pin).views, room);
       // The trainer may have been mid-job when the page went away: ask again.
@@ -229,15 +312,34 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     'host:fakes': (d, socket) => {
       const room = store.get(d.pin);
       if (!room) return noSuchGame();
-      // Reals are drawn only for a room that is waiting for this round's fakes from its real host.
+      // Reals are drawn only for a room that is waiting for this round's fakes from its real host,
+      // from the held-out images this room has not shown yet.
       const draw = room.hostToken === d.hostToken ? realsToDraw(room) : null;
-      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label) : [];
-      return hostEvent(socket, d.pin, { type: 'fakes', hostToken: d.hostToken, round: d.round, images: d.images, reals });
+      const reals = draw ? deps.images.draw(draw.dataset, draw.count, rng, draw.label, draw.shown) : { pixels: [], indices: [] };
+      // Every image shown is changed a little, real and generated alike (game/disguise.ts), so none is
+      // byte-identical to a file a browser can fetch or to an image shown before.
+      const shown = (images: string[]) => images.map((px) => disguiseEncoded(px, rng));
+      return hostEvent(socket, d.pin, {
+        type: 'fakes',
+        hostToken: d.hostToken,
+        round: d.round,
+        images: shown(d.images),
+        reals: shown(reals.pixels),
+        realIndices: reals.indices,
+      });
     },
     'player:join': (d, socket) => {
-      if (!store.get(d.pin)) return noSuchGame();
-      const refused = d.nickname && !d.playerToken ? nicknameProblem(d.nickname) : null;
-      if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+      const room = store.get(d.pin);
+      if (!room) return noSuchGame();
+      if (d.nickname && !d.playerToken) {
+        const refused = nicknameProblem(d.nickname);
+        if (refused) return fail({ code: ErrorCode.NicknameRefused, message: refused });
+        // The same name in another case, or one that only looks the same (Cyrillic А for A, 1 for l).
+        const like = lookalikeIn(d.nickname, room.players.map((p) => p.nickname));
+        if (like !== null && like.toLowerCase() !== d.nickname.toLowerCase()) {
+          return fail({ code: ErrorCode.NicknameTaken, message: `"${d.nickname}" looks too much like "${like}", who is already in this game; try another` });
+        }
+      }
       const event: GameEvent = d.playerToken
         ? { type: 'rejoin', token: d.playerToken }
         : { type: 'join', playerId: randomId(rng, 12), token: token(), nickname: d.nickname };
@@ -245,20 +347,35 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'joined') return internal('join did not complete');
       const { playerId, playerToken, nickname } = result.reply;
-      attachPlayer(socket, d.pin, playerId);
+      asPlayer(socket, d.pin, playerId);
       // The broadcast inside apply ran before this socket joined its rooms: send it its view now.
       const view = playerView(store.get(d.pin)!, playerId, clock());
       if (view) socket.emit('room:player', view);
       return { ok: true, playerId, playerToken, nickname };
     },
     'player:vote': (d) => {
-      const result = apply(d.pin, { type: 'vote', token: d.playerToken, imageId: d.imageId, verdict: d.verdict });
+      const result = apply(d.pin, { type: 'vote', token: d.playerToken, imageId: d.imageId, verdict: d.verdict, spot: d.spot });
       if (result.error) return fail(result.error);
       if (result.reply?.kind !== 'voted') return internal('the vote was not recorded');
       const accepted = { ok: true as const, imageId: d.imageId, verdict: d.verdict };
       if (!result.written) return accepted;
       // Not acknowledged, so not counted: take it back (when the round is still open) so a retry is not a duplicate.
       return persistence.settleVote(result.written, accepted, () => apply(d.pin, { type: 'retract', token: d.playerToken, imageId: d.imageId }));
+    },
+    'player:flag': async (d) => {
+      const result = apply(d.pin, { type: 'flag', token: d.playerToken, imageId: d.imageId, spot: d.spot });
+      if (result.error) return fail(result.error);
+      if (result.reply?.kind !== 'flagged') return internal('the mark was not recorded');
+      const accepted = { ok: true as const, imageId: d.imageId, spot: result.reply.spot };
+      // Acknowledged once written, like a vote, so an acknowledged mark survives a restart. A failed write
+      // leaves nothing to undo in the score: the player is told, and the next mark overwrites it.
+      try {
+        await result.written;
+        return accepted;
+      } catch (err) {
+        log('saving a giveaway failed', err);
+        return internal('your mark could not be saved; try again');
+      }
     },
     'player:answer': (d) => {
       const result = apply(d.pin, { type: 'answer', token: d.playerToken, cardId: d.cardId, choice: d.choice });
@@ -281,42 +398,30 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
     forward: deps.forward,
     answered: (socket, event, ack) => {
       if (event === 'player:join' && !ack.ok && ack.error.code === ErrorCode.NoSuchGame) limits.missedPin(socket.handshake.address, clock());
+      // Only rooms made count against the address's room budget.
+      if (event === 'host:create' && !ack.ok) limits.noRoomCreated(socket.handshake.address);
     },
     log,
   };
-  const wire = <E extends C2SEvent>(socket: IOSocket, event: E) => listen(socket, event, handlers[event], listening);
+  const wire = <E extends C2SEvent>(socket: IOSocket, event: E) => {
+    const handler = handlers[event];
+    listen(socket, event, (d, s) => (stranger(d) ? noSuchGame() : handler(d, s)), listening);
+  };
 
   const connect = (socket: IOSocket) => {
     for (const event of Object.keys(handlers) as C2SEvent[]) wire(socket, event);
-    socket.on('disconnect', () => {
-      const { pin, role, playerId } = socket.data;
-      if (!pin) return;
-      try {
-        if (role === 'host') {
-          // A host with another tab still open is still here.
-          if ((io.sockets.adapter.rooms.get(hostRoom(pin))?.size ?? 0) === 0) apply(pin, { type: 'hostLeft' });
-        } else if (role === 'player' && playerId) {
-          if ((io.sockets.adapter.rooms.get(playerRoom(pin, playerId))?.size ?? 0) === 0) apply(pin, { type: 'disconnect', playerId });
-        }
-      } catch (err) {
-        log('disconnect failed', err);
-      }
-    });
+    socket.on('disconnect', () => departed(socket.data));
   };
   io.on('connection', connect);
 
-  const routes = checkpointRoutes({
-    store,
-    checkpoints,
-    onSaved: (pin, level, bytes) => persistence.checkpointSaved(pin, level, bytes),
-    log,
-  });
+  const routes = checkpointRoutes({ store, checkpoints, log });
   const results = resultsRoutes({ store, results: deps.results, log });
 
   return {
     io,
     handleHttp: (req, res) => routes(req, res) || results(req, res),
     connect,
+    held: () => ({ rooms: [...store.pins()].length, records: rooms.size }),
     restore(saved) {
       for (const s of saved) {
         // Nobody's socket survived the restart: players count as away until they rejoin, so nobody holds a round up.

@@ -2,7 +2,7 @@
  * Accounts: scrypt hashing, cookie sessions, and the route handlers themselves, called as Next would
  * call them, on PGlite and (with TEST_DATABASE_URL) PostgreSQL. One teacher never reads another's session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as signin } from '../app/api/auth/signin/route';
 import { POST as signout } from '../app/api/auth/signout/route';
 import { POST as signup } from '../app/api/auth/signup/route';
@@ -11,6 +11,8 @@ import { GET as listRoute } from '../app/api/sessions/route';
 import { DELETE as deleteRoute, GET as sessionRoute } from '../app/api/sessions/[id]/route';
 import { GET as csvRoute } from '../app/api/sessions/[id]/csv/[kind]/route';
 import { COOKIE_NAME, hashPassphrase, readCookie, teacherFromCookie, verifyPassphrase } from './auth';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
+import { AuthLimits, SIGNIN_PER_ADDRESS, SIGNIN_PER_EMAIL, SIGNUP_PER_ADDRESS, installAuthLimits } from './rate-limit';
 import { installDatabase } from './db/current';
 import { parseCsv } from './db/csv';
 import { PlayedRoom } from './db/fixtures';
@@ -53,6 +55,16 @@ const get = (path: string, cookie?: string) => new Request(BASE + path, { header
 /** The name=value part of a Set-Cookie header, as the browser would send it back. */
 const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0];
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
+/** Signs up, then signs in as the page does; the sign-in's answer (with its cookie). */
+async function register(email: string, passphrase: string) {
+  expect((await signup(post('/api/auth/signup', { email, passphrase }))).status).toBe(202);
+  return signin(post('/api/auth/signin', { email, passphrase }));
+}
+let now = Date.now();
+beforeEach(() => {
+  now = Date.now();
+  installAuthLimits(new AuthLimits(() => now));
+});
 
 describe.each(testTargets())('accounts and the sessions API on $name', ({ open }) => {
   let database: Database;
@@ -66,15 +78,14 @@ describe.each(testTargets())('accounts and the sessions API on $name', ({ open }
   });
 
   it('signs up, signs in, reads the session cookie, signs out', async () => {
-    const res = await signup(post('/api/auth/signup', { email: ' Ana@School.test ', passphrase: 'a long passphrase' }));
-    expect(res.status).toBe(201);
+    const res = await register(' Ana@School.test ', 'a long passphrase');
+    expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).not.toMatch(/Secure/); // plain http here
     expect((await res.json()).teacher.email).toBe('ana@school.test');
 
-    expect((await signup(post('/api/auth/signup', { email: 'ana@school.test', passphrase: 'another passphrase' }))).status).toBe(409);
     expect((await signup(post('/api/auth/signup', { email: 'bo@school.test', passphrase: 'short' }))).status).toBe(400);
     expect((await signup(post('/api/auth/signup', { email: 'not an email', passphrase: 'a long passphrase' }))).status).toBe(400);
 
@@ -104,8 +115,8 @@ describe.each(testTargets())('accounts and the sessions API on $name', ({ open }
   });
 
   it('shows a teacher their own sessions and nobody else’s', async () => {
-    const a = cookieOf(await signup(post('/api/auth/signup', { email: 'owner@school.test', passphrase: 'owner passphrase' })));
-    const b = cookieOf(await signup(post('/api/auth/signup', { email: 'snoop@school.test', passphrase: 'snoop passphrase' })));
+    const a = cookieOf(await register('owner@school.test', 'owner passphrase'));
+    const b = cookieOf(await register('snoop@school.test', 'snoop passphrase'));
     const owner = (await teacherFromCookie(a, database.db))!;
 
     const game = new PlayedRoom(dbRecorder(database.db), '424242');
@@ -144,5 +155,66 @@ describe.each(testTargets())('accounts and the sessions API on $name', ({ open }
     expect((await del(b)).status).toBe(404);
     expect((await del(a)).status).toBe(204);
     expect((await sessionRoute(get(`/api/sessions/${id}`, a), params({ id }))).status).toBe(404);
+  });
+
+  it('answers a sign-up the same whether or not the email has an account, and keeps the existing passphrase', async () => {
+    expect((await register('held@school.test', 'the first passphrase')).status).toBe(200);
+    const again = await signup(post('/api/auth/signup', { email: 'held@school.test', passphrase: 'a takeover attempt' }));
+    const fresh = await signup(post('/api/auth/signup', { email: 'fresh@school.test', passphrase: 'a takeover attempt' }));
+    expect(again.status).toBe(fresh.status);
+    expect(await again.json()).toEqual(await fresh.json());
+    // Neither starts a session: only a sign-in does.
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(fresh.headers.get('set-cookie')).toBeNull();
+    expect((await signin(post('/api/auth/signin', { email: 'fresh@school.test', passphrase: 'a takeover attempt' }))).status).toBe(200);
+    expect((await signin(post('/api/auth/signin', { email: 'held@school.test', passphrase: 'a takeover attempt' }))).status).toBe(401);
+    expect((await signin(post('/api/auth/signin', { email: 'held@school.test', passphrase: 'the first passphrase' }))).status).toBe(200);
+  });
+
+  it('limits failed sign-ins per email with 429 and Retry-After, even for the right passphrase, until the wait is over', async () => {
+    expect((await register('target@school.test', 'the real passphrase')).status).toBe(200);
+    const from = (i: number) => ({ [CLIENT_ADDRESS_HEADER]: `198.51.100.${i}` });
+    // Failures from many addresses: the email's own budget runs out.
+    for (let i = 0; i < SIGNIN_PER_EMAIL.capacity; i++) {
+      expect((await signin(post('/api/auth/signin', { email: 'target@school.test', passphrase: `guess number ${i}` }, undefined, from(i)))).status).toBe(401);
+    }
+    const limited = await signin(post('/api/auth/signin', { email: 'target@school.test', passphrase: 'the real passphrase' }, undefined, from(99)));
+    expect(limited.status).toBe(429);
+    const wait = Number(limited.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(Math.ceil(1 / SIGNIN_PER_EMAIL.perSecond));
+    expect((await limited.json()).error).toMatch(/too many sign-in attempts; try again in \d+ minutes?/);
+    // Another email is not held up by it.
+    expect((await register('bystander@school.test', 'bystander passphrase')).status).toBe(200);
+    now += wait * 1000;
+    expect((await signin(post('/api/auth/signin', { email: 'target@school.test', passphrase: 'the real passphrase' }, undefined, from(99)))).status).toBe(200);
+  });
+
+  it('limits failed sign-ins per address across emails, and refuses a parallel burst before checking passphrases', async () => {
+    // A smaller budget than SIGNIN_PER_ADDRESS's 20, so the test runs fewer scrypt hashes; same rule.
+    const perAddress = { capacity: 4, perSecond: SIGNIN_PER_ADDRESS.perSecond };
+    installAuthLimits(new AuthLimits(() => now, { perAddress }));
+    const here = { [CLIENT_ADDRESS_HEADER]: '203.0.113.50' };
+    const attempts = await Promise.all(
+      Array.from({ length: perAddress.capacity + 10 }, (_, i) => signin(post('/api/auth/signin', { email: `nobody-${i}@school.test`, passphrase: 'a wrong passphrase' }, undefined, here))),
+    );
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(perAddress.capacity);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    for (const r of attempts.filter((x) => x.status === 429)) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address is not.
+    expect((await signin(post('/api/auth/signin', { email: 'nobody@school.test', passphrase: 'a wrong passphrase' }, undefined, { [CLIENT_ADDRESS_HEADER]: '203.0.113.51' }))).status).toBe(401);
+  });
+
+  it('limits sign-ups per address', async () => {
+    const signUps = { capacity: 3, perSecond: SIGNUP_PER_ADDRESS.perSecond };
+    installAuthLimits(new AuthLimits(() => now, { signUps }));
+    const here = { [CLIENT_ADDRESS_HEADER]: '203.0.113.60' };
+    for (let i = 0; i < signUps.capacity; i++) {
+      expect((await signup(post('/api/auth/signup', { email: `new${i}@school.test`, passphrase: 'a new passphrase' }, undefined, here))).status).toBe(202);
+    }
+    const refused = await signup(post('/api/auth/signup', { email: 'one-more@school.test', passphrase: 'a new passphrase' }, undefined, here));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { firstForwarded, trustProxyHops } from './client-address';
 import { currentDb } from './db/current';
 import { type Teacher, deleteAuthSession, insertAuthSession, insertTeacher, teacherByEmail, teacherByTokenHash } from './db/teachers';
 import type { Db } from './db/types';
@@ -68,10 +69,14 @@ async function startSession(db: Db, teacher: Teacher, now: Date): Promise<Signed
   return { teacher, token, expiresAt };
 }
 
-/** Null when the email already has an account. */
-export async function signUp(db: Db, creds: Credentials, now = new Date()): Promise<SignedIn | null> {
-  const teacher = await insertTeacher(db, creds.email, await hashPassphrase(creds.passphrase));
-  return teacher ? startSession(db, teacher, now) : null;
+/**
+ * Makes an account for the email unless it already has one, and says which to nobody: the caller
+ * answers the same either way and the teacher then signs in (a sign-in that is throttled), so the
+ * sign-up form cannot be used to find out who has an account. The passphrase is hashed either way,
+ * so the time taken does not tell either.
+ */
+export async function createAccount(db: Db, creds: Credentials): Promise<void> {
+  await insertTeacher(db, creds.email, await hashPassphrase(creds.passphrase));
 }
 
 // Hashing against a dummy for unknown emails keeps sign-in time the same, so timing does not reveal accounts.
@@ -135,7 +140,8 @@ export function clearedCookie(secure: boolean): string {
   return `${COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
 }
 
-/** Whether the request came over https, directly or through a proxy that says so. */
+/** Whether the request came over https, directly or through a trusted proxy that says so (TRUST_PROXY, server/client-address.ts). */
 export function isHttps(req: Request): boolean {
-  return new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  if (new URL(req.url).protocol === 'https:') return true;
+  return trustProxyHops() > 0 && firstForwarded(req.headers.get('x-forwarded-proto')) === 'https';
 }

@@ -60,7 +60,11 @@ describe('reconnection over real sockets', () => {
 
   it('guards the checkpoint routes', async () => {
     const { pin, hostToken } = await hostGame();
-    expect((await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': 'nope' } })).status).toBe(403);
+    // A wrong token gets exactly what a missing room gets: the route tells no live PIN from a dead one.
+    const wrong = await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': 'nope' } });
+    const missing = await fetch(`${url}/rooms/${pin === '000000' ? '000001' : '000000'}/checkpoint`, { headers: { 'x-host-token': 'nope' } });
+    expect([wrong.status, await wrong.json()]).toEqual([missing.status, await missing.json()]);
+    expect(wrong.status).toBe(404);
     expect((await fetch(`${url}/rooms/${pin}/checkpoint`, { headers: { 'x-host-token': hostToken } })).status).toBe(204);
     expect((await fetch(`${url}/rooms/000000/checkpoint`, { headers: { 'x-host-token': hostToken } })).status).toBe(404);
     const bad = await fetch(`${url}/rooms/${pin}/checkpoint?level=99`, { method: 'PUT', headers: { 'x-host-token': hostToken }, body: new Uint8Array(3) });

@@ -1,14 +1,15 @@
 /**
  * Faults: a host that drops mid-training gets the job again when it resumes; a client that stops
  * reading is cut off before its queue grows without bound; a server killed mid-round (SIGKILL, a real
- * process on a real data directory) comes back with the room and every acknowledged vote.
+ * process on a real data directory) comes back with the room, every acknowledged vote and the host's
+ * checkpoint (a file under DATA_DIR, referenced from the database).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Socket, io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type HostView, PROTOCOL_VERSION, SOCKET_PATH, type PlayerView, type TrainerJob } from '../game/protocol';
+import { CheckpointRoute, type HostView, PROTOCOL_VERSION, SOCKET_PATH, type PlayerView, type TrainerJob } from '../game/protocol';
 import { type ServerProcess, killServerProcess, startServerProcess } from './process-helpers';
 import { type Client, call, client, hostGame, joinPlayer, next, useServer, startJudging } from './test-client';
 
@@ -86,7 +87,7 @@ describe('a server killed mid-round', () => {
     return s;
   };
 
-  it('comes back from its data directory with the room and every acknowledged vote', async () => {
+  it('comes back from its data directory with the room, every acknowledged vote and the checkpoint', async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'gan-restart-'));
     const first = await startServerProcess({ DATA_DIR: dataDir });
     started.push(first);
@@ -101,6 +102,11 @@ describe('a server killed mid-round', () => {
       players.push({ c, token: ack.playerToken as string, id: ack.playerId as string });
     }
     const ids = await toJudging({ host, pin, hostToken }, players);
+    // The host's trainer uploaded its checkpoint after an earlier training.
+    const checkpoint = new Uint8Array(300_000).map((_, i) => (i * 31) & 255);
+    const headers = { [CheckpointRoute.hostTokenHeader]: hostToken };
+    expect((await fetch(`${first.url}${CheckpointRoute.path(pin, 1)}`, { method: 'PUT', headers, body: checkpoint })).status).toBe(200);
+    expect(readdirSync(path.join(dataDir, 'checkpoints'))).toHaveLength(1);
     // Each player has two votes acknowledged, then the process dies without any warning.
     const acked: string[] = [];
     for (const p of players) {
@@ -122,6 +128,12 @@ describe('a server killed mid-round', () => {
     expect(hv.paused?.reason).toBe('host-away');
     if (hv.phase.kind !== 'judging') throw new Error(`expected judging, got ${hv.phase.kind}`);
     expect(hv.phase.votesCast).toBe(acked.length);
+    // The reloaded host page resumes from the room's own checkpoint, read back from its file.
+    const got = await fetch(`${second.url}${CheckpointRoute.path(pin)}`, { headers });
+    expect(got.status).toBe(200);
+    expect(got.headers.get(CheckpointRoute.levelHeader)).toBe('1');
+    expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(checkpoint))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'checkpoints'))).toBe(true);
     await call(host2, 'host:trainer', { pin, hostToken, backend: 'cpu', reason: 'back after a restart' });
 
     // Players come back with their tokens and find their votes.

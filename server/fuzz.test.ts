@@ -10,7 +10,8 @@ import { C2S, type C2SEvent, ErrorCode, type HostView, PROTOCOL_VERSION, type Pl
 import { call, client, fake, hostGame, joinPlayer, next, useServer, startJudging } from './test-client';
 
 // Generous limits: this test is about parsing and the engine, server/abuse.test.ts covers the limits.
-useServer({ limits: { vote: { capacity: 1e6, perSecond: 1e6 }, join: { capacity: 1e6, perSecond: 1e6 }, pinGuess: { capacity: 1e6, perSecond: 1e6 } } });
+const generous = { capacity: 1e6, perSecond: 1e6 };
+useServer({ limits: { vote: generous, join: generous, pinGuess: generous, roomCreation: generous } });
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 const EVENTS = Object.keys(C2S) as C2SEvent[];
@@ -68,6 +69,7 @@ describe('fuzzing every client event over real sockets', () => {
       'host:end': auth,
       'player:join': { v: PROTOCOL_VERSION, pin: '000001' },
       'player:vote': { pin, playerToken: 'y'.repeat(20), imageId: imageIds[0], verdict: 'real' },
+      'player:flag': { pin, playerToken: ada.token, imageId: imageIds[0], spot: { x: 0.5, y: 0.5 } },
       'player:answer': { pin, playerToken: ada.token, cardId: 'T01', choice: 0 },
       'coach:pick': { pin, playerToken: ada.token, imageIds: [imageIds[0]] },
       'coach:knobs': { pin, playerToken: ada.token, knobs: { loss: 'hinge', lr: 'low', ratio: '1:1', steps: 'few' } },

@@ -22,17 +22,14 @@ export function sendJson(res: ServerResponse, status: number, message = '') {
 
 /**
  * The live room a host-only request names, when the request carries that room's host token in
- * `tokenHeader`; otherwise null, with the request already answered (404 no such game, 403 not the host).
+ * `tokenHeader`; otherwise null, with the request already answered 404 no such game. A wrong token
+ * gets exactly what a missing room gets, so these routes cannot be used to find live PINs.
  */
 export function roomForHost(req: IncomingMessage, res: ServerResponse, store: RoomStore, pin: string, tokenHeader: string): Room | null {
   const room = store.get(pin);
-  if (!room) {
-    sendJson(res, 404, 'no such game');
-    return null;
-  }
   const token = req.headers[tokenHeader];
-  if (typeof token !== 'string' || !sameToken(token, room.hostToken)) {
-    sendJson(res, 403, 'only the host can do that');
+  if (!room || typeof token !== 'string' || !sameToken(token, room.hostToken)) {
+    sendJson(res, 404, 'no such game');
     return null;
   }
   return room;

@@ -7,13 +7,16 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { SOCKET_PATH } from '../game/protocol';
 import { type Application, createApplication } from './app';
+import { checkpointDirFromEnv, fileCheckpoints } from './checkpoints';
 import { joinCluster } from './cluster';
 import { teacherFromCookie } from './auth';
+import { prepareRequest, trustProxyHops } from './client-address';
 import { openAppDatabase } from './db/client';
 import { startRetention } from './db/retention';
 import { roomSessionDetail } from './db/sessions';
 import { fileImages } from './images';
 import { dbRecorder } from './recorder';
+import { roomCreationBucket, roomCreationLimitFromEnv } from './rate-limit';
 import { memoryStore } from './store';
 
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -21,11 +24,15 @@ const hostname = process.env.HOST ?? '0.0.0.0';
 const dev = process.env.NODE_ENV !== 'production';
 /** SERVE_PAGES=0: Socket.io and the app's own routes only (a process behind a proxy that serves pages elsewhere; fault tests). */
 const servePages = process.env.SERVE_PAGES !== '0';
+/** TRUST_PROXY: how many proxies in front set X-Forwarded-* (README, Configuration); none unless said. */
+const trustProxy = trustProxyHops(process.env.TRUST_PROXY);
 
 async function main() {
   // The database opens first: Next's route handlers reach this same instance (server/db/current.ts).
   const database = await openAppDatabase();
-  startRetention(database.db);
+  // Checkpoints are files (never bytes in the database, whose writer carries the votes), referenced from it.
+  const checkpointDir = checkpointDirFromEnv();
+  startRetention(database.db, undefined, undefined, checkpointDir);
   const recorder = dbRecorder(database.db);
 
   const nextApp = servePages ? next({ dev, hostname, port }) : null;
@@ -39,6 +46,8 @@ async function main() {
   // The application is created before the server listens; its own HTTP routes go first.
   let app: Application | null = null;
   const httpServer = createServer((req, res) => {
+    // Forwarding headers only from trusted proxies, the client's address stamped, oversized /api bodies refused.
+    if (prepareRequest(req, res, trustProxy)) return;
     if (app?.handleHttp(req, res)) return;
     handle(req, res).catch((err) => {
       console.error('[gan-arena] request failed', err);
@@ -59,8 +68,11 @@ async function main() {
     forward: cluster?.forward,
     images: fileImages(),
     recorder,
+    checkpoints: fileCheckpoints({ dir: checkpointDir, refs: recorder }),
+    limits: { roomCreation: roomCreationBucket(roomCreationLimitFromEnv()) },
     results: (pin, createdAt) => roomSessionDetail(database.db, pin, createdAt),
     identify: async (cookie) => (await teacherFromCookie(cookie, database.db))?.id ?? null,
+    trustProxy,
   });
   // Rooms that were playing when the server stopped come back, paused until their host returns.
   if (cluster) await cluster.attach(app);

@@ -47,8 +47,12 @@ export class Persistence {
     this.write('session', (r) => r.sessionCreated(room, teacherId));
   }
 
-  checkpointSaved(pin: string, level: number, bytes: Uint8Array) {
-    this.write('checkpoint', (r) => r.checkpointSaved(pin, level, bytes));
+  /**
+   * The room closed for good: the recorder forgets it. Resolves true when the room was anonymous, so
+   * its checkpoints are to be deleted; without a recorder nothing outlives the process, so true too.
+   */
+  roomClosed(room: Room): Promise<boolean> {
+    return this.deps.recorder ? this.deps.recorder.roomClosed(room) : Promise.resolve(true);
   }
 
   /**
@@ -62,8 +66,9 @@ export class Persistence {
     for (const effect of effects) {
       if (effect.type === 'record') {
         const record = effect.record;
-        // Written before it is acknowledged: an acknowledged vote survives a crash.
+        // Written before it is acknowledged: an acknowledged vote (or giveaway mark) survives a crash.
         if (record.kind === 'vote') voteWritten = Promise.all([recorder.vote(room, record), saves.roundSaved]);
+        else if (record.kind === 'flag') voteWritten = Promise.all([recorder.flag(room, record), saves.roundSaved]);
         else this.write(record.kind, (r) => writeRecord(r, room, record));
       } else if (effect.type === 'snapshot') {
         if (effect.when === 'soon') this.snapshotSoon(saves, room.pin);

@@ -1,8 +1,11 @@
 /**
- * Abuse limits: token buckets per socket (votes, joins) and a throttle on failed PIN guesses per
- * address. Time comes in as an argument so the tests need no sleeps.
+ * Abuse limits: token buckets per socket (votes, joins), a throttle on failed PIN guesses per
+ * address, one on rooms created per address, and one on teacher sign-ins per email and per address.
+ * Time comes in as an argument so the tests need no sleeps. Addresses are counted by addressKey
+ * (server/client-address.ts).
  */
 import { ErrorCode, type GameError } from '../game/protocol';
+import { addressKey } from './client-address';
 
 export interface BucketSpec {
   /** Most actions allowed in a burst. */
@@ -37,7 +40,7 @@ export class TokenBucket {
     return Math.max(0, (1 - this.tokens) / this.spec.perSecond);
   }
 
-  /** Gives back a token taken by a peek. */
+  /** Gives back a token (taken by a peek, or for an action that did not happen). */
   refund(): void {
     this.tokens = Math.min(this.spec.capacity, this.tokens + 1);
   }
@@ -88,6 +91,11 @@ export class KeyedBuckets {
     return this.buckets.get(key)?.retryAfter() ?? 0;
   }
 
+  /** Gives back a token taken for `key` (an attempt that turned out not to count). */
+  refund(key: string): void {
+    this.buckets.get(key)?.refund();
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -100,13 +108,34 @@ export class KeyedBuckets {
   }
 }
 
+/**
+ * Rooms created per address: a room holds memory and may upload checkpoints, and a script made 200
+ * in 3 s. `perTenMinutes` rooms at once, then one every 10 minutes / perTenMinutes. A school behind
+ * one NAT address shares it: ROOM_CREATION_LIMIT raises it.
+ */
+export const roomCreationBucket = (perTenMinutes: number): BucketSpec => ({ capacity: perTenMinutes, perSecond: perTenMinutes / 600 });
+export const DEFAULT_ROOM_CREATION_LIMIT = 20;
+
+/** ROOM_CREATION_LIMIT (rooms per address per 10 minutes, a positive integer), or the default. */
+export function roomCreationLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ROOM_CREATION_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_ROOM_CREATION_LIMIT;
+}
+
 export interface Limits {
   vote: BucketSpec;
   join: BucketSpec;
   /** Failed joins with unknown PINs, per address. */
   pinGuess: BucketSpec;
+  /** Rooms created, per address. */
+  roomCreation: BucketSpec;
 }
-export const LIMITS: Limits = { vote: VOTE_BUCKET, join: JOIN_BUCKET, pinGuess: PIN_GUESS_BUCKET };
+export const LIMITS: Limits = {
+  vote: VOTE_BUCKET,
+  join: JOIN_BUCKET,
+  pinGuess: PIN_GUESS_BUCKET,
+  roomCreation: roomCreationBucket(DEFAULT_ROOM_CREATION_LIMIT),
+};
 
 /** What a client did too fast, and how many seconds until it may try again. */
 export interface TooFast {
@@ -116,14 +145,16 @@ export interface TooFast {
 
 /**
  * Per-client token buckets on votes and joins (forgotten with the client: a WeakMap), and the
- * PIN-guessing throttle per address.
+ * PIN-guessing and room-creation throttles per address.
  */
 export class ClientLimits<Client extends object> {
   private readonly perClient = new WeakMap<Client, { vote: TokenBucket; join: TokenBucket }>();
   private readonly pinGuesses: KeyedBuckets;
+  private readonly roomsCreated: KeyedBuckets;
 
   constructor(private readonly limits: Limits) {
     this.pinGuesses = new KeyedBuckets(limits.pinGuess);
+    this.roomsCreated = new KeyedBuckets(limits.roomCreation);
   }
 
   /** Spends a token for the action; null when it may go ahead. A rejoin is a join with a player token. */
@@ -132,24 +163,111 @@ export class ClientLimits<Client extends object> {
     if (!buckets) this.perClient.set(client, (buckets = { vote: new TokenBucket(this.limits.vote, now), join: new TokenBucket(this.limits.join, now) }));
     if (action === 'vote') return buckets.vote.take(now) ? null : { what: 'votes', retryAfter: buckets.vote.retryAfter() };
     if (!buckets.join.take(now)) return { what: 'joins', retryAfter: buckets.join.retryAfter() };
-    // An address that keeps missing PINs may not join anyone's game for a while (rejoining with a token still works).
-    if (action === 'join' && !this.pinGuesses.allowed(address, now)) {
-      return { what: 'game PINs that do not exist', retryAfter: this.pinGuesses.retryAfter(address) };
+    // An address that keeps missing PINs may not join anyone's game for a while. Rejoining with a token
+    // still works: a made-up token learns nothing (it is answered exactly as a missing game) and counts as a miss.
+    const key = addressKey(address);
+    if (action === 'join' && !this.pinGuesses.allowed(key, now)) {
+      return { what: 'game PINs that do not exist', retryAfter: this.pinGuesses.retryAfter(key) };
     }
     return null;
   }
 
-  /** The refusal for a client event sent too fast (votes and joins are limited), or null. */
+  /** The refusal for a client event sent too fast (votes, joins and room creation are limited), or null. */
   refusal(client: Client, address: string, event: string, payload: unknown, now: number): GameError | null {
-    if (event !== 'player:vote' && event !== 'player:join') return null;
+    if (event === 'host:create') {
+      // Taken now, not once the room exists, so creations sent all at once cannot all pass; given back if none is made.
+      const key = addressKey(address);
+      if (this.roomsCreated.take(key, now)) return null;
+      const wait = Math.max(1, Math.ceil(this.roomsCreated.retryAfter(key)));
+      return { code: ErrorCode.RateLimited, message: `too many games created from this address; try again in ${wait} s` };
+    }
+    // A giveaway mark is written like a vote, so it spends from the votes' bucket.
+    const voting = event === 'player:vote' || event === 'player:flag';
+    if (!voting && event !== 'player:join') return null;
     const rejoin = typeof payload === 'object' && payload !== null && 'playerToken' in payload;
-    const tooFast = this.check(client, address, event === 'player:vote' ? 'vote' : rejoin ? 'rejoin' : 'join', now);
+    const tooFast = this.check(client, address, voting ? 'vote' : rejoin ? 'rejoin' : 'join', now);
     if (!tooFast) return null;
     return { code: ErrorCode.RateLimited, message: `too many ${tooFast.what} too fast; try again in ${Math.max(1, Math.ceil(tooFast.retryAfter))} s` };
   }
 
-  /** A join with a PIN that does not exist: counts against the address. */
-  missedPin(address: string, now: number) {
-    this.pinGuesses.take(address, now);
+  /** A room creation that made no room (refused, or failed) does not count against the address. */
+  noRoomCreated(address: string) {
+    this.roomsCreated.refund(addressKey(address));
   }
+
+  /** A join answered "no such game" (a PIN that does not exist, or a token the game does not know): counts against the address. */
+  missedPin(address: string, now: number) {
+    this.pinGuesses.take(addressKey(address), now);
+  }
+}
+
+/**
+ * Failed teacher sign-ins: 5 per email and 20 per address in a burst, then one more per 3 minutes and
+ * per 45 s (the burst back in 15 minutes). Enough for a teacher who mistypes, and it turns an online
+ * guessing attack from scrypt's ~5 guesses a second into 480 a day per address.
+ */
+export const SIGNIN_PER_EMAIL: BucketSpec = { capacity: 5, perSecond: 5 / 900 };
+export const SIGNIN_PER_ADDRESS: BucketSpec = { capacity: 20, perSecond: 20 / 900 };
+/** New accounts per address: a staff room signing up together fits; a script filling the table does not. */
+export const SIGNUP_PER_ADDRESS: BucketSpec = { capacity: 10, perSecond: 10 / 3600 };
+
+/** Seconds to wait before trying again. */
+export type Attempt = { ok: true; didNotCount(): void } | { ok: false; retryAfter: number };
+
+/**
+ * Sign-in and sign-up attempts. An attempt spends its tokens before the passphrase is checked, so 80
+ * guesses sent at once are refused too, not only the ones after the first failure; a sign-in that
+ * succeeds gives them back.
+ */
+export class AuthLimits {
+  private readonly perEmail: KeyedBuckets;
+  private readonly perAddress: KeyedBuckets;
+  private readonly signUps: KeyedBuckets;
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    specs: { perEmail?: BucketSpec; perAddress?: BucketSpec; signUps?: BucketSpec } = {},
+  ) {
+    this.perEmail = new KeyedBuckets(specs.perEmail ?? SIGNIN_PER_EMAIL);
+    this.perAddress = new KeyedBuckets(specs.perAddress ?? SIGNIN_PER_ADDRESS);
+    this.signUps = new KeyedBuckets(specs.signUps ?? SIGNUP_PER_ADDRESS);
+  }
+
+  signIn(email: string, address: string): Attempt {
+    const now = this.clock();
+    const key = addressKey(address);
+    const byEmail = this.perEmail.take(email, now);
+    const byAddress = this.perAddress.take(key, now);
+    if (byEmail && byAddress) {
+      return {
+        ok: true,
+        didNotCount: () => {
+          this.perEmail.refund(email);
+          this.perAddress.refund(key);
+        },
+      };
+    }
+    if (byEmail) this.perEmail.refund(email);
+    if (byAddress) this.perAddress.refund(key);
+    const waits = [!byEmail && this.perEmail.retryAfter(email), !byAddress && this.perAddress.retryAfter(key)].filter((x): x is number => x !== false);
+    return { ok: false, retryAfter: Math.max(1, Math.ceil(Math.max(...waits))) };
+  }
+
+  signUp(address: string): Attempt {
+    const key = addressKey(address);
+    if (this.signUps.take(key, this.clock())) return { ok: true, didNotCount: () => this.signUps.refund(key) };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil(this.signUps.retryAfter(key))) };
+  }
+}
+
+const AUTH_LIMITS = Symbol.for('gan-arena.auth-limits');
+type Holder = { [AUTH_LIMITS]?: AuthLimits };
+
+/** The process's sign-in limits, on globalThis: Next's route bundles and the server share one. Tests install their own. */
+export function authLimits(): AuthLimits {
+  return ((globalThis as Holder)[AUTH_LIMITS] ??= new AuthLimits());
+}
+
+export function installAuthLimits(limits: AuthLimits): void {
+  (globalThis as Holder)[AUTH_LIMITS] = limits;
 }

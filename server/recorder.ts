@@ -1,7 +1,8 @@
 /**
  * What the game server writes down as a room plays: the session, players, each round's images with
  * their truth, every vote (written before the vote is acknowledged), reveals, training reports,
- * checkpoints, check-question answers, and a snapshot of the live room for restarts.
+ * references to checkpoint files (server/checkpoints.ts; never their bytes), check-question answers,
+ * and a snapshot of the live room for restarts.
  *
  * The engine says what to write (its record effects, game/engine.ts); server/persistence.ts hands
  * them here through writeRecord and stays pure of SQL. Each method is idempotent, so a retried call
@@ -25,11 +26,13 @@ import {
   votes,
 } from './db/schema';
 import type { Db } from './db/types';
+import type { CheckpointRef, CheckpointRefs, RoomId, SavedCheckpoint } from './checkpoints';
 import { groupCommit, oneAtATime } from './group-commit';
 
 export type VoteRecord = Extract<GameRecord, { kind: 'vote' }>;
+export type FlagRecord = Extract<GameRecord, { kind: 'flag' }>;
 
-export interface GameRecorder {
+export interface GameRecorder extends CheckpointRefs {
   /** A room was created; teacherId is the signed-in host's, or null for an anonymous host. */
   sessionCreated(room: Room, teacherId: string | null): Promise<void>;
   playerJoined(room: Room, playerId: string): Promise<void>;
@@ -37,17 +40,28 @@ export interface GameRecorder {
   roundStarted(room: Room): Promise<void>;
   /** Must be awaited before the vote is acknowledged: an acknowledged vote survives a crash. */
   vote(room: Room, vote: VoteRecord): Promise<void>;
+  /** A giveaway marked, moved or cleared on a recorded vote; awaited before its acknowledgement, like a vote. */
+  flag(room: Room, flag: FlagRecord): Promise<void>;
   /** The room entered reveal: the round's fooled rate and the players' scores so far. */
   roundRevealed(room: Room): Promise<void>;
   /** The trainer reported (null: the host skipped training). */
   trainingReported(room: Room, round: number, report: TrainingReport | null): Promise<void>;
-  checkpointSaved(pin: string, level: number, bytes: Uint8Array): Promise<void>;
+  /** A checkpoint file is durable (server/checkpoints.ts): its reference, which replaces the level's last one. */
+  checkpointSaved(room: Room, ref: CheckpointRef): Promise<void>;
+  /** The room's most recently saved checkpoint (a file's reference, or the bytes of a row from before files). */
+  latestCheckpoint(room: RoomId): Promise<SavedCheckpoint | null>;
   checkAnswered(pin: string, playerId: string, cardId: string, choice: number, correct: boolean): Promise<void>;
   /** Saves the live room; writes for one PIN are applied in call order, the latest winning. */
   snapshot(room: Room): Promise<void>;
   /** Rooms to bring back after a restart: the latest snapshot of every room that has not ended. */
   loadSnapshots(): Promise<Room[]>;
   sessionEnded(room: Room): Promise<void>;
+  /**
+   * The room has closed for good and left memory: what the recorder kept for it goes, and an anonymous
+   * room's checkpoint references are deleted. Resolves true when the room was anonymous (its checkpoint
+   * files go too); a signed-in teacher's stay with the session until RETENTION_DAYS.
+   */
+  roomClosed(room: Room): Promise<boolean>;
 }
 
 /** The dataset the room starts on; a campaign may move to another (Fashion-MNIST) later. */
@@ -105,6 +119,7 @@ export function dbRecorder(db: Db): GameRecorder {
   /** pin → the latest session id, for the calls that only know the PIN. */
   const byPin = new Map<string, string>();
   const roomKey = (room: Room) => `${room.pin}@${room.createdAt}`;
+  const voteKey = (room: Room, round: number, playerId: string, imageId: string) => `${roomKey(room)}/vote/${round}/${playerId}/${imageId}`;
 
   async function upsertSession(room: Room, teacherId: string | null): Promise<string> {
     await db
@@ -231,7 +246,10 @@ export function dbRecorder(db: Db): GameRecorder {
     max: 200,
   });
 
-  /** Writes of players and rounds still under way, by `${room}/player/${id}` and `${room}/round/${n}`. */
+  /**
+   * Writes of players, rounds and votes still under way, by `${room}/player/${id}`, `${room}/round/${n}`
+   * and `${room}/vote/${round}/${player}/${image}` (the vote's latest write: its row, or a giveaway on it).
+   */
   const inFlight = new Map<string, Promise<unknown>>();
   function track<T>(key: string, write: Promise<T>): Promise<T> {
     inFlight.set(key, write);
@@ -298,14 +316,16 @@ export function dbRecorder(db: Db): GameRecorder {
   function insertVotes(rows: VoteRow[]) {
     const column = (c: { name: string }) => sql.identifier(c.name);
     return db.execute(sql`
-      insert into ${votes} (${column(votes.sessionId)}, ${column(votes.round)}, ${column(votes.imageId)}, ${column(votes.playerId)}, ${column(votes.verdict)}, ${column(votes.at)})
+      insert into ${votes} (${column(votes.sessionId)}, ${column(votes.round)}, ${column(votes.imageId)}, ${column(votes.playerId)}, ${column(votes.verdict)}, ${column(votes.at)}, ${column(votes.giveawayX)}, ${column(votes.giveawayY)})
       select * from unnest(
         ${sql.param(rows.map((r) => r.sessionId))}::uuid[],
         ${sql.param(rows.map((r) => r.round))}::int[],
         ${sql.param(rows.map((r) => r.imageId))}::text[],
         ${sql.param(rows.map((r) => r.playerId))}::text[],
         ${sql.param(rows.map((r) => r.verdict))}::text[],
-        ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[])
+        ${sql.param(rows.map((r) => (r.at as Date).toISOString()))}::timestamptz[],
+        ${sql.param(rows.map((r) => r.giveawayX ?? null))}::float8[],
+        ${sql.param(rows.map((r) => r.giveawayY ?? null))}::float8[])
       on conflict do nothing`);
   }
 
@@ -323,13 +343,17 @@ export function dbRecorder(db: Db): GameRecorder {
     if (!session) return room;
     const imageIds = phase.images.map((i) => i.id);
     const saved = await db
-      .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at })
+      .select({ playerId: votes.playerId, imageId: votes.imageId, verdict: votes.verdict, at: votes.at, x: votes.giveawayX, y: votes.giveawayY })
       .from(votes)
       .where(and(eq(votes.sessionId, session.id), eq(votes.round, phase.round), inArray(votes.imageId, imageIds)));
     const merged: Record<string, Ballot> = Object.fromEntries(ballotEntries(phase));
     for (const v of saved) {
-      if (!ballotOf(phase, v.playerId) || merged[v.playerId]?.[v.imageId]) continue;
-      merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { verdict: v.verdict, at: v.at.getTime() } };
+      if (!ballotOf(phase, v.playerId)) continue;
+      // Giveaways are not snapshotted either, and may move after a vote: the table's (each written before its ack) is the latest.
+      const spot = v.verdict === 'fake' && v.x !== null && v.y !== null ? { spot: { x: v.x, y: v.y } } : {};
+      const known = merged[v.playerId]?.[v.imageId];
+      const base = known ? (({ spot: _, ...rest }) => rest)(known) : { verdict: v.verdict, at: v.at.getTime() };
+      merged[v.playerId] = { ...merged[v.playerId], [v.imageId]: { ...base, ...spot } };
     }
     return { ...room, phase: { ...phase, ballots: ballotsFrom(phase.eligible, merged) } };
   }
@@ -353,15 +377,32 @@ export function dbRecorder(db: Db): GameRecorder {
       if (round) await track(`${roomKey(room)}/round/${round.round}`, sessionOf(room).then((sessionId) => queueRound({ sessionId, round })));
     },
 
-    vote(room, { round, playerId, imageId, verdict, at }) {
+    vote(room, { round, playerId, imageId, verdict, at, spot }) {
       // The engine's own time for the vote, so the database and the scores agree to the millisecond.
-      const row = { round, imageId, playerId, verdict, at: new Date(at) };
+      const row = { round, imageId, playerId, verdict, at: new Date(at), giveawayX: spot?.x ?? null, giveawayY: spot?.y ?? null };
       // Only what a repair needs goes along, not the room: thousands of votes wait for their write at
       // once in a big room, and each holding its own copy of the room filled the heap.
       // A vote's row needs its player's and its round's: when those writes are still under way, it waits for them
       // rather than fail a whole batch of votes (which then went row by row, each with its own repair).
       const parents = [inFlight.get(`${roomKey(room)}/round/${row.round}`), inFlight.get(`${roomKey(room)}/player/${playerId}`)];
-      return writeVote(sessionOf(room), row, room.players, roundRow(room), parents);
+      return track(voteKey(room, round, playerId, imageId), writeVote(sessionOf(room), row, room.players, roundRow(room), parents));
+    },
+
+    flag(room, { round, playerId, imageId, spot }) {
+      const key = voteKey(room, round, playerId, imageId);
+      // After the vote's own row and any earlier mark on it, so the latest mark is the one that stays.
+      const before = inFlight.get(key);
+      const write = (async () => {
+        const sessionId = await sessionOf(room);
+        if (before) await before.catch(() => undefined);
+        const updated = await db
+          .update(votes)
+          .set({ giveawayX: spot?.x ?? null, giveawayY: spot?.y ?? null })
+          .where(and(eq(votes.sessionId, sessionId), eq(votes.round, round), eq(votes.playerId, playerId), eq(votes.imageId, imageId)))
+          .returning({ round: votes.round });
+        if (!updated.length) throw new Error(`no recorded vote for ${playerId} on ${imageId} in round ${round}`);
+      })();
+      return track(key, write);
     },
 
     roundRevealed(room) {
@@ -388,15 +429,28 @@ export function dbRecorder(db: Db): GameRecorder {
       });
     },
 
-    checkpointSaved(pin, level, bytes) {
+    checkpointSaved(room, ref) {
       return background(async () => {
-        const sessionId = await sessionOfPin(pin);
-        if (!sessionId) throw new Error(`no recorded session for PIN ${pin}`);
+        const sessionId = await sessionOf(room);
+        const row = { file: ref.file, size: ref.size, sha256: ref.sha256, bytes: null, savedAt: new Date() };
         await db
           .insert(checkpoints)
-          .values({ sessionId, level, bytes })
-          .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: { bytes, savedAt: new Date() } });
+          .values({ sessionId, level: ref.level, ...row })
+          .onConflictDoUpdate({ target: [checkpoints.sessionId, checkpoints.level], set: row });
       });
+    },
+
+    async latestCheckpoint(room) {
+      const [row] = await db
+        .select({ level: checkpoints.level, file: checkpoints.file, size: checkpoints.size, sha256: checkpoints.sha256, bytes: checkpoints.bytes })
+        .from(checkpoints)
+        .innerJoin(gameSessions, eq(gameSessions.id, checkpoints.sessionId))
+        .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))))
+        .orderBy(desc(checkpoints.savedAt))
+        .limit(1);
+      if (!row) return null;
+      if (row.file !== null && row.size !== null && row.sha256 !== null) return { level: row.level, file: row.file, size: row.size, sha256: row.sha256 };
+      return row.bytes ? { level: row.level, bytes: row.bytes } : null;
     },
 
     checkAnswered(pin, playerId, cardId, choice, correct) {
@@ -424,6 +478,27 @@ export function dbRecorder(db: Db): GameRecorder {
         await updateScores(sessionId, room);
       });
     },
+
+    roomClosed(room) {
+      // After the room's other background writes (its end), so nothing asks for the session again once it is forgotten.
+      return background(async () => {
+        const key = roomKey(room);
+        const known = byRoom.get(key);
+        try {
+          const [session] = await db
+            .select({ id: gameSessions.id, teacherId: gameSessions.teacherId })
+            .from(gameSessions)
+            .where(and(eq(gameSessions.pin, room.pin), eq(gameSessions.createdAt, new Date(room.createdAt))));
+          if (session?.teacherId) return false;
+          if (session) await db.delete(checkpoints).where(eq(checkpoints.sessionId, session.id));
+          return true;
+        } finally {
+          if (byRoom.get(key) === known) byRoom.delete(key);
+          const id = await known?.catch(() => undefined);
+          if (id !== undefined && byPin.get(room.pin) === id) byPin.delete(room.pin);
+        }
+      });
+    },
   };
 }
 
@@ -436,6 +511,8 @@ export function writeRecord(recorder: GameRecorder, room: Room, record: GameReco
       return recorder.roundStarted(room);
     case 'vote':
       return recorder.vote(room, record);
+    case 'flag':
+      return recorder.flag(room, record);
     case 'roundRevealed':
       return recorder.roundRevealed(room);
     case 'answer':

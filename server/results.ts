@@ -7,7 +7,7 @@
  *   GET /rooms/:pin/csv/:kind   (kind: players | votes)   header: x-host-token
  *
  * The room (live, in the store) names its session by PIN and creation time; the token is compared in
- * constant time. 404: no such room, or nothing records it; 403: wrong token; 400: unknown kind.
+ * constant time. 404: no such room or a wrong token (answered alike), or nothing records it; 400: unknown kind.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResultsRoute } from '../game/protocol';

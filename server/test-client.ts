@@ -12,6 +12,7 @@ import {
   SOCKET_PATH,
   type ServerToClientEvents,
   type TrainerJob,
+  decodePixels,
   encodePixels,
 } from '../game/protocol';
 import { type Application, type Deps, createApplication } from './app';
@@ -44,8 +45,9 @@ export function useServer(extra: Partial<Deps> = {}) {
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 
-export function client(): Client {
-  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true });
+/** A fresh connection; `headers` go on its handshake (e.g. X-Forwarded-For, as a proxy would add). */
+export function client(headers?: Record<string, string>): Client {
+  const c: Client = connect(url, { path: SOCKET_PATH, transports: ['websocket'], forceNew: true, ...(headers ? { extraHeaders: headers } : {}) });
   clients.push(c);
   return c;
 }
@@ -70,6 +72,20 @@ export function next<T>(c: Client, event: keyof ServerToClientEvents, pred: (x: 
 }
 
 export const fake = (v: number) => encodePixels(new Uint8Array(IMAGE_BYTES).fill(v));
+
+/**
+ * Whether a shown image is one of `sent` as the server shows it: it changes every image a little
+ * (game/disguise.ts), so a test that recognises its own fakes compares closely, not byte for byte.
+ */
+export function isShownAs(shown: string, sent: readonly string[], tolerance = 3): boolean {
+  const a = decodePixels(shown);
+  return sent.some((s) => {
+    const b = decodePixels(s);
+    let d = 0;
+    for (let i = 0; i < a.length; i++) d += Math.abs(a[i] - b[i]);
+    return d / a.length <= tolerance;
+  });
+}
 
 export async function hostGame(settings: Record<string, number | boolean> = {}) {
   const host = client();

@@ -5,19 +5,20 @@ import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerIn
 import type { Fetch, StartingPoint } from './checkpoints';
 import { type Generator, type GeneratorIO, GeneratorDriver, type TrainPlan, type TrainRequest } from './driver';
 import { sameShape } from '@/game/vocabulary';
+import { decodeCheckpoint, encodeCheckpoint } from '@/ml/checkpoint';
 
 // ---------------------------------------------------------------- fakes: a worker that only knows shapes
 
-/** A fake checkpoint: the model shape it was saved from, as the real format records it. */
-const checkpointOf = (m: ModelShape) => new TextEncoder().encode(JSON.stringify(m));
-const shapeOf = (bytes: Uint8Array): ModelShape => JSON.parse(new TextDecoder().decode(bytes)) as ModelShape;
+/** A checkpoint in the real format, with no tensors: the model shape it was saved from and its step count. */
+const checkpointOf = (m: ModelShape, steps = 0) => encodeCheckpoint({ config: { ...m }, meta: { steps }, tensors: [] });
+const shapeOf = (bytes: Uint8Array): ModelShape => decodeCheckpoint(bytes).config as unknown as ModelShape;
 
 const ROUND: RoundReport = {
   dSteps: 4, gSteps: 2, dLoss: 0.7, gLoss: 1.2, humanLoss: 0.3, humanImages: 2, dReal: 1.3, dFake: -0.2, stepsPerSec: 50, ms: 120, backend: 'cpu',
 };
 const METRICS: MachineEvaluation = {
   histogram: [1, 2, 3, 4, 0, 0, 0, 0, 0, 0], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], coverage: 0.4, entropy: 0.5,
-  fid: 120, samples: 10, collapsed: false, collapseReason: '',
+  fid: 120, samples: 10, collapsed: false, notImages: false, collapseReason: '',
 };
 
 class FakeGenerator implements Generator {
@@ -82,7 +83,7 @@ interface Harness {
   tasks: (string | null)[];
 }
 
-function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Uint8Array>; startDelay?: Promise<void> } = {}): Harness {
+function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Uint8Array>; startDelay?: Promise<void>; batchSize?: () => number } = {}): Harness {
   const h: Omit<Harness, 'driver'> = { log: [], started: [], errors: [], ready: [], reports: [], tasks: [] };
   const fetch: Fetch = async (url) => {
     h.log.push(`fetch ${url}`);
@@ -123,23 +124,23 @@ function harness(opts: { own?: StartingPoint | null; shipped?: Record<string, Ui
     onTrainingStart: (round) => h.log.push(`training ${round}`),
     onError: (message) => void h.errors.push(message),
   };
-  return { ...h, driver: new GeneratorDriver(io, { tiny: true }) };
+  return { ...h, driver: new GeneratorDriver(io, { batchSize: opts.batchSize ?? (() => 16) }) };
 }
 
-const strokes = LEVELS.strokes; // digits MLP, shipped checkpoint digits-mlp-strokes
-const dcgan = LEVELS.dcgan; // another shape
+const strokes = LEVELS.strokes; // the digits DCGAN, shipped checkpoint trajectory/digits/step-150
+const fashion = LEVELS.fashion; // another shape (another data set)
 const conditional = LEVELS.conditional;
 
 // ---------------------------------------------------------------- the checkpoint chain
 
 describe('where the generator starts', () => {
-  it("prefers the page's own checkpoint, asked for the level it is for", async () => {
+  it("prefers the page's own checkpoint on a tie, asked for the level it is for", async () => {
     const h = harness({
       own: { bytes: checkpointOf(strokes.model), source: 'your own generator' },
       shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model) },
     });
     await h.driver.prepare(strokes, 2);
-    expect(h.log.slice(0, 2)).toEqual(['loading', 'own 2']);
+    expect(h.log.slice(0, 3)).toEqual([`fetch /checkpoints/${strokes.checkpoint}.ganc`, 'loading', 'own 2']);
     expect(h.ready).toEqual([`no GPU here; ${strokes.name} starts from your own generator`]);
     expect(h.started).toHaveLength(1);
     expect(h.started[0].config).toMatchObject({ ...strokes.model, ...strokes.tunables, humanWeight: strokes.humanWeight, batchSize: 16 });
@@ -147,7 +148,7 @@ describe('where the generator starts', () => {
 
   it("refuses a checkpoint of another model's shape and takes the level's shipped one", async () => {
     const h = harness({
-      own: { bytes: checkpointOf(dcgan.model), source: "the room's own checkpoint (level 3)" },
+      own: { bytes: checkpointOf(fashion.model), source: "the room's own checkpoint (level 3)" },
       shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model) },
     });
     await h.driver.prepare(strokes, 2);
@@ -159,7 +160,7 @@ describe('where the generator starts', () => {
   it('starts untrained when every checkpoint is refused, and says why', async () => {
     const h = harness({
       own: { bytes: new Uint8Array([0xff, 0x00]), source: "the room's own checkpoint (level 1)" },
-      shipped: { [strokes.checkpoint!]: checkpointOf(dcgan.model) },
+      shipped: { [strokes.checkpoint!]: checkpointOf(fashion.model) },
     });
     await h.driver.prepare(strokes, 2);
     expect(h.ready).toEqual([
@@ -187,14 +188,56 @@ describe('where the generator starts', () => {
     await h.driver.prepare(LEVELS.noise, 1);
     await h.driver.prepare(strokes, 2);
     expect(h.started).toHaveLength(1);
-    expect(h.started[0].configured).toEqual([{ ...strokes.tunables, humanWeight: strokes.humanWeight }]);
+    expect(h.started[0].configured).toEqual([{ ...strokes.tunables, humanWeight: strokes.humanWeight, batchSize: 16 }]);
     expect(h.driver.current).toBe(h.started[0]);
+  });
+
+  it('starts from whichever checkpoint is further along, and says how far each is', async () => {
+    const ahead = harness({
+      own: { bytes: checkpointOf(strokes.model, 900), source: "the room's own checkpoint (level 2)" },
+      shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model, 300) },
+    });
+    await ahead.driver.prepare(strokes, 2);
+    expect(ahead.ready).toEqual([`no GPU here; ${strokes.name} starts from the room's own checkpoint (level 2) (900 training steps)`]);
+    const behind = harness({
+      own: { bytes: checkpointOf(strokes.model, 120), source: "the room's own checkpoint (level 1)" },
+      shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model, 300) },
+    });
+    await behind.driver.prepare(strokes, 2);
+    expect(behind.ready).toEqual([`no GPU here; ${strokes.name} starts from checkpoint ${strokes.checkpoint} (300 training steps)`]);
+  });
+
+  it("keeps the room's generator for a level whose checkpoint it has outgrown, and loads one that is further along", async () => {
+    const same = { ...strokes, id: 'dcgan' as const, name: 'Later level', checkpoint: 'later' };
+    const h = harness({ shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model, 10), later: checkpointOf(strokes.model, 20) } });
+    await h.driver.prepare(strokes, 2);
+    // Two rounds of 4 D + 2 G steps: 10 + 12 = 22 steps, past the next level's 20.
+    const round = (r: number, level: LevelSpec, levelNumber: number) =>
+      h.driver.run(() => ({ level, levelNumber }), (g) => h.driver.train(g, { round: r, verdicts: [], budget: { dSteps: 4, gSteps: 2 }, humanWeight: 1, tunables: level.tunables, level, levelNumber }, { labelOf: () => undefined, measure: null }).then(() => undefined));
+    await round(1, strokes, 2);
+    await round(2, strokes, 2);
+    await h.driver.prepare(same, 3);
+    expect(h.started).toHaveLength(1);
+    expect(h.ready.at(-1)).toBe(`no GPU here; Later level carries on with the room's generator (22 training steps), further along than checkpoint later (20 training steps)`);
+    // One round (28 steps), then a level whose checkpoint is at 50: it loads, and the old generator goes.
+    await round(3, same, 3);
+    const far = { ...same, name: 'Far level', checkpoint: 'far' };
+    const h2 = harness({ shipped: { far: checkpointOf(strokes.model, 50) } });
+    await h2.driver.prepare(strokes, 1);
+    await h2.driver.prepare(far, 2);
+    expect(h2.started).toHaveLength(2);
+    expect(h2.started[0].disposed).toBe(true);
+    expect(h2.ready.at(-1)).toBe(`no GPU here; Far level starts from checkpoint far (50 training steps), further along than the room's generator (0 training steps)`);
+    // Within a level, later jobs neither fetch nor reload.
+    const fetches = h.log.filter((l) => l.startsWith('fetch')).length;
+    await round(4, same, 3);
+    expect(h.log.filter((l) => l.startsWith('fetch')).length).toBe(fetches);
   });
 
   it('replaces the generator when the model changes, and disposes of the old one', async () => {
     const h = harness();
     await h.driver.prepare(strokes, 2);
-    await h.driver.prepare(dcgan, 3);
+    await h.driver.prepare(fashion, 3);
     expect(h.started).toHaveLength(2);
     expect(h.started[0].disposed).toBe(true);
     expect(h.driver.current).toBe(h.started[1]);
@@ -205,7 +248,7 @@ describe('sameShape', () => {
   it('compares exactly the fields that fix the weights', () => {
     const c = { ...strokes.model } as GanConfig;
     expect(sameShape(c, LEVELS.noise.model)).toBe(true);
-    expect(sameShape(c, dcgan.model)).toBe(false);
+    expect(sameShape(c, fashion.model)).toBe(false);
     expect(sameShape(c, conditional.model)).toBe(false);
     expect(sameShape({ ...c, latentDim: 64 }, strokes.model)).toBe(false);
   });
@@ -238,10 +281,10 @@ describe('the job queue', () => {
     void h.driver.prepare(strokes, 2);
     const seen: number[] = [];
     const job = h.driver.run(() => ({ level, levelNumber: level === strokes ? 2 : 3 }), async (_g, at) => void seen.push(at.levelNumber));
-    level = dcgan; // the game moved on before the job ran
+    level = fashion; // the game moved on before the job ran
     await job;
     expect(seen).toEqual([3]);
-    expect(h.driver.current?.config.arch).toBe('dcgan');
+    expect(h.driver.current?.config.dataset).toBe('fashion');
   });
 
   it('reports a failed job and goes on with the next', async () => {
@@ -253,6 +296,55 @@ describe('the job queue', () => {
     await h.driver.enqueue(async () => void (ran = true));
     expect(h.errors).toEqual(['Trainer: worker crashed']);
     expect(ran).toBe(true);
+  });
+
+  it("trains on the room's batch size as it is when each level and round begins", async () => {
+    let batch = 64;
+    const h = harness({ batchSize: () => batch });
+    await h.driver.prepare(strokes, 1);
+    expect(h.started[0].config.batchSize).toBe(64);
+    batch = 16; // the teacher chose the tiny preset in the lobby
+    await h.driver.prepare(LEVELS.noise, 1);
+    expect(h.started[0].configured.at(-1)).toMatchObject({ batchSize: 16 });
+    batch = 64;
+    await trainOnce(h, strokes, { labelOf: () => undefined, measure: null });
+    expect(h.started[0].configured.at(-1)).toMatchObject({ batchSize: 64 });
+  });
+
+  it('clears the task on the screen when a job fails, so no badge says it is still at work', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 1);
+    await h.driver.run(() => ({ level: strokes, levelNumber: 1 }), (g) =>
+      h.driver.busy(g, 'Generating 6 images', async () => {
+        throw new Error('the training worker failed');
+      }),
+    );
+    expect(h.tasks).toEqual(['Generating 6 images', null]);
+    expect(h.errors).toEqual(['Trainer: the training worker failed']);
+  });
+
+  it('starts over on restart: the stuck job is dropped quietly and the next builds a fresh generator', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    const stuck = h.driver.current!;
+    h.driver.follow(4);
+    // A worker that never answers: the round's training hangs (and nothing would ever release it).
+    stuck.trainRound = () => new Promise<never>(() => undefined);
+    void h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (g, at) => void (await h.driver.train(g, request(at.level, at.levelNumber), { labelOf: () => undefined, measure: null })));
+    await expect.poll(() => h.tasks.includes('Training on round 4')).toBe(true);
+    let later = false;
+    void h.driver.enqueue(async () => void (later = true));
+    h.driver.restart();
+    expect(stuck.disposed).toBe(true);
+    expect(h.driver.current).toBeNull();
+    // The job asked for again runs at once on a new generator, from the checkpoint chain.
+    const again = await trainOnce(h, strokes, { labelOf: () => undefined, measure: null });
+    expect(h.started).toHaveLength(2);
+    expect(h.driver.current).toBe(h.started[1]);
+    expect(again.result).toEqual(ROUND);
+    expect(h.reports).toHaveLength(1);
+    expect(later).toBe(false); // work queued behind the stuck job went with it
+    expect(h.errors).toEqual([]);
   });
 
   it('once disposed, says nothing more and stops a generator that finishes starting', async () => {
@@ -355,7 +447,7 @@ describe('a round of training', () => {
     });
     expect(h.log).toEqual(['training 4', 'configure', 'checksum 1', 'trainRound', 'checksum 2', 'evaluate 40', 'keep 2', 'report']);
     expect(h.tasks).toEqual(['Training on round 4', 'Measuring the generator', null]);
-    expect(h.started[0].configured.at(-1)).toEqual({ loss: 'hinge', lrD: 1e-3, lrG: 2e-3, humanWeight: 0.5 });
+    expect(h.started[0].configured.at(-1)).toEqual({ loss: 'hinge', lrD: 1e-3, lrG: 2e-3, humanWeight: 0.5, batchSize: 16 });
     expect(seen).toEqual([outcome]);
     expect(outcome).toMatchObject({ checksumBefore: 1, checksumAfter: 2, metrics: METRICS, result: ROUND });
     expect(h.reports).toEqual([{ round: 4, report: outcome.report }]);

@@ -5,23 +5,27 @@
  * the knobs to the report. Everything it touches outside itself (the worker, the network or
  * IndexedDB, the screen, the room) comes in through GeneratorIO, so tests run it without tfjs.
  *
- * Each level names its model. A level with the same model carries on with the running generator; a
- * new model starts from, best first, the page's own latest checkpoint (the room's on the server, or
- * the one this browser saved), the level's shipped checkpoint, or untrained. A checkpoint the worker
- * refuses (another model's shape, corrupt bytes) does not stop the game: the next is tried, and the
- * screen says why.
+ * Each level names its model and, usually, a shipped checkpoint (a point of a training trajectory).
+ * A level starts from whichever is further along (more training steps): the running generator when
+ * it has the level's model, the page's own latest checkpoint (the room's on the server, or the one
+ * this browser saved), or the level's shipped checkpoint; untrained when there is none. So a class
+ * whose generator has outgrown a level's checkpoint keeps its own, and a level that needs a point
+ * the class has not reached (sharp digits, a collapse) loads it. The screen says which and why. A
+ * checkpoint the worker refuses (another model's shape, corrupt bytes) does not stop the game: the
+ * next is tried, and the screen says why.
  */
 import { type Backend, type LevelSpec, type ModelShape, type TrainerJob, type TrainingReport, type TrainVerdict, type Tunables, decodePixels } from '@/game/protocol';
 import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
 import { toTrainingReport } from '../lib/report';
 import { type Fetch, type StartingPoint, fetchShipped } from './checkpoints';
+import { checkpointSteps } from '@/ml/checkpoint';
 import { sameShape } from '@/game/vocabulary';
 
 /** The slice of TrainerClient (ml/trainer-client.ts) the driver uses; callers may ask more of theirs. */
 export interface Generator {
   readonly backend: { name: Backend; reason: string };
   readonly config: GanConfig;
-  configure(patch: Partial<Tunables & { humanWeight: number }>): Promise<unknown>;
+  configure(patch: Partial<Tunables & { humanWeight: number; batchSize: number }>): Promise<unknown>;
   checksum(): Promise<number>;
   trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
   /** Ends the training in progress after its current step. */
@@ -53,8 +57,8 @@ export interface GeneratorIO<G extends Generator> {
 }
 
 export interface DriverOptions {
-  /** Small batches: for tests on software GPUs. */
-  tiny: boolean;
+  /** The batch to train on now: the room's setting (game/setup.ts presets), asked before every level and round. */
+  batchSize: () => number;
 }
 
 /** A level and its place in the room's campaign (1-based, as the room counts levels). */
@@ -85,8 +89,13 @@ export interface TrainOutcome {
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+const stepsText = (n: number) => `${n.toLocaleString('en-US')} training ${n === 1 ? 'step' : 'steps'}`;
+
 export class GeneratorDriver<G extends Generator> {
   private generator: G | null = null;
+  /** The running generator's optimizer steps (D and G updates), and the level it is running for. */
+  private steps = 0;
+  private levelNumber: number | null = null;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
   /** The round the room is training now (null: none). */
@@ -95,6 +104,8 @@ export class GeneratorDriver<G extends Generator> {
   private readonly passed = new Set<number>();
   /** The round training on the generator right now, and whether the room has moved past it. */
   private training: { round: number; generator: G; stopped: boolean } | null = null;
+  /** Bumped by restart(): work queued before it no longer touches the driver or reports its failure. */
+  private epoch = 0;
 
   constructor(
     private readonly io: GeneratorIO<G>,
@@ -125,10 +136,27 @@ export class GeneratorDriver<G extends Generator> {
 
   /** Runs tasks one at a time, in the order they came; a failure is reported and the queue goes on. */
   enqueue(task: () => Promise<void>): Promise<void> {
+    const epoch = this.epoch;
     this.queue = this.queue.then(task).catch((err) => {
-      if (!this.disposed) this.io.onError(`Trainer: ${errText(err)}`);
+      if (!this.disposed && epoch === this.epoch) this.io.onError(`Trainer: ${errText(err)}`);
     });
     return this.queue;
+  }
+
+  /**
+   * Starts over after a stuck or crashed trainer (the teacher's Retry): the generator is disposed (its
+   * worker ends, so whatever waited on it fails quietly), the queue is emptied, and the next job builds
+   * a fresh generator from the best checkpoint (the room's latest first), as a reloaded page would.
+   */
+  restart(): void {
+    this.epoch++;
+    const live = this.training;
+    if (live) live.stopped = true;
+    this.training = null;
+    this.generator?.dispose();
+    this.generator = null;
+    this.levelNumber = null;
+    this.queue = Promise.resolve();
   }
 
   /**
@@ -148,61 +176,88 @@ export class GeneratorDriver<G extends Generator> {
   }
 
   private async ensure(level: LevelSpec, levelNumber: number): Promise<G> {
-    if (this.generator && sameShape(this.generator.config, level.model)) {
-      await this.generator.configure({ ...level.tunables, humanWeight: level.humanWeight });
-      return this.generator;
+    const running = this.generator && sameShape(this.generator.config, level.model) ? this.generator : null;
+    if (running && this.levelNumber === levelNumber) {
+      await running.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
+      return running;
+    }
+    // A new level. The running generator carries over unless the level's own checkpoint is further along.
+    let shipped: Uint8Array | null = null;
+    let missing = '';
+    if (level.checkpoint) {
+      shipped = await fetchShipped(this.io.fetch, level.checkpoint);
+      if (!shipped) missing = ` (checkpoint ${level.checkpoint} is missing)`;
+    }
+    if (running && !(shipped && checkpointSteps(shipped) > this.steps)) {
+      await running.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
+      this.levelNumber = levelNumber;
+      const why = shipped
+        ? `, further along than checkpoint ${level.checkpoint} (${stepsText(checkpointSteps(shipped))})`
+        : missing;
+      await this.io.onReady(running, `${running.backend.reason}; ${level.name} carries on with the room's generator (${stepsText(this.steps)})${why}`);
+      return running;
     }
     this.io.onLoading();
+    const behind = running ? this.steps : null;
     this.generator?.dispose();
     this.generator = null;
-    const { generator, source } = await this.startFromBest(level, levelNumber);
-    if (this.disposed) {
+    this.levelNumber = null;
+    const epoch = this.epoch;
+    const { generator, source, steps } = await this.startFromBest(level, levelNumber, shipped, missing);
+    if (this.disposed || epoch !== this.epoch) {
       generator.dispose();
-      throw new Error('the page closed');
+      throw new Error(this.disposed ? 'the page closed' : 'the trainer was restarted');
     }
     this.generator = generator;
-    await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}`);
+    this.steps = steps;
+    this.levelNumber = levelNumber;
+    const why = behind !== null ? `, further along than the room's generator (${stepsText(behind)})` : '';
+    await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}${why}`);
     return generator;
   }
 
-  /** The checkpoint chain: the page's own, the level's shipped one, untrained; the first that loads wins. */
-  private async startFromBest(level: LevelSpec, levelNumber: number): Promise<{ generator: G; source: string }> {
-    const candidates: StartingPoint[] = [];
+  /**
+   * The starting points, the furthest along first (on a tie the page's own): the page's own
+   * checkpoint, the level's shipped one; the first that loads wins, else untrained.
+   */
+  private async startFromBest(level: LevelSpec, levelNumber: number, shipped: Uint8Array | null, missing: string): Promise<{ generator: G; source: string; steps: number }> {
+    const candidates: (StartingPoint & { steps: number })[] = [];
     const own = await this.io.ownCheckpoint(levelNumber);
-    if (own) candidates.push(own);
-    let missing = '';
-    if (level.checkpoint) {
-      const shipped = await fetchShipped(this.io.fetch, level.checkpoint);
-      if (shipped) candidates.push({ bytes: shipped, source: `checkpoint ${level.checkpoint}` });
-      else missing = ` (checkpoint ${level.checkpoint} is missing)`;
-    }
-    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.tiny ? 16 : 64 };
+    if (own) candidates.push({ ...own, steps: checkpointSteps(own.bytes) });
+    if (shipped) candidates.push({ bytes: shipped, source: `checkpoint ${level.checkpoint}`, steps: checkpointSteps(shipped) });
+    candidates.sort((a, b) => b.steps - a.steps);
+    const config: TrainerInit['config'] = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() };
     const refused: string[] = [];
     for (const c of candidates) {
       try {
-        return { generator: await this.io.start({ config, checkpoint: c.bytes }), source: c.source };
+        const generator = await this.io.start({ config, checkpoint: c.bytes });
+        return { generator, source: c.steps > 0 ? `${c.source} (${stepsText(c.steps)})` : c.source, steps: c.steps };
       } catch (err) {
         // A corrupt or mismatched checkpoint must not stop the game: try the next, say why.
         refused.push(`${c.source} refused: ${errText(err)}`);
       }
     }
     const generator = await this.io.start({ config });
-    return { generator, source: `untrained${missing}${refused.length ? ` (${refused.join('; ')})` : ''}` };
+    return { generator, source: `untrained${missing}${refused.length ? ` (${refused.join('; ')})` : ''}`, steps: 0 };
   }
 
   /** Shows a task on the screen while work runs on the generator, and clears it once the work is done. */
   async busy<R>(generator: G, task: string, work: () => Promise<R>): Promise<R> {
+    const epoch = this.epoch;
     this.io.onTask(task, generator);
-    const result = await work();
-    this.io.onTask(null, generator);
-    return result;
+    try {
+      return await work();
+    } finally {
+      // A failed task is over too; after a restart the new generator's state is not this one's to clear.
+      if (epoch === this.epoch && !this.disposed) this.io.onTask(null, generator);
+    }
   }
 
   /** One round's training on the running generator: the knobs, the steps, the checksums either side, the report. */
   async train(generator: G, request: TrainRequest, plan: TrainPlan): Promise<TrainOutcome> {
     return this.busy(generator, `Training on round ${request.round}`, async () => {
       this.io.onTrainingStart(request.round);
-      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight });
+      await generator.configure({ ...request.tunables, humanWeight: request.humanWeight, batchSize: this.options.batchSize() });
       const checksumBefore = await generator.checksum();
       const verdicts = request.verdicts
         .map((v) => ({ pixels: decodePixels(v.pixels), truth: v.truth, votes: v.votes, fakeVotes: v.fakeVotes, label: plan.labelOf(v) }))
@@ -214,7 +269,7 @@ export class GeneratorDriver<G extends Generator> {
       try {
         result = await generator.trainRound(verdicts, live.stopped ? { dSteps: 0, gSteps: 0 } : request.budget);
       } finally {
-        this.training = null;
+        if (this.training === live) this.training = null;
       }
       const checksumAfter = await generator.checksum();
       let metrics: MachineEvaluation | null = null;
@@ -227,6 +282,7 @@ export class GeneratorDriver<G extends Generator> {
       const outcome = { result, checksumBefore, checksumAfter, metrics, report };
       plan.trained?.(outcome);
       // Steps that ran are kept even when the round was skipped; only a round still waiting gets a report.
+      if (generator === this.generator) this.steps += result.dSteps + result.gSteps;
       if (result.dSteps + result.gSteps > 0) await this.io.keep(generator, request.levelNumber);
       if (!live.stopped) await this.io.reportTrained(request.round, report);
       return outcome;

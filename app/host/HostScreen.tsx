@@ -16,18 +16,21 @@ import { Stage } from './Stage';
 import { Leaderboard, TeamBoard, Timeline } from './Sidebar';
 import { forgetHost, savedHost, saveHost, useHost } from './store';
 import { HostTrainer } from './trainer';
+import { isPresetId, presetSettings } from '@/game/setup';
+import { useSetup } from './setup-store';
 
 
 export function HostScreen() {
   const params = useSearchParams();
   const socketRef = useRef<GameSocket | null>(null);
+  const trainerRef = useRef<HostTrainer | null>(null);
   const authRef = useRef<{ pin: string; hostToken: string } | null>(null);
   const view = useHost((s) => s.view);
   const error = useHost((s) => s.error);
   const connected = useHost((s) => s.connected);
 
   useEffect(() => {
-    const tiny = params.get('preset') === 'tiny';
+    const preset = params.get('preset');
     const prefer = params.get('backend');
     let opened: GameSocket | null = null;
     let training: HostTrainer | null = null;
@@ -43,14 +46,15 @@ export function HostScreen() {
       socketRef.current = s;
       const store = useHost.getState();
       const preferred = BACKENDS.find((b) => b === prefer);
-      const trainer = new HostTrainer(s, () => authRef.current, {
-        preset: tiny ? 'tiny' : 'standard',
-        prefer: preferred ? [preferred] : undefined,
-      });
+      const trainer = new HostTrainer(s, () => authRef.current, { prefer: preferred ? [preferred] : undefined });
       training = trainer;
+      trainerRef.current = trainer;
 
-      // The tiny preset keeps a test game short on a software GPU: few steps, one round a level.
-      const settings = tiny ? { stepScale: 0.1, roundsPerLevel: 1, roundSeconds: 60, revealSeconds: 60 } : {};
+      // ?preset= sets the room's budget as the lobby's choice does (game/setup.ts); the tiny preset also
+      // keeps a test game short: one round a level, long timers.
+      const chosen = isPresetId(preset) ? preset : null;
+      useSetup.getState().set({ explicitPreset: chosen !== null });
+      const settings = { ...(chosen ? presetSettings(chosen) : {}), ...(chosen === 'tiny' ? { roundsPerLevel: 1, roundSeconds: 60, revealSeconds: 60 } : {}) };
       const levels = params.get('levels')?.split(',').filter((x): x is LevelId => LevelIdSchema.safeParse(x).success);
       const openRoom = async () => {
         const saved = savedHost();
@@ -93,6 +97,8 @@ export function HostScreen() {
           preparedLevel = v.level;
           trainer.prepare(v.levels[v.level - 1], v.level);
         }
+        // Before the game: how fast this computer trains the campaign's models (the lobby's estimate).
+        if (v.phase.kind === 'lobby') trainer.measure(v.levels);
       });
       socket.on('room:votes', (v) => useHost.getState().set({ votes: v }));
       socket.on('trainer:job', (job) => trainer.handle(job));
@@ -105,6 +111,7 @@ export function HostScreen() {
       cancelled = true;
       opened?.disconnect();
       training?.dispose();
+      trainerRef.current = null;
       useHost.getState().reset();
     };
   }, [params]);
@@ -120,6 +127,9 @@ export function HostScreen() {
     newGame() {
       forgetHost();
       window.location.reload();
+    },
+    retryTrainer() {
+      void trainerRef.current?.retry();
     },
   };
 

@@ -7,6 +7,7 @@ import { LEVELS } from '@/game/levels';
 import { type HostView, LEVEL_IDS, type LevelId } from '@/game/protocol';
 import { chooseJoinOrigin, type JoinOrigin } from '@/server/network';
 import { Button } from './Button';
+import { SpeedCheck } from './SpeedCheck';
 import { useHostActions } from './context';
 import { useHost } from './store';
 
@@ -95,6 +96,7 @@ export function Lobby({ view }: { view: HostView }) {
         </ul>
       </div>
 
+      <SpeedCheck view={view} />
       <Settings view={view} />
     </div>
   );

@@ -6,6 +6,7 @@ import { ordinal, podiumPlaces, teamWinner } from '@/game/podium';
 import type { HostView, VoteCount } from '@/game/protocol';
 import { ARCH, DATASET } from '@/game/vocabulary';
 import { Countdown } from '../components/Countdown';
+import { GiveawayImage } from '../components/GiveawayHeat';
 import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { Button } from './Button';
@@ -14,6 +15,7 @@ import { LessonStage } from './LessonStage';
 import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
 import { ResultsDownload } from './ResultsDownload';
+import { TrainerWait } from './TrainerWait';
 import { useHost } from './store';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -63,6 +65,7 @@ export function Stage({ view }: { view: HostView }) {
       return (
         <Panel title={roundLabel}>
           <p className="text-3xl text-slate-300">The generator is drawing its fakes…</p>
+          <TrainerWait view={view} />
         </Panel>
       );
     case 'coaching':
@@ -136,7 +139,11 @@ export function Stage({ view }: { view: HostView }) {
               const best = img.id === phase.mostFooling;
               return (
                 <li key={img.id} className={`rounded-xl bg-panel p-2 ${best ? 'ring-4 ring-accent' : ''}`}>
-                  <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
+                  {img.giveaway ? (
+                    <GiveawayImage pixels={img.pixels} heat={img.giveaway} image={`Image ${i + 1}: fake, ${img.realVotes} said real, ${img.fakeVotes} said fake`} large testId="giveaway" />
+                  ) : (
+                    <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${img.truth}, ${img.realVotes} said real, ${img.fakeVotes} said fake`} />
+                  )}
                   <p className={`mt-2 text-center text-2xl font-black ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>
                     {img.truth === 'real' ? 'REAL' : 'FAKE'}
                   </p>
@@ -164,6 +171,7 @@ export function Stage({ view }: { view: HostView }) {
             {phase.knobs ? ` · the coaches chose ${phase.knobs.loss}, ${phase.knobs.lr} learning rate, D:G ${phase.knobs.ratio}, ${phase.knobs.steps} steps` : ''}.
           </p>
           <TrainingBar progress={progress ?? phase.progress} large />
+          <TrainerWait view={view} />
           <LossChart />
         </Panel>
       );
@@ -224,12 +232,6 @@ function TeamRoster({ view }: { view: HostView }) {
   );
 }
 
-/**
- * Above this Fréchet distance the samples are noise to the classifier (untrained noise measures ~240,
- * real against real ~2): its class histogram would cry "collapse" about static, so we do not show it.
- */
-const STILL_NOISE_FID = 150;
-
 function verdict(ci: { low: number; high: number } | null): string {
   if (!ci) return '';
   if (ci.high < 0.5) return 'You could still tell them apart.';
@@ -256,7 +258,7 @@ function LevelRealism({ view }: { view: HostView }) {
       {m?.fid !== undefined && (
         <p className="text-xl text-slate-300">
           Fréchet distance to real images {m.fid.toFixed(1)} (lower is closer).{' '}
-          {m.fid > STILL_NOISE_FID
+          {m.notImages
             ? 'The samples are still far from anything real, so which class the classifier puts them in means little yet.'
             : `The classifier sees ${Math.round((m.coverage ?? 0) * 10)} of 10 classes in the generator's samples.${m.collapsed ? ` Mode collapse: ${m.collapseReason}` : ''}`}
         </p>

@@ -19,6 +19,8 @@ export interface HostActions {
   send<E extends HostEvent>(event: E, ...extra: ExtraArgs<E>): Promise<void>;
   /** Forgets this tab's room and opens a new one. */
   newGame(): void;
+  /** Restarts a stuck trainer from the room's latest checkpoint and asks for the room's job again. */
+  retryTrainer(): void;
 }
 
 export const HostContext = createContext<HostActions | null>(null);

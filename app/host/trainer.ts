@@ -7,17 +7,21 @@
  * lazily, inside the worker that TrainerClient starts, so no other page pays for it.
  */
 import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
+import { batchSizeOf, benchPlan, presetBatchSizes, presetOf } from '@/game/setup';
+import { TIMING_STOPPED } from '@/ml/gan-config';
 import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { roomCheckpoint, uploadRoomCheckpoint } from '../generator/checkpoints';
 import { GeneratorDriver } from '../generator/driver';
 import { type GameSocket, call } from '../lib/socket';
+import { useSetup } from './setup-store';
 import { useHost } from './store';
 
 export interface TrainerOptions {
-  /** 'tiny' trains with small batches: for tests on software GPUs. */
-  preset: 'standard' | 'tiny';
   prefer?: Backend[];
 }
+
+/** The room's settings as the host last saw them (the batch and the preset are the room's, game/setup.ts). */
+const roomSettings = () => useHost.getState().view?.settings;
 
 /** The latent seed whose image the class follows from round to round. */
 const FIXED_Z_SEED = 2024;
@@ -31,6 +35,10 @@ export class HostTrainer {
   private readonly driver: GeneratorDriver<TrainerClient>;
   private currentRound: number | null = null;
   private lastSent = 0;
+  /** Timings asked of the worker (by costKey), so each is asked once. */
+  private readonly timed = new Set<string>();
+  /** The trainer timing a model right now, stopped if the game starts meanwhile. */
+  private timing: TrainerClient | null = null;
 
   constructor(
     private socket: GameSocket,
@@ -56,6 +64,8 @@ export class HostTrainer {
         },
         onLoading: () => useHost.getState().set({ trainer: { kind: 'loading' } }),
         onReady: async (client, reason) => {
+          useSetup.getState().set({ backend: client.backend });
+          useSetup.getState().alive();
           useHost.getState().set({ trainer: { kind: 'ready', info: { backend: client.backend.name, reason } }, checksum: await client.checksum(), batchSize: client.config.batchSize });
           this.announce();
         },
@@ -68,9 +78,12 @@ export class HostTrainer {
           this.currentRound = round;
           useHost.getState().set({ progress: null });
         },
-        onError: (message) => useHost.getState().set({ error: message }),
+        onError: (message) => {
+          useSetup.getState().set({ failure: { at: Date.now(), message } });
+          useHost.getState().set({ error: message });
+        },
       },
-      { tiny: options.preset === 'tiny' },
+      { batchSize: () => batchSizeOf(roomSettings() ?? {}) },
     );
   }
 
@@ -82,13 +95,71 @@ export class HostTrainer {
   /** The room's phase, as each view arrives: training that the room skipped stops (GeneratorDriver.follow). */
   follow(phase: HostView['phase']) {
     this.driver.follow(phase.kind === 'training' ? phase.round : null);
+    // The game started: a timing still running ends after its current step, so round 1 does not wait.
+    if (phase.kind !== 'lobby' && this.timing) {
+      void this.timing.stop().catch(() => undefined);
+      this.timing = null;
+    }
   }
 
   handle(job: TrainerJob) {
+    useSetup.getState().alive();
     void this.driver.run(() => job, (client) => this.run(client, job));
   }
 
+  /**
+   * Times the models these levels use, at the batch of every preset (game/setup.ts benchPlan), each once,
+   * queued behind the level's model so the lobby shows it loaded first. A timing whose turn comes after
+   * the game started is left out: the class's first round must not wait for it.
+   */
+  measure(levels: LevelSpec[]) {
+    const batch = batchSizeOf(roomSettings() ?? {});
+    const wanted = benchPlan(levels, presetBatchSizes(batch)).filter((b) => !this.timed.has(b.key));
+    if (wanted.length === 0) return;
+    const setup = useSetup.getState();
+    const progress = setup.measuring ?? { done: 0, total: 0 };
+    setup.set({ measuring: { done: progress.done, total: progress.total + wanted.length }, benchError: null });
+    for (const b of wanted) {
+      this.timed.add(b.key);
+      void this.driver.enqueue(async () => {
+        const client = this.driver.current;
+        const inLobby = useHost.getState().view?.phase.kind === 'lobby';
+        try {
+          if (client && inLobby) {
+            this.timing = client;
+            useSetup.getState().addCost(b.key, await client.bench({ model: b.model, batchSize: b.batchSize }));
+          } else this.timed.delete(b.key);
+        } catch (err) {
+          this.timed.delete(b.key);
+          const message = err instanceof Error ? err.message : String(err);
+          if (message !== TIMING_STOPPED) useSetup.getState().set({ benchError: message });
+        } finally {
+          this.timing = null;
+          const m = useSetup.getState().measuring;
+          useSetup.getState().set({ measuring: m && m.done + 1 < m.total ? { ...m, done: m.done + 1 } : null });
+        }
+      });
+    }
+  }
+
+  /**
+   * The teacher's Retry after a stuck or crashed trainer: a fresh worker from the room's latest
+   * checkpoint, and the room's pending job asked for again (host:resume sends it to a connected host).
+   */
+  async retry() {
+    this.driver.restart();
+    this.currentRound = null;
+    useSetup.getState().set({ failure: null });
+    useSetup.getState().alive();
+    useHost.getState().set({ trainer: { kind: 'loading' }, error: null });
+    const auth = this.auth();
+    if (!auth) return;
+    const ack = await call(this.socket, 'host:resume', auth);
+    if (!ack.ok) useHost.getState().set({ error: ack.error.message });
+  }
+
   private onProgress = (p: StepProgress) => {
+    useSetup.getState().alive();
     const store = useHost.getState();
     store.set({ progress: p, losses: [...store.losses, { step: store.losses.length + 1, d: p.dLoss, g: p.gLoss }] });
     // Relay progress to every screen, at most ~8 times a second and always the last step.
@@ -117,6 +188,7 @@ export class HostTrainer {
     if (job.kind === 'generate') {
       await this.driver.busy(client, `Generating ${job.count} images`, async () => {
         const images = await client.generate(job.count, undefined, label === undefined ? undefined : Array<number>(job.count).fill(label));
+        useSetup.getState().alive();
         check(await call(this.socket, 'host:fakes', { ...auth, round: job.round, images: images.map(encodePixels) }));
       });
       return;
@@ -124,7 +196,8 @@ export class HostTrainer {
     await this.driver.train(client, job, {
       // On a conditional level every judged image shows the level's class, so D and G get that label.
       labelOf: () => label,
-      measure: { count: this.options.preset === 'tiny' ? 40 : 200, task: 'Measuring the generator', report: true },
+      // The tiny preset (slow computers, tests) measures on fewer samples.
+      measure: { count: presetOf(roomSettings() ?? { stepScale: 1 }) === 'tiny' ? 40 : 200, task: 'Measuring the generator', report: true },
       trained: ({ checksumAfter }) => {
         this.currentRound = null;
         useHost.getState().set({ checksum: checksumAfter });

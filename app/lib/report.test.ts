@@ -8,7 +8,7 @@ const round: RoundReport = {
 };
 const metrics: MachineEvaluation = {
   histogram: [5, 5, 0, 0, 0, 0, 0, 0, 0, 0], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], coverage: 0.2, entropy: 0.3,
-  fid: 80, samples: 10, collapsed: true, collapseReason: 'x'.repeat(500),
+  fid: 80, samples: 10, collapsed: true, notImages: false, collapseReason: 'x'.repeat(500),
 };
 
 describe('toTrainingReport', () => {
@@ -32,10 +32,11 @@ describe('toTrainingReport', () => {
     expect(TrainingReportSchema.safeParse({ ...r, gradientNorm: -1 }).success).toBe(false);
   });
 
-  it('clamps raw critic scores into D(x) in [0, 1]', () => {
+  it('carries raw critic scores as measured, never clamped into [0, 1]', () => {
     const r = toTrainingReport({ ...round, dReal: 3.5, dFake: -2 }, 'cpu', 0, 0);
-    expect([r.dReal, r.dFake]).toEqual([1, 0]);
+    expect([r.dReal, r.dFake]).toEqual([3.5, -2]);
     expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+    expect(TrainingReportSchema.safeParse({ ...r, dReal: Number.NaN }).success).toBe(false);
   });
 
   it("adds the classifier's measures when there are some, within the wire's limits", () => {

@@ -18,9 +18,10 @@ export function toTrainingReport(
     dLoss: r.dLoss,
     gLoss: r.gLoss,
     humanLoss: r.humanLoss,
-    // Raw critic scores (WGAN, hinge) are not probabilities; the report carries D(x) in [0, 1].
-    dReal: Math.min(1, Math.max(0, r.dReal)),
-    dFake: Math.min(1, Math.max(0, r.dFake)),
+    // As the trainer measured them: a probability for the BCE losses, the raw score for least
+    // squares, hinge and WGAN-GP (a critic's scale is its own; clamping it into [0, 1] would lie).
+    dReal: r.dReal,
+    dFake: r.dFake,
     stepsPerSec: r.stepsPerSec,
     ms: r.ms,
     backend,
@@ -34,6 +35,7 @@ export function toTrainingReport(
       coverage: metrics.coverage,
       entropy: metrics.entropy,
       collapsed: metrics.collapsed,
+      notImages: metrics.notImages,
       collapseReason: metrics.collapseReason.slice(0, 400),
     }),
   };

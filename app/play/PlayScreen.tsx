@@ -13,6 +13,8 @@ import { PixelImage } from '../components/PixelImage';
 import { TrainingBar } from '../components/ProgressBar';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
 import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
+import { MarkRing } from '../components/GiveawayHeat';
+import { MarkableImage, useGiveaways } from './Giveaway';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
 
 // Only coaches need these, for part of the game: not in the page's first load either.
@@ -40,8 +42,9 @@ export function PlayScreen() {
     usePlay.getState().set({ status: 'joining', error: null });
     const token = savedToken(pin);
     let ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, ...(token ? { playerToken: token } : { nickname }) });
-    if (!ack.ok && token && ack.error.code === 'not_player') {
-      // The saved token is from an older game with the same PIN: join afresh.
+    if (!ack.ok && token && ack.error.code === 'no_such_game') {
+      // The saved token is from an older game with the same PIN (the server answers a token it does not
+      // know exactly as a missing game): join afresh, which says whether the game is there.
       forgetToken(pin);
       ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
     }
@@ -154,7 +157,7 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         <span className="text-slate-300">Nickname (optional)</span>
         <input
           name="nickname"
-          maxLength={20}
+          maxLength={60}
           autoComplete="off"
           placeholder="Leave empty for a fun one"
           value={nickname}
@@ -276,6 +279,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
   const mine = phase.kind === 'judging' ? { ...phase.mine, ...pending } : {};
   const current = images[Math.min(index, images.length - 1)];
   const done = images.filter((i) => mine[i.id]).length;
+  const giveaways = useGiveaways(view, socket, setError);
 
   const vote = useCallback(
     async (verdict: Verdict) => {
@@ -287,7 +291,8 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       // Move on to the next image not yet judged.
       const nextIdx = images.findIndex((img, i) => i > index && !mine[img.id]);
       if (nextIdx >= 0) setIndex(nextIdx);
-      const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict });
+      const spot = giveaways.forVote(current.id, verdict);
+      const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict, ...(spot ? { spot } : {}) });
       if (!ack.ok) {
         setError(ack.error.message);
         if (ack.error.code !== 'duplicate_vote') {
@@ -296,7 +301,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         }
       } else setError(null);
     },
-    [current, images, index, mine, socket, view.pin],
+    [current, images, index, mine, socket, view.pin, giveaways],
   );
 
   useEffect(() => {
@@ -324,10 +329,16 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
       </div>
       <div className="relative mx-auto w-full max-w-sm">
-        <PixelImage pixels={current.pixels} label={`Image ${index + 1} of ${images.length}`} />
+        <MarkableImage
+          pixels={current.pixels}
+          image={`Image ${index + 1} of ${images.length}`}
+          verdict={chosen}
+          spot={giveaways.markOf(current.id)}
+          onMark={(spot) => void giveaways.mark(current.id, spot, chosen)}
+        />
         {chosen && (
           <span
-            className={`absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
+            className={`pointer-events-none absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
           >
             You said {chosen}
           </span>
@@ -397,7 +408,10 @@ function Reveal({ view }: { view: PlayerView }) {
       <ul className="grid grid-cols-3 gap-3">
         {phase.images.map((img, i) => (
           <li key={img.id} className={`rounded-xl border-4 p-1 ${img.mine === null ? 'border-edge' : img.correct ? 'border-real' : 'border-fake'}`}>
-            <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
+            <div className="relative">
+              <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
+              {img.spot && <MarkRing spot={img.spot} />}
+            </div>
             <p className="mt-1 text-center text-sm font-bold">
               {img.mine ? (img.correct ? '✓ ' : '✗ ') : ''}
               {revealCaption(img)}

@@ -12,6 +12,8 @@ import { Countdown } from '../components/Countdown';
 import { PixelImage } from '../components/PixelImage';
 import { KnobsFields } from '../components/KnobsFields';
 import { TrainingBar } from '../components/ProgressBar';
+import { TrainerStall, useWait } from '../components/TrainerStall';
+import { waitLimitMs } from '@/game/setup';
 import { CheckQuestion } from '../components/lesson/CheckQuestion';
 import { LessonCard } from '../components/lesson/LessonCard';
 import { SeriesChart } from '../components/solo/SeriesChart';
@@ -42,6 +44,7 @@ export function SoloGame({ driver }: { driver: SoloDriver }) {
         </section>
       )}
       {phase.kind === 'generating' && <Waiting text="The generator is drawing this round's fakes…" />}
+      <SoloWait view={view} driver={driver} />
       {phase.kind === 'coaching' && <CoachPick view={view} driver={driver} />}
       {phase.kind === 'judging' && (coach ? <Waiting text="The machine discriminator is judging your fakes…" /> : <JudgeGrid view={view} driver={driver} />)}
       {phase.kind === 'reveal' && <Reveal view={view} save={save} driver={driver} coach={coach} />}
@@ -77,6 +80,17 @@ function StatusBar({ view, coach }: { view: PlayerView; coach: boolean }) {
       <span className="text-slate-400">{coach ? 'You coach the generator' : 'You judge'}</span>
     </div>
   );
+}
+
+/** A generator that stops answering while the game waits for it: Retry, and Skip for training (components/TrainerStall). */
+function SoloWait({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
+  const lastSign = useSolo((s) => s.lastSign);
+  const failure = useSolo((s) => s.failure);
+  const phase = view.phase;
+  const waiting = phase.kind === 'generating' || phase.kind === 'training';
+  const { state, failed } = useWait(waiting ? `${phase.kind}:${phase.round}` : null, { lastSign, limitMs: waitLimitMs(null), failure });
+  if (!waiting || (state.kind !== 'stalled' && !failed)) return null;
+  return <TrainerStall state={state} failed={failed} large={false} onRetry={() => driver.retry()} onSkip={phase.kind === 'training' ? () => void driver.advance() : undefined} />;
 }
 
 function Waiting({ text }: { text: string }) {

@@ -13,6 +13,7 @@ import { votesCast } from '@/game/ballots';
 import {
   HUMAN, SAVE_KEY, SOLO_HOST, machineVotes, pruneByPixels, resumeAfter, serializeSave, soloMode, type SoloSave,
 } from '@/game/solo';
+import { batchSizeOf } from '@/game/setup';
 import { type Room, deadlineOf } from '@/game/state';
 import { playerView } from '@/game/views';
 import type { TrainerClient } from '@/ml/trainer-client';
@@ -44,7 +45,7 @@ export class SoloDriver {
       {
         start: async (init) => {
           const { TrainerClient } = await import('@/ml/trainer-client');
-          return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set({ progress: p }));
+          return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set({ progress: p, lastSign: Date.now() }));
         },
         // Only a generator that would have carried over to this level: not one from a level with another model in between.
         ownCheckpoint: async (levelNumber) => {
@@ -59,12 +60,16 @@ export class SoloDriver {
         },
         reportTrained: (round, report) => void this.send({ type: 'trained', hostToken: SOLO_HOST, round, report }),
         onLoading: () => useSolo.getState().set({ trainer: { kind: 'loading' } }),
-        onReady: (client, reason) => useSolo.getState().set({ trainer: { kind: 'ready', backend: client.backend.name, reason, task: null } }),
-        onTask: (task) => setTask(task),
+        onReady: (client, reason) => useSolo.getState().set({ trainer: { kind: 'ready', backend: client.backend.name, reason, task: null }, lastSign: Date.now() }),
+        onTask: (task) => {
+          useSolo.getState().set({ lastSign: Date.now() });
+          setTask(task);
+        },
         onTrainingStart: () => useSolo.getState().set({ progress: null }),
-        onError: (message) => useSolo.getState().set({ error: message }),
+        onError: (message) => useSolo.getState().set({ error: message, failure: { at: Date.now(), message } }),
       },
-      { tiny: options.tiny },
+      // The room's batch (game/setup.ts presets: small for the tiny one), read as each level and round begins.
+      { batchSize: () => batchSizeOf(this.save.room.settings) },
     );
   }
 
@@ -104,6 +109,17 @@ export class SoloDriver {
     for (const e of r.effects) this.effect(e);
     this.afterChange();
     return r;
+  }
+
+  /**
+   * Retry after a generator that stopped answering: a fresh one from this browser's saved checkpoint,
+   * and the job the game is waiting for asked for again.
+   */
+  retry() {
+    this.generator.restart();
+    useSolo.getState().set({ trainer: { kind: 'loading' }, failure: null, error: null, lastSign: Date.now() });
+    const owed = pendingJob(this.room);
+    if (owed) this.effect(owed);
   }
 
   /** Host actions ("Play", "Train", "Next") come from the only person here. */

@@ -17,11 +17,15 @@ interface SoloState {
   /** Steps per second of the last training round, as the trainer measured it. */
   stepsPerSec: number | null;
   error: string | null;
+  /** Date.now() of the generator's last sign of life (a job begun, a step, images drawn), for the wait that offers Retry. */
+  lastSign: number | null;
+  /** The generator's last failure and when. */
+  failure: { at: number; message: string } | null;
   set: (patch: Partial<Omit<SoloState, 'set' | 'reset'>>) => void;
   reset: () => void;
 }
 
-const initialState = { save: null, view: null, trainer: { kind: 'idle' } as TrainerState, progress: null, stepsPerSec: null, error: null };
+const initialState = { save: null, view: null, trainer: { kind: 'idle' } as TrainerState, progress: null, stepsPerSec: null, error: null, lastSign: null, failure: null };
 
 export const useSolo = create<SoloState>()((set) => ({
   ...initialState,

@@ -14,14 +14,27 @@ export function AuthForm() {
     setBusy(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    try {
-      const res = await fetch(`/api/auth/${mode}`, {
+    const send = (path: 'signin' | 'signup') =>
+      fetch(`/api/auth/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: form.get('email'), passphrase: form.get('passphrase') }),
       });
+    const reason = async (res: Response) => ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? 'something went wrong; try again';
+    try {
+      if (mode === 'signup') {
+        // The server answers every sign-up alike, so that nobody can use it to learn who has an account:
+        // the new account is proven by signing in with it.
+        const made = await send('signup');
+        if (!made.ok) return setError(await reason(made));
+      }
+      const res = await send('signin');
       if (!res.ok) {
-        setError(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? 'something went wrong; try again');
+        setError(
+          mode === 'signup' && res.status === 401
+            ? 'Could not sign in with these details. If this email already has an account, sign in with its passphrase; otherwise check the email and try again.'
+            : await reason(res),
+        );
         return;
       }
       router.refresh();

@@ -47,7 +47,7 @@ export const ADVANCED_CARDS: LessonCard[] = [
           'Adam with learning rate 0.0002 and $\\beta_1 = 0.5$.',
         ],
       },
-      { kind: 'p', text: 'GAN Arena plays both. In "First strokes" the generator is an **MLP**: $z$ (32 numbers) → 64 → 128 → 256 numbers → 784 pixels, every pixel wired to every number before it. In "Convolutions" it is a **DCGAN**: $z$ → a 7×7 grid with 32 channels → 14×14 with 16 → the 28×28 image, each step a transposed convolution, with about a quarter of the MLP\u2019s weights.' },
+      { kind: 'p', text: 'Every level of GAN Arena draws with a **DCGAN**: $z$ (32 numbers) → a 7×7 grid with 32 channels → 14×14 with 16 → the 28×28 image, each step a transposed convolution. An **MLP** of about four times as many weights would go $z$ → 64 → 128 → 256 numbers → 784 pixels, every pixel wired to every number before it.' },
       { kind: 'p', text: 'What to compare: the first panel puts GAN Arena\u2019s two shipped generators side by side, the same seeds for both: a fully trained MLP of the shape above and the DCGAN. The MLP\u2019s digits are speckled, with broken strokes, because it learns each pixel separately; the DCGAN\u2019s strokes are smoother and joined up, because the same small filters paint everywhere, although it trained for fewer steps. The other panels show your room\u2019s generator after the "Convolutions" level (otherwise an example MLP run), each labelled.' },
     ],
     live: ['samples', 'layerSizes', 'backend'],

@@ -11,7 +11,7 @@ export type LessonLevel = LevelId | 'finale';
 export const LEVEL_CARDS: Readonly<Record<LessonLevel, readonly string[]>> = {
   // An untrained G: what generative models are, and the two players.
   noise: ['T01', 'T03', 'T02'],
-  // The MLP GAN starts drawing strokes: the generator, the discriminator, the game, the loop.
+  // The generator starts drawing strokes: the generator, the discriminator, the game, the loop.
   strokes: ['T04', 'T05', 'T06', 'T07'],
   dcgan: ['T12', 'T18'],
   // Settings that provoke collapse: the class histogram shows it; bad settings explain it.

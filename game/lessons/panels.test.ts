@@ -136,7 +136,9 @@ describe('chart summaries', async () => {
   const { summariseDTrace, summariseHistogram, summariseLosses } = await import('./summaries');
   it('describes curves and bars in words', () => {
     expect(summariseLosses([{ d: 1.4, g: 0.7 }, { d: 1.1, g: 1.2 }], 400)).toBe("Over 400 steps, D's loss went from 1.40 to 1.10 and G's loss from 0.70 to 1.20.");
-    expect(summariseDTrace([{ real: 0.9, fake: 0.1 }, { real: 0.6, fake: 0.45 }])).toMatch(/from 0.90 to 0.60.*from 0.10 to 0.45/);
+    expect(summariseDTrace([{ real: 0.9, fake: 0.1 }, { real: 0.6, fake: 0.45 }])).toMatch(/from 0.90 to 0.60.*from 0.10 to 0.45.*approach 0.5/);
+    // A critic's raw scores have no balance point at 0.5.
+    expect(summariseDTrace([{ real: 3.2, fake: -2.5 }, { real: 1.1, fake: 0.4 }], false)).toMatch(/from 3.20 to 1.10.*no fixed scale/);
     const h = summariseHistogram({ counts: [0, 70, 0, 0, 0, 0, 0, 30, 0, 0], classNames: '0123456789'.split('') });
     expect(h).toContain('1 (70%) and 7 (30%)');
     expect(h).toContain('Never drawn: 0, 2, 3, 4, 5, 6, 8, 9.');

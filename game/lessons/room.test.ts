@@ -32,7 +32,7 @@ describe("the room's own lesson data", () => {
     expect(data.dTrace).toEqual([{ real: 0.6, fake: 0.4 }]);
     expect(data.fid).toBe(42);
     expect(data.histogram?.counts[7]).toBe(9);
-    expect(data.layerSizes).toEqual([32, 64, 128, 256, 784]);
+    expect(data.layerSizes).toEqual([32, 7 * 7 * 32, 14 * 14 * 16, 784]);
     expect(data.interpolation).toHaveLength(3);
     expect(data.timeline).toHaveLength(1);
     for (const key of Object.keys(data)) if (key !== 'source' && key !== 'caption') expect(LESSON_DATA_FIELDS).toContain(key);
@@ -83,8 +83,8 @@ describe('lesson data is about the level just played', () => {
   });
 
   it('takes untagged losses whole, under the level’s loss (solo play records them so)', () => {
-    const { points, loss } = levelLossCurve([{ d: 1, g: 2 }, { d: 3, g: 4 }], LEVELS.collapse, 1);
-    expect(loss).toBe('minimax');
+    const { points, loss } = levelLossCurve([{ d: 1, g: 2 }, { d: 3, g: 4 }], LEVELS.fixit, 1);
+    expect(loss).toBe('wgan-gp');
     expect(points.map((p) => p.step)).toEqual([1, 2]);
   });
 

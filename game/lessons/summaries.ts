@@ -19,11 +19,13 @@ export function summariseLosses(losses: NonNullable<LessonData['losses']>, steps
   return `Over ${n} ${n === 1 ? 'step' : 'steps'}${lossKind ? ` of ${lossKind} training` : ''}, ${dName}'s loss went from ${f2(a.d)} to ${f2(b.d)} and G's loss from ${f2(a.g)} to ${f2(b.g)}.`;
 }
 
-export function summariseDTrace(trace: NonNullable<LessonData['dTrace']>): string {
+/** `probability`: D's score is a probability (the BCE losses); otherwise a raw score with no balance point of 0.5. */
+export function summariseDTrace(trace: NonNullable<LessonData['dTrace']>, probability = true): string {
   if (!trace.length) return 'No D(x) measurements yet.';
   const a = trace[0];
   const b = trace[trace.length - 1];
-  return `D's average score on real images went from ${f2(a.real)} to ${f2(b.real)}, and on fakes from ${f2(a.fake)} to ${f2(b.fake)}. At balance both approach 0.5.`;
+  const balance = probability ? ' At balance both approach 0.5.' : ' This score has no fixed scale: what matters is the gap between real and fake, which closes as the generator catches up.';
+  return `D's average score on real images went from ${f2(a.real)} to ${f2(b.real)}, and on fakes from ${f2(a.fake)} to ${f2(b.fake)}.${balance}`;
 }
 
 export function summariseHistogram(h: NonNullable<LessonData['histogram']>): string {

@@ -11,6 +11,7 @@
  */
 import { PROTOCOL_VERSION, type PlayerView } from '../../game/protocol';
 import { type LoadSocket, connectSocket, loadSocket, request } from './driver-host';
+import { voteTimes } from './measure';
 
 export interface LoadStats {
   /** Vote acknowledgement latencies, ms. */
@@ -123,7 +124,7 @@ export class Bot {
 
   /** Each vote at its own random moment of the window, none waiting for another's ack. */
   private async tapAlong(round: number, ids: string[]) {
-    const at = ids.map(() => Math.random() * this.opts.windowMs).sort((a, b) => a - b);
+    const at = voteTimes(ids.length, this.opts.windowMs);
     const t0 = performance.now();
     const sent: Promise<void>[] = [];
     for (const [i, imageId] of ids.entries()) {

@@ -3,7 +3,7 @@
  * server/persistence.ts does, so repository tests read data shaped exactly like a real game's.
  */
 import { type GameEvent, type GameRecord, createRoom, reduce } from '../../game/engine';
-import { encodePixels, IMAGE_BYTES, type Verdict } from '../../game/protocol';
+import { encodePixels, IMAGE_BYTES, type Spot, type Verdict } from '../../game/protocol';
 import { seededRng } from '../../game/rng';
 import type { Room } from '../../game/state';
 import { type GameRecorder, writeRecord } from '../recorder';
@@ -83,9 +83,15 @@ export class PlayedRoom {
   }
 
   /** Votes after `afterMs`; a vote that completes the round triggers the reveal. */
-  async vote(playerId: string, imageId: string, verdict: Verdict, afterMs = 500) {
+  async vote(playerId: string, imageId: string, verdict: Verdict, afterMs = 500, spot?: Spot) {
     this.now += afterMs;
-    await this.apply({ type: 'vote', token: this.tokens.get(playerId)!, imageId, verdict });
+    await this.apply({ type: 'vote', token: this.tokens.get(playerId)!, imageId, verdict, ...(spot ? { spot } : {}) });
+  }
+
+  /** Marks (or with null clears) the giveaway on an image the player called fake. */
+  async flag(playerId: string, imageId: string, spot: Spot | null, afterMs = 200) {
+    this.now += afterMs;
+    await this.apply({ type: 'flag', token: this.tokens.get(playerId)!, imageId, spot });
   }
 
   /** From reveal through training, reporting `report` for the round (null: the host skips training, and nothing is reported). */

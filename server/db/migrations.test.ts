@@ -7,6 +7,9 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from './client';
+import { dbRecorder } from '../recorder';
+import * as schema from './schema';
+import type { Db } from './types';
 
 /** The migrations folder as it was after its first `count` migrations. */
 function firstMigrations(count: number): string {
@@ -49,6 +52,26 @@ describe('migrations', () => {
     await client.query(`insert into votes (session_id, round, image_id, player_id, verdict, at) values ('${sid}', 1, 'a', 'p0', 'fake', now()) on conflict do nothing`);
     expect((await client.query('select count(*)::int as n from votes')).rows).toEqual([{ n: 2 }]);
     expect((await client.query('select room from room_snapshots')).rows).toEqual([{ room: { pin: '123456', phase: { kind: 'lobby' } } }]);
+    await client.close();
+  });
+
+  it('0002 moves checkpoints to file references and keeps the checkpoints already stored as bytes readable', async () => {
+    const client = new PGlite();
+    const before = firstMigrations(2);
+    dirs.push(before);
+    await migrate(drizzle({ client }), { migrationsFolder: before });
+    const sid = '6f1d7c1e-0d1a-4b7e-9a51-0a5a0c0f0e02';
+    const createdAt = Date.UTC(2025, 0, 6);
+    await client.exec(`
+      insert into game_sessions (id, pin, dataset, settings, levels, created_at) values ('${sid}', '123456', 'digits', '{}', '[]', '${new Date(createdAt).toISOString()}');
+      insert into checkpoints (session_id, level, bytes) values ('${sid}', 1, '\\x0102030405');`);
+
+    await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    const recorder = dbRecorder(drizzle({ client, schema }) as unknown as Db);
+    expect(await recorder.latestCheckpoint({ pin: '123456', createdAt })).toEqual({ level: 1, bytes: new Uint8Array([1, 2, 3, 4, 5]) });
+    // New rows hold a reference and no bytes.
+    await client.exec(`insert into checkpoints (session_id, level, file, size, sha256) values ('${sid}', 2, 'f/level-2.ganc', 5, '${'0'.repeat(64)}');`);
+    expect((await client.query('select count(*)::int as n from checkpoints where bytes is null')).rows).toEqual([{ n: 1 }]);
     await client.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Turns a session's rows into what the dashboard shows and what the CSV exports hold. Pure.
  */
-import type { ResultKind } from '../../game/protocol';
+import { heatOf } from '../../game/giveaway';
+import type { GiveawayHeat, ResultKind, Spot } from '../../game/protocol';
 import { type Cell, csvFile, toCsv } from './csv';
 import type { SessionDetail } from './sessions';
 import { type CardResult, type MachineMetrics, type Realism, type RosterEntry, checkResults, entropyBits, metricsByLevel, realismByLevel, roster } from './stats';
@@ -25,13 +26,49 @@ export interface RoundPoint {
   dFake: number | null;
 }
 
+/** A fake the class marked giveaways on, and where their taps fell (game/giveaway.ts). */
+export interface GiveawayReport {
+  round: number;
+  level: number;
+  imageId: string;
+  pixels: string;
+  /** Players who called it fake, and how many of them said what gave it away. */
+  fakeVotes: number;
+  heat: GiveawayHeat;
+}
+
 export interface SessionReport {
   levels: number[];
   roster: RosterEntry[];
   cards: CardResult[];
   perLevel: LevelReport[];
   rounds: RoundPoint[];
+  /** Every fake with at least one giveaway tap, round by round in screen order. */
+  giveaways: GiveawayReport[];
   totals: { players: number; votes: number; accuracy: number | null };
+}
+
+/** The fakes of a session that players who called them fake marked, with the class's taps binned like the projector's. */
+export function giveawaysOf(d: Pick<SessionDetail, 'images' | 'votes' | 'rounds'>): GiveawayReport[] {
+  const spots = new Map<string, Spot[]>();
+  const fakeVotes = new Map<string, number>();
+  const key = (round: number, imageId: string) => `${round}/${imageId}`;
+  for (const v of d.votes) {
+    if (v.truth !== 'fake' || v.verdict !== 'fake') continue;
+    const k = key(v.round, v.imageId);
+    fakeVotes.set(k, (fakeVotes.get(k) ?? 0) + 1);
+    if (!v.spot) continue;
+    const list = spots.get(k);
+    if (list) list.push(v.spot);
+    else spots.set(k, [v.spot]);
+  }
+  const levelOf = new Map(d.rounds.map((r) => [r.round, r.level]));
+  return d.images.flatMap((img) => {
+    const k = key(img.round, img.imageId);
+    const heat = img.truth === 'fake' ? heatOf(spots.get(k) ?? []) : null;
+    if (!heat) return [];
+    return [{ round: img.round, level: levelOf.get(img.round) ?? 0, imageId: img.imageId, pixels: img.pixels, fakeVotes: fakeVotes.get(k) ?? 0, heat }];
+  });
 }
 
 const SAMPLES = 8;
@@ -78,6 +115,7 @@ export function buildReport(d: SessionDetail): SessionReport {
     cards: checkResults(d.answers),
     perLevel,
     rounds,
+    giveaways: giveawaysOf(d),
     totals: { players: d.players.length, votes: d.votes.length, accuracy: d.votes.length ? correct / d.votes.length : null },
   };
 }
@@ -113,7 +151,7 @@ export function playersCsv(d: SessionDetail): string {
 
 export function votesCsv(d: SessionDetail): string {
   const nick = new Map(d.players.map((p) => [p.id, p.nickname]));
-  const header = ['round', 'level', 'image_id', 'truth', 'player_id', 'nickname', 'verdict', 'correct', 'voted_at', 'answer_ms'];
+  const header = ['round', 'level', 'image_id', 'truth', 'player_id', 'nickname', 'verdict', 'correct', 'voted_at', 'answer_ms', 'giveaway_x', 'giveaway_y'];
   const rows: Cell[][] = d.votes.map((v) => [
     v.round,
     v.level,
@@ -125,6 +163,8 @@ export function votesCsv(d: SessionDetail): string {
     v.verdict === v.truth,
     v.at.toISOString(),
     v.answerMs,
+    v.spot ? round3(v.spot.x) : null,
+    v.spot ? round3(v.spot.y) : null,
   ]);
   return toCsv(header, rows);
 }

@@ -11,6 +11,9 @@ import { parseCsv } from './csv';
 import * as schema from './schema';
 import { deleteSession, isSessionId, listSessions, sessionDetail } from './sessions';
 import { sweep } from './retention';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { insertTeacher, teacherByEmail } from './teachers';
 import { testTargets } from './testing';
 import type { Database } from './types';
@@ -93,16 +96,43 @@ describe.each(testTargets())('repository on $name', ({ open }) => {
     expect(csv[0]).toContain('verdict');
   });
 
-  it('stores pixels and checkpoints as bytes, byte for byte', async () => {
+  it('keeps a checkpoint as a reference to its file, one row per level, the latest upload winning', async () => {
     const recorder = dbRecorder(database.db);
     const t = await teacher('bytes@school.test');
-    await playedSession(t.id, '222222');
-    const weights = new Uint8Array(5000).map((_, i) => (i * 13) & 255);
-    await recorder.checkpointSaved('222222', 1, weights);
-    await recorder.checkpointSaved('222222', 1, weights); // a second save replaces the first
+    const { game } = await playedSession(t.id, '222222');
+    const ref = (level: number, sha: string) => ({ level, file: `222222-${game.room.createdAt}/level-${level}.ganc`, size: 5000, sha256: sha.repeat(64) });
+    await recorder.checkpointSaved(game.room, ref(1, 'a'));
+    await recorder.checkpointSaved(game.room, ref(1, 'b')); // a second save replaces the first
     const rows = await database.db.select().from(schema.checkpoints);
     expect(rows).toHaveLength(1);
-    expect(Array.from(rows[0].bytes)).toEqual(Array.from(weights));
+    // Only the reference: the bytes never go through the database.
+    expect(rows[0]).toMatchObject({ level: 1, file: ref(1, 'b').file, size: 5000, sha256: 'b'.repeat(64), bytes: null });
+    expect(await recorder.latestCheckpoint(game.room)).toEqual(ref(1, 'b'));
+    game.now += 1000;
+    await recorder.checkpointSaved(game.room, ref(2, 'c'));
+    expect(await recorder.latestCheckpoint(game.room)).toEqual(ref(2, 'c'));
+    expect(await recorder.latestCheckpoint({ pin: '222222', createdAt: game.room.createdAt + 1 })).toBeNull();
+  });
+
+  it('still reads back a checkpoint stored as bytes before checkpoints moved to files', async () => {
+    const { game } = await playedSession(null, '777777');
+    const [session] = await database.db.select({ id: schema.gameSessions.id }).from(schema.gameSessions).where(eq(schema.gameSessions.pin, '777777'));
+    const weights = new Uint8Array(5000).map((_, i) => (i * 13) & 255);
+    await database.db.insert(schema.checkpoints).values({ sessionId: session.id, level: 1, bytes: weights });
+    const back = await dbRecorder(database.db).latestCheckpoint(game.room);
+    expect(back && 'bytes' in back && Array.from(back.bytes)).toEqual(Array.from(weights));
+  });
+
+  it('deletes an anonymous room’s checkpoint references when the room closes, and keeps a teacher’s', async () => {
+    const recorder = dbRecorder(database.db);
+    const t = await teacher('keep@school.test');
+    const mine = (await playedSession(t.id, '888881')).game;
+    const anon = (await playedSession(null, '888882')).game;
+    for (const g of [mine, anon]) await recorder.checkpointSaved(g.room, { level: 1, file: `${g.room.pin}/level-1.ganc`, size: 1, sha256: '0'.repeat(64) });
+    expect(await recorder.roomClosed(mine.room)).toBe(false);
+    expect(await recorder.roomClosed(anon.room)).toBe(true);
+    const rows = await database.db.select({ file: schema.checkpoints.file }).from(schema.checkpoints);
+    expect(rows).toEqual([{ file: '888881/level-1.ganc' }]);
   });
 
   it('refuses a second vote by the same player on the same image, silently', async () => {
@@ -127,8 +157,8 @@ describe.each(testTargets())('repository on $name', ({ open }) => {
     await playedSession(t1.id, '444444');
     await playedSession(t2.id, '555555');
     const recorder = dbRecorder(database.db);
-    await recorder.checkpointSaved('444444', 1, new Uint8Array([1, 2, 3]));
     const [s] = await listSessions(database.db, t1.id);
+    await database.db.insert(schema.checkpoints).values({ sessionId: s.id, level: 1, file: 'x/level-1.ganc', size: 3, sha256: '0'.repeat(64) });
     const answerPlayer = (await sessionDetail(database.db, t1.id, s.id))!.players[0].id;
     await recorder.checkAnswered('444444', answerPlayer, 'minimax', 2, true);
 
@@ -140,6 +170,42 @@ describe.each(testTargets())('repository on $name', ({ open }) => {
     }
     // The other teacher's session is untouched.
     expect(await listSessions(database.db, t2.id)).toHaveLength(1);
+  });
+
+  it('retention deletes the checkpoints of ended anonymous sessions and files nothing refers to, and keeps a teacher’s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gan-sweep-'));
+    try {
+      const recorder = dbRecorder(database.db);
+      const t = await teacher('sweep@school.test');
+      const games = {
+        teacher: (await playedSession(t.id, '910001')).game,
+        anonymousEnded: (await playedSession(null, '910002')).game,
+        anonymousLive: (await playedSession(null, '910003')).game,
+      };
+      await games.teacher.end();
+      await games.anonymousEnded.end();
+      const fileOf = (pin: string) => `${pin}-x/level-1.ganc`;
+      const place = (file: string, ageMs = 0) => {
+        mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+        writeFileSync(path.join(dir, file), 'weights');
+        const when = new Date(Date.now() - ageMs);
+        utimesSync(path.join(dir, file), when, when);
+      };
+      for (const g of Object.values(games)) {
+        place(fileOf(g.room.pin), 3 * 86_400_000);
+        await recorder.checkpointSaved(g.room, { level: 1, file: fileOf(g.room.pin), size: 7, sha256: '0'.repeat(64) });
+      }
+      place('old-orphan/level-1.ganc', 2 * 86_400_000); // its session was deleted two days ago
+      place('new-orphan/.level-1.abc.tmp'); // an upload under way
+      expect(await sweep(database.db, 100_000, new Date(), dir)).toBe(0);
+      const left = (await database.db.select({ file: schema.checkpoints.file }).from(schema.checkpoints)).map((r) => r.file).sort();
+      expect(left).toEqual([fileOf('910001'), fileOf('910003')]);
+      expect([fileOf('910001'), fileOf('910003'), 'new-orphan/.level-1.abc.tmp'].every((f) => existsSync(path.join(dir, f)))).toBe(true);
+      expect(existsSync(path.join(dir, path.dirname(fileOf('910002'))))).toBe(false);
+      expect(existsSync(path.join(dir, 'old-orphan'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('retention deletes sessions older than the limit and keeps the rest', async () => {

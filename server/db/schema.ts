@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -140,6 +141,12 @@ export const votes = pgTable(
     verdict: text('verdict').$type<'real' | 'fake'>().notNull(),
     /** The server's clock when the vote was accepted: the time scoring used. */
     at: ts('at').notNull(),
+    /**
+     * On a fake vote, the spot the player marked as what gave the image away (game/giveaway.ts), as
+     * fractions of the image's width and height; null when they marked none. Both or neither.
+     */
+    giveawayX: doublePrecision('giveaway_x'),
+    giveawayY: doublePrecision('giveaway_y'),
   },
   (t) => [
     // A player judges an image once; a retried write is a no-op, not a second vote. The key is the
@@ -167,13 +174,24 @@ export const trainingSummaries = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.round] })],
 );
 
-/** Generator weights after each level, so a reloaded host resumes and a teacher can restart a level. */
+/**
+ * The room's generator after each level's training, so a reloaded host (also after a restart) resumes
+ * where the room left it. The bytes live in a file under the checkpoint folder (server/checkpoints.ts),
+ * never in the database, whose one writer carries the votes: a row here is only the file's reference,
+ * written once the file is durable. `bytes` is for rows written before that (still read back).
+ */
 export const checkpoints = pgTable(
   'checkpoints',
   {
     sessionId: sessionRef(),
     level: integer('level').notNull(),
-    bytes: bytea('bytes').notNull(),
+    /** Legacy: the checkpoint itself, for rows written before checkpoints moved to files; null since. */
+    bytes: bytea('bytes'),
+    /** The file, relative to the checkpoint folder. */
+    file: text('file'),
+    /** The file's length and SHA-256 (hex), so a damaged or truncated file is told apart from a checkpoint. */
+    size: integer('size'),
+    sha256: text('sha256'),
     savedAt: ts('saved_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.level] })],

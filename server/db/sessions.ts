@@ -166,6 +166,8 @@ async function votesWhere(db: Db, which: SQL): Promise<(VoteRow & { at: Date })[
       verdict: votes.verdict,
       at: votes.at,
       startedAt: rounds.startedAt,
+      giveawayX: votes.giveawayX,
+      giveawayY: votes.giveawayY,
     })
     .from(votes)
     .innerJoin(gameSessions, and(eq(votes.sessionId, gameSessions.id), which))
@@ -175,7 +177,11 @@ async function votesWhere(db: Db, which: SQL): Promise<(VoteRow & { at: Date })[
       and(eq(roundImages.sessionId, votes.sessionId), eq(roundImages.round, votes.round), eq(roundImages.imageId, votes.imageId)),
     )
     .orderBy(asc(votes.at), asc(votes.round), asc(votes.playerId), asc(votes.imageId));
-  return rows.map(({ startedAt, ...v }) => ({ ...v, answerMs: v.at.getTime() - startedAt.getTime() }));
+  return rows.map(({ startedAt, giveawayX: x, giveawayY: y, ...v }) => ({
+    ...v,
+    answerMs: v.at.getTime() - startedAt.getTime(),
+    spot: x !== null && y !== null ? { x, y } : null,
+  }));
 }
 
 /** Deletes a session and, by cascade, every row that belongs to it. False when it is not this teacher's. */

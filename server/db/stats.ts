@@ -1,7 +1,7 @@
 /**
  * The dashboard's figures, computed from plain rows: no database, no I/O, so each is unit-tested.
  */
-import type { Hype, Interval } from '../../game/protocol';
+import type { Hype, Interval, Spot } from '../../game/protocol';
 import { type Rng, seededRng } from '../../game/rng';
 import { type JudgeTally, bootstrapProportion, hypeInfinity } from '../../game/stats';
 
@@ -14,6 +14,8 @@ export interface VoteRow {
   verdict: 'real' | 'fake';
   /** Milliseconds from the round's start to the vote, on the server's clock. */
   answerMs: number;
+  /** On a fake vote: the giveaway the player marked (game/giveaway.ts); null or absent when none. */
+  spot?: Spot | null;
 }
 
 export interface PlayerRow {

@@ -4,19 +4,20 @@
  * opened at a LAN address or a public name keeps it; PUBLIC_URL overrides both. See server/network.ts.
  */
 import { networkInterfaces } from 'node:os';
+import { firstForwarded, trustProxyHops } from '@/server/client-address';
 import { chooseJoinOrigin } from '@/server/network';
-import { json } from '../_lib/http';
+import { json, requestHost } from '../_lib/http';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
   const url = new URL(req.url);
-  const forwardedHost = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const forwardedProto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  // A proxy's word on the scheme only when TRUST_PROXY says there is one (server/client-address.ts).
+  const forwardedProto = trustProxyHops() > 0 ? firstForwarded(req.headers.get('x-forwarded-proto')) : null;
   return json(
     chooseJoinOrigin({
       interfaces: networkInterfaces(),
-      requestHost: forwardedHost || req.headers.get('host') || url.host,
+      requestHost: requestHost(req),
       protocol: forwardedProto || url.protocol,
       publicUrl: process.env.PUBLIC_URL,
       bindHost: process.env.HOST,

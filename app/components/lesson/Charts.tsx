@@ -98,16 +98,19 @@ export function LossChart({ data, compact, fill }: { data: LessonData } & ChartS
 export function DTraceChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
   const trace = data.dTrace ?? [];
   const rows = withSteps(trace, data.stepsThisRound);
-  const critic = lossInfo(data.lossKind)?.critic ?? false;
+  const info = lossInfo(data.lossKind);
+  const critic = info?.critic ?? false;
+  // Least squares and hinge score on their own scale too: only the BCE losses give probabilities.
+  const probability = info?.probability ?? true;
   return (
-    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : 'D(x): the probability D gives "real", on real and on fake images, per step'} summary={summariseDTrace(trace)} compact={compact} fill={fill}>
+    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : probability ? 'D(x): the probability D gives "real", on real and on fake images, per step' : "D's average raw score on real and fake images per step"} summary={summariseDTrace(trace, probability)} compact={compact} fill={fill}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
         <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} />
-        <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} domain={critic ? ['auto', 'auto'] : [0, 1]} />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} domain={probability ? [0, 1] : ['auto', 'auto']} />
         <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend wrapperStyle={{ fontSize: LEGEND_PX }} />
-        {!critic && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />}
+        {probability && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />}
         <Line type="monotone" dataKey="real" name="on real images (solid)" stroke={REAL_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('real', REAL_COLOR, rows.length - 1)} isAnimationActive={false} />
         <Line type="monotone" dataKey="fake" name="on fakes (dashed)" stroke={FAKE_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('fake', FAKE_COLOR, rows.length - 1)} isAnimationActive={false} />
       </LineChart>

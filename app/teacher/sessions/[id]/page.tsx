@@ -8,6 +8,7 @@ import { percent, seconds } from '@/server/db/stats';
 import type { Interval } from '@/game/protocol';
 import { HistogramChart, RealismChart, RoundsChart } from '../../Charts';
 import { DeleteSession } from '../../DeleteSession';
+import { Giveaways } from '../../Giveaways';
 import { currentTeacher, dateTime } from '../../session';
 
 export const dynamic = 'force-dynamic';
@@ -204,6 +205,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </ul>
         )}
       </Section>
+
+      <Giveaways giveaways={r.giveaways} levelName={levelName} />
 
       {r.perLevel.map((l) => (
         <Section key={l.level} title={`Level ${levelName(l.level)}`}>

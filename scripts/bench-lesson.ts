@@ -1,0 +1,170 @@
+/**
+ * Replays the default campaign in Node, as a class would play it, with 30 simulated judges
+ * (scripts/lesson-judges.ts): each round the generator makes the round's fakes, the judges vote on
+ * them and on as many held-out real images, the votes become the human term of the round's real
+ * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
+ *
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR]
+ *
+ * Budgets, in D and G steps per round:
+ *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
+ *    laptop host runs: 40 + 40 steps of the DCGAN ≈ 12 s on WASM at the ~0.3 s per D+G pair measured
+ *    in Node (`npm run bench:train -- --only node:wasm`).
+ *  - gpu: GPU_FACTOR × that. A laptop GPU trains this DCGAN about 20 times as fast as WASM
+ *    (≈ 15 ms a D+G pair with WebGL against ≈ 300 ms), so the same seconds buy 20 times the steps.
+ *    That factor is an estimate, not measured on a laptop here.
+ * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
+ * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
+ * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
+ * pixels per image, normalised histogram entropy, HYPE∞ of the simulated room with its bootstrap
+ * interval. At the end of each level a 10×10 sample grid PNG goes to --out.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
+import type { LevelId, LevelSpec } from '../game/protocol';
+import { seededRng } from '../game/rng';
+import { hypeInfinity } from '../game/stats';
+import { sameShape } from '../game/vocabulary';
+import { chooseBackend } from '../ml/backend';
+import { checkpointSteps } from '../ml/checkpoint';
+import { loadClassifier, type Classifier } from '../ml/classifier';
+import { evaluateImages } from '../ml/eval';
+import type { ImageSet } from '../ml/format';
+import { speckleReport } from '../ml/speckle';
+import { GanTrainer } from '../ml/trainer';
+import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
+import { makeJudges, median, nearestDistances, vote } from './lesson-judges';
+import { encodeGridPng } from './png';
+import { loadSplits } from './train-checkpoints';
+
+export const GPU_FACTOR = 20;
+const JUDGES = 30;
+/** A round shows this many fakes and as many reals. */
+const FAKES = 3;
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+const opt = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+interface DatasetKit {
+  train: ImageSet;
+  heldOut: Uint8Array[];
+  heldOutLabels: number[];
+  classifier: Classifier;
+  realFeatures: Float64Array[];
+  d0: number;
+}
+
+async function kit(dataset: 'digits' | 'fashion'): Promise<DatasetKit> {
+  const { train, heldOut, heldOutLabels } = loadSplits(dataset);
+  const classifier = await loadClassifier(dataset, { readFile: async (rel) => new Uint8Array(readFileSync(path.join(root, 'public', rel))) });
+  const realFeatures = (await classifier.predict(heldOut)).features;
+  const d0 = median(nearestDistances(realFeatures, realFeatures, realFeatures.map((_, i) => i)));
+  return { train, heldOut, heldOutLabels, classifier, realFeatures, d0 };
+}
+
+async function main() {
+  const budgetName = opt('budget') ?? 'cpu';
+  if (budgetName !== 'cpu' && budgetName !== 'gpu') throw new Error(`--budget must be cpu or gpu, got ${budgetName}`);
+  const factor = budgetName === 'gpu' ? GPU_FACTOR : 1;
+  const levels = (opt('levels')?.split(',') ?? DEFAULT_CAMPAIGN) as LevelId[];
+  for (const l of levels) if (!LEVELS[l]) throw new Error(`unknown level ${l}`);
+  const rounds = Number(opt('rounds') ?? 3);
+  const samples = Number(opt('samples') ?? 1000);
+  const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
+  mkdirSync(out, { recursive: true });
+  registerWasmTrainingKernels();
+  const backend = await chooseBackend(['wasm']);
+  const kits = new Map<string, DatasetKit>();
+  const rng = seededRng(2024);
+  const judges = makeJudges(JUDGES, rng);
+  let trainer: GanTrainer | null = null;
+  let steps = 0;
+  const rows: Record<string, unknown>[] = [];
+  const levelsOut: Record<string, unknown>[] = [];
+
+  for (const id of levels) {
+    const level: LevelSpec = LEVELS[id];
+    const dataset = level.model.dataset as 'digits' | 'fashion';
+    if (!kits.has(dataset)) kits.set(dataset, await kit(dataset));
+    const k = kits.get(dataset)!;
+    const shipped = level.checkpoint ? new Uint8Array(readFileSync(path.join(root, 'public/checkpoints', `${level.checkpoint}.ganc`))) : null;
+    const config = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: 64 };
+    const carries = trainer && sameShape(trainer.config, level.model) && !(shipped && checkpointSteps(shipped) > steps);
+    let start: string;
+    if (carries) {
+      trainer!.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      start = `carried on (${steps} steps)`;
+    } else {
+      trainer?.dispose();
+      trainer = shipped ? await GanTrainer.fromCheckpoint(shipped, { images: k.train, seed: 7 }) : new GanTrainer(config, { images: k.train, seed: 7 });
+      trainer.configure({ ...level.tunables, humanWeight: level.humanWeight });
+      steps = shipped ? checkpointSteps(shipped) : 0;
+      start = shipped ? `checkpoint ${level.checkpoint} (${steps} steps)` : 'untrained';
+    }
+    const t = trainer!;
+    const budget = { dSteps: level.dSteps * factor, gSteps: level.gSteps * factor };
+    log(`${id}: ${start}; ${rounds} rounds of ${budget.dSteps} D + ${budget.gSteps} G steps`);
+    const drawLabel = level.drawClass;
+    const realPool = k.heldOut.flatMap((im, i) => (drawLabel === undefined || k.heldOutLabels[i] === drawLabel ? [i] : []));
+    const levelRows: Record<string, unknown>[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      // The round's images: FAKES fakes and FAKES held-out reals, judged by every simulated student.
+      const fakeLabels = level.model.conditional ? Array.from({ length: FAKES }, () => drawLabel ?? Math.floor(rng() * 10)) : undefined;
+      const fakes = await t.generate(FAKES, Math.floor(rng() * 2 ** 31), fakeLabels);
+      const realIdx = Array.from({ length: FAKES }, () => realPool[Math.floor(rng() * realPool.length)]);
+      const images = [...fakes, ...realIdx.map((i) => k.heldOut[i])];
+      const truth = [...fakes.map(() => 'fake' as const), ...realIdx.map(() => 'real' as const)];
+      const feats = (await k.classifier.predict(images)).features;
+      // A real image is measured against the other held-out images, never against itself.
+      const z = nearestDistances(feats, k.realFeatures, [...fakes.map(() => -1), ...realIdx]).map((d) => d / k.d0);
+      const votes = vote(z, truth, judges, rng);
+      const hype = hypeInfinity(votes.tallies, seededRng(round));
+      const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
+      const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
+      const t0 = performance.now();
+      const report = await t.trainRound(verdicts, budget);
+      const trainSeconds = (performance.now() - t0) / 1000;
+      steps += report.dSteps + report.gSteps;
+      const evalLabels = level.model.conditional ? Array.from({ length: samples }, (_, i) => i % 10) : undefined;
+      const generated = await t.generate(samples, 12345, evalLabels);
+      const e = await evaluateImages(k.classifier, generated, k.heldOut.slice(0, samples));
+      const row = {
+        level: id,
+        round,
+        budget: budgetName,
+        steps,
+        trainSeconds: +trainSeconds.toFixed(1),
+        fid: +e.fid.toFixed(2),
+        speckle: +speckleReport(generated, 28, 28).perImage.toFixed(3),
+        entropy: +e.entropy.toFixed(4),
+        notImages: e.collapse.notImages,
+        collapsed: e.collapse.collapsed,
+        hype: hype.score === null ? null : +hype.score.toFixed(3),
+        hypeInterval: hype.interval ? [+hype.interval.low.toFixed(3), +hype.interval.high.toFixed(3)] : null,
+        fakeError: hype.fakeError === null ? null : +hype.fakeError.toFixed(3),
+        realError: hype.realError === null ? null : +hype.realError.toFixed(3),
+        meanFakeZ: +(z.slice(0, FAKES).reduce((a, b) => a + b, 0) / FAKES).toFixed(2),
+      };
+      log(JSON.stringify(row));
+      rows.push(row);
+      levelRows.push(row);
+    }
+    const gridLabels = level.model.conditional ? Array.from({ length: 100 }, (_, i) => Math.floor(i / 10)) : undefined;
+    const grid = path.join(out, `${budgetName}-${id}.png`);
+    writeFileSync(grid, encodeGridPng(await t.generate(100, 7, gridLabels), 28, 28, 10));
+    const first = levelRows[0] as { fid: number };
+    const last = levelRows[levelRows.length - 1] as { fid: number };
+    levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
+  }
+  trainer?.dispose();
+  const result = { budget: budgetName, factor, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
