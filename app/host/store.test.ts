@@ -26,7 +26,7 @@ describe('the host store keeps each level’s losses apart', () => {
     s().set({ view: training(2) });
     s().recordLoss({ dLoss: -4, gLoss: 3 });
     expect(s().losses).toEqual([
-      { step: 1, d: 1.3, g: 0.7, level: 1, loss: 'minimax' },
+      { step: 1, d: 1.3, g: 0.7, level: 1, loss: 'nonsaturating' },
       { step: 2, d: -4, g: 3, level: 2, loss: 'wgan-gp' },
     ]);
   });

@@ -25,10 +25,14 @@ export interface HostCheckpoint {
 
 export async function hostCheckpoint(level: LevelId): Promise<HostCheckpoint> {
   const spec = LEVELS[level];
-  const tf = await import('@tensorflow/tfjs');
   const { decodeImageSet } = await import('../../ml/format');
   const { GanTrainer } = await import('../../ml/trainer');
-  await tf.setBackend('cpu');
+  // WASM with the project's training kernels, as the checkpoint scripts train: a DCGAN step takes
+  // tens of seconds on the CPU backend, a fraction of one here.
+  const { registerWasmTrainingKernels } = await import('../../ml/wasm-kernels');
+  const { chooseBackend } = await import('../../ml/backend');
+  registerWasmTrainingKernels();
+  await chooseBackend(['wasm']);
   const images = decodeImageSet(readFileSync(path.join(root, 'public/data', `${spec.model.dataset}.bin`)));
   // The host page's config for the level (app/generator/driver.ts, startFromBest), full-size preset.
   const config = { ...spec.model, ...spec.tunables, humanWeight: spec.humanWeight, batchSize: 64 };
