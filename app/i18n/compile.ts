@@ -10,6 +10,8 @@ export type Compiled<T> = { [K in keyof T]: T[K] extends string ? CompiledMessag
 
 export function compileMessages<T extends object>(messages: T): Compiled<T> {
   return Object.fromEntries(
-    Object.entries(messages).map(([k, v]) => [k, typeof v === 'string' ? compile(v) : compileMessages(v as object)]),
+    // A JSON round trip: icu-minify builds select and plural options on null-prototype objects, which a
+    // server component may not pass to a client one.
+    Object.entries(messages).map(([k, v]) => [k, typeof v === 'string' ? (JSON.parse(JSON.stringify(compile(v))) as CompiledMessage) : compileMessages(v as object)]),
   ) as Compiled<T>;
 }

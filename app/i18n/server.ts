@@ -22,7 +22,7 @@ export async function serverT() {
 }
 
 /** A page's <title>: "Play · GAN Arena" in the request's language. */
-export async function pageTitle(key: keyof Messages['titles']): Promise<{ title: string }> {
+export async function pageTitle(key: Exclude<keyof Messages['titles'], 'description' | 'lessonsDescription'>): Promise<{ title: string }> {
   const t = await serverT();
   return { title: t(`titles.${key}`) };
 }
