@@ -14,7 +14,7 @@ const AXIS = { stroke: '#94a3b8', fontSize: 16 };
 export function LossChart() {
   const t = useTranslations('lossChart');
   const tl = useTranslations('levels');
-  const tk = useTranslations('knobs');
+  const tk = useTranslations('host');
   const format = useFormatter();
   const losses = useHost((s) => s.losses);
   const view = useHost((s) => s.view);

@@ -12,7 +12,7 @@ export function DeleteSession({ id }: { id: string }) {
       <button
         type="button"
         onClick={async () => {
-          if (!window.confirm('Delete this session and all of its data (players, votes, images, checkpoints)? This cannot be undone.')) return;
+          if (!window.confirm(t('confirmDelete'))) return;
           const res = await fetch(`/api/sessions/${id}`, { method: 'DELETE' });
           if (res.ok) router.push('/teacher');
           else setError(t('deleteFailed'));

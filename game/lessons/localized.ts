@@ -4,8 +4,13 @@
  */
 import type { Locale } from '../locale';
 import { CARDS } from './cards';
-import { localizeCard } from './localize';
+import { type CardText, localizeCard } from './localize';
 import type { LessonCard } from './types';
+
+/** Each language's card words, loaded when first asked for. */
+const TEXTS: Record<Exclude<Locale, 'en'>, () => Promise<Record<string, CardText>>> = {
+  es: () => import('./es').then((m) => m.CARD_TEXT_ES),
+};
 
 const loaded = new Map<Locale, Promise<readonly LessonCard[]>>();
 
@@ -13,7 +18,7 @@ export function loadCards(locale: Locale): Promise<readonly LessonCard[]> {
   if (locale === 'en') return Promise.resolve(CARDS);
   let cards = loaded.get(locale);
   if (!cards) {
-    cards = import('./es').then(({ CARD_TEXT_ES }) => CARDS.map((c) => localizeCard(c, CARD_TEXT_ES[c.id])));
+    cards = TEXTS[locale]().then((texts) => CARDS.map((c) => localizeCard(c, texts[c.id])));
     loaded.set(locale, cards);
   }
   return cards;

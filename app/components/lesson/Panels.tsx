@@ -94,7 +94,7 @@ function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonD
 
 export function LessonPanel({ panel, compact, projector, loading }: { panel: Panel; compact?: boolean; projector?: boolean; loading?: boolean }) {
   const t = useTranslations('panels');
-  const tk = useTranslations('knobs');
+  const tk = useTranslations('host');
   const recorded = useRecorded(panel);
   const grows = projector && CHARTS.has(panel.kind) && panel.data !== null;
   const lossKind = panel.data?.lossKind;

@@ -508,6 +508,7 @@ export const en = {
     create: 'Create account',
     signOut: 'Sign out',
     deleteFailed: 'could not delete; try again',
+    confirmDelete: 'Delete this session and all of its data (players, votes, images, checkpoints)? This cannot be undone.',
     delete: 'Delete session',
     levelN: 'Level {level}',
     allSessions: '← All sessions',

@@ -553,6 +553,7 @@ export const es: Messages = {
     create: 'Crear la cuenta',
     signOut: 'Cerrar sesión',
     deleteFailed: 'no se pudo borrar; inténtalo de nuevo',
+    confirmDelete: '¿Borrar esta sesión y todos sus datos (jugadores, votos, imágenes, puntos de control)? No se puede deshacer.',
     delete: 'Borrar la sesión',
     levelN: 'Nivel {level}',
     allSessions: '← Todas las sesiones',
