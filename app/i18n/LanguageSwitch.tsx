@@ -18,7 +18,7 @@ export function LanguageSwitch() {
     startTransition(() => router.refresh());
   };
   return (
-    <nav aria-label={t('language')} className="fixed bottom-1 left-1 z-50 flex gap-0.5 rounded-lg bg-ink/80 p-0.5 text-xs" data-testid="language-switch">
+    <nav aria-label={t('language')} className="pointer-events-none fixed bottom-1 left-1 z-40 flex gap-0.5 rounded-lg bg-ink/80 p-0.5 text-xs" data-testid="language-switch">
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -27,7 +27,7 @@ export function LanguageSwitch() {
           aria-pressed={l === locale}
           disabled={pending}
           onClick={() => l !== locale && choose(l)}
-          className={`rounded-md px-2 py-1 ${l === locale ? 'bg-edge font-bold text-white' : 'text-slate-400 hover:text-white'}`}
+          className={`pointer-events-auto rounded-md px-2 py-1 ${l === locale ? 'bg-edge font-bold text-white' : 'text-slate-400 hover:text-white'}`}
         >
           {LOCALE_NAMES[l]}
         </button>
