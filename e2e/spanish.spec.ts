@@ -48,7 +48,7 @@ const cardWords = CARDS.flatMap((c) => {
 /** English phrases that must not be on a Spanish screen. */
 const ENGLISH = [...new Set([...strings(en).flatMap(literalParts), ...cardWords])].filter((p) => words(p).length >= 2 && !spanish.has(p));
 /** Common English words no Spanish sentence here uses. */
-const ENGLISH_WORDS = /\b(the|and|you|your|with|this|that|what|which|is|are|was|were|has|have|of|round|level|waiting|players?|votes?|judged?|fakes|lesson|next|back|training|loading|score|step|steps)\b/i;
+const ENGLISH_WORDS = /\b(the|and|you|your|with|this|that|what|which|is|are|was|were|of|round|level|waiting|players?|votes?|judged?|fakes|lesson|next|back|training|loading|score|step|steps)\b/i;
 
 /** Everything a person or a screen reader gets from the page, formulas left out. */
 async function pageText(page: Page): Promise<string> {
