@@ -199,7 +199,7 @@ export function ProjectorCard({ card, data, examples, step, onSteps, questionNot
         <span className="text-[0.6em] uppercase tracking-wider text-slate-300">{tg(groupKey(card.group))}</span>
         {view.steps > 1 && (
           <span className="ml-auto text-[0.6em] font-bold text-slate-300" data-testid="card-step">
-            part {view.step + 1} of {view.steps}
+            {t('part', { step: view.step + 1, steps: view.steps })}
           </span>
         )}
       </header>

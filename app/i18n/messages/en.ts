@@ -192,6 +192,7 @@ export const en = {
     notQuite: 'Not quite: the answer is {letter}.',
     checkOnDevice: 'Check yourself, on your device',
     topic: 'Topic {topic}',
+    part: 'part {step} of {steps}',
     cardSteps: 'Card steps',
     back: '← Back',
     next: 'Next',

@@ -237,6 +237,7 @@ export const es: Messages = {
     notQuite: 'Casi: la respuesta es la {letter}.',
     checkOnDevice: 'Ponte a prueba, en tu dispositivo',
     topic: 'Tema {topic}',
+    part: 'parte {step} de {steps}',
     cardSteps: 'Pasos de la tarjeta',
     back: '← Atrás',
     next: 'Siguiente',
