@@ -257,7 +257,7 @@ describe('reconnection', () => {
     expect(h.state.phase.kind).toBe('judging');
     const r = h.later(1).send({ type: 'tick' });
     expect(h.state.phase).toMatchObject({ kind: 'ended', reason: 'the host did not come back for 10 minutes' });
-    expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+    expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes', why: 'host-away' });
   });
 
   it('closes an ended game after its grace, even with the host still there, and keeps the close set through early ticks', () => {
@@ -272,7 +272,7 @@ describe('reconnection', () => {
     expect(early.effects).toContainEqual({ type: 'schedule', at: h.now + 1 });
     expect(early.effects.some((e) => e.type === 'closed')).toBe(false);
     const due = h.later(1).send({ type: 'tick' });
-    expect(due.effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    expect(due.effects).toContainEqual({ type: 'closed', reason: 'the game is over', why: 'over' });
     // Closing an ended game records nothing more: its end was recorded when it ended.
     expect(due.effects.some((e) => e.type === 'record')).toBe(false);
   });
@@ -286,7 +286,7 @@ describe('reconnection', () => {
     expect(left.effects).toContainEqual({ type: 'schedule', at: h.now + HOST_GRACE_MS });
     h.later(HOST_GRACE_MS - 1).send({ type: 'tick' });
     expect(h.send({ type: 'tick' }).effects.some((e) => e.type === 'closed')).toBe(false);
-    expect(h.later(1).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    expect(h.later(1).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over', why: 'over' });
 
     // Back before the host grace ran out: the ended game still closes at the end of its own grace.
     const back = harness();
@@ -298,7 +298,7 @@ describe('reconnection', () => {
     const stale = back.later(HOST_GRACE_MS).send({ type: 'tick' });
     expect(stale.effects).toContainEqual({ type: 'schedule', at: closesAt(back.state) });
     expect(stale.effects.some((e) => e.type === 'closed')).toBe(false);
-    expect(back.later(ENDED_GRACE_MS).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    expect(back.later(ENDED_GRACE_MS).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the game is over', why: 'over' });
   });
 
   it('closes a room whose host moved on mid-game after the host grace, as for a host who is gone', () => {
@@ -311,14 +311,14 @@ describe('reconnection', () => {
     expect(h.later(AWAY_GRACE_MS).send({ type: 'tick' }).effects).toContainEqual({ type: 'schedule', at: h.now - AWAY_GRACE_MS + HOST_GRACE_MS });
     const r = h.later(HOST_GRACE_MS - AWAY_GRACE_MS).send({ type: 'tick' });
     expect(h.state.phase).toMatchObject({ kind: 'ended' });
-    expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+    expect(r.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes', why: 'host-away' });
   });
 
   it('keeps the close of a lobby whose host moved on set when an early tick comes', () => {
     const h = harness();
     h.send({ type: 'hostLeft' });
     expect(h.later(1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'schedule', at: h.now - 1000 + HOST_GRACE_MS });
-    expect(h.later(HOST_GRACE_MS - 1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes' });
+    expect(h.later(HOST_GRACE_MS - 1000).send({ type: 'tick' }).effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 10 minutes', why: 'host-away' });
   });
 
   it('takes shorter graces from the context (the server shortens them for benchmarks)', () => {
@@ -328,10 +328,10 @@ describe('reconnection', () => {
     const ctx = (now: number) => ({ now, rng: seededRng(1), grace });
     const ended = reduce(h.state, { type: 'end', hostToken: HOST }, ctx(h.now));
     expect(ended.effects).toContainEqual({ type: 'schedule', at: h.now + 500 });
-    expect(reduce(ended.state, { type: 'tick' }, ctx(h.now + 500)).effects).toContainEqual({ type: 'closed', reason: 'the game is over' });
+    expect(reduce(ended.state, { type: 'tick' }, ctx(h.now + 500)).effects).toContainEqual({ type: 'closed', reason: 'the game is over', why: 'over' });
     const left = reduce(h.state, { type: 'hostLeft' }, ctx(h.now));
     const gone = reduce(left.state, { type: 'tick' }, ctx(h.now + 2000));
-    expect(gone.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 2 seconds' });
+    expect(gone.effects).toContainEqual({ type: 'closed', reason: 'the host did not come back for 2 seconds', why: 'host-away' });
   });
 
   /** Two judges in a round; the second has judged one image, half a second in. */

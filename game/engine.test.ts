@@ -299,8 +299,8 @@ describe('training and the end', () => {
     const [summary] = view.phase.summaries;
     // Level 2's judgment was never scored: the game ended before its reveal.
     expect(summary.perLevel).toEqual([
-      { level: 1, name: 'Pure noise', accuracy: 1, judged: 6 },
-      { level: 2, name: 'First strokes', accuracy: null, judged: 0 },
+      { level: 1, levelId: 'noise', name: 'Pure noise', accuracy: 1, judged: 6 },
+      { level: 2, levelId: 'strokes', name: 'First strokes', accuracy: null, judged: 0 },
     ]);
     expect(summary.accuracy).toBe(1);
     expect(summary.bestStreak).toBe(6);

@@ -30,6 +30,7 @@ import {
   type TrainingReport,
   type Verdict,
   type VoteCount,
+  type ClosedWhy,
 } from './protocol';
 import { type Rng, randomId, randomInt, shuffled } from './rng';
 import { scoreJudgment } from './scoring';
@@ -139,7 +140,7 @@ export type Effect =
   /** A player was removed by the host: close their screens. */
   | { type: 'kicked'; playerId: string }
   /** The room is over for good (the host never came back, or the game ended a while ago): close every screen and forget it. */
-  | { type: 'closed'; reason: string };
+  | { type: 'closed'; reason: string; why: ClosedWhy };
 
 export type Reply =
   | { kind: 'joined'; playerId: string; playerToken: string; nickname: string }
@@ -805,9 +806,9 @@ const tickAt = (at: number | null): Effect[] => (at === null ? [] : [{ type: 'sc
 function tick(state: Room, ctx: Ctx): Result {
   const closing = closesAt(state, graceOf(ctx));
   if (closing !== null && ctx.now >= closing) {
-    if (state.phase.kind === 'ended') return ok(state, [{ type: 'closed', reason: 'the game is over' }]);
+    if (state.phase.kind === 'ended') return ok(state, [{ type: 'closed', reason: 'the game is over', why: 'over' }]);
     const reason = `the host did not come back for ${minutes(graceOf(ctx).hostAwayMs)}`;
-    return endGame(state, ctx, reason, [{ type: 'closed', reason }]);
+    return endGame(state, ctx, reason, [{ type: 'closed', reason, why: 'host-away' }]);
   }
   const result = tickPhase(state, ctx);
   return closing === null ? result : keepTimerBy(result, closing);

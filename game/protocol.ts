@@ -291,6 +291,10 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Why a room closed on a player: removed by the host, the game over, or the host gone for good. */
+export const CLOSED_WHY = ['kicked', 'over', 'host-away'] as const;
+export type ClosedWhy = (typeof CLOSED_WHY)[number];
+
 export interface GameError {
   code: ErrorCode;
   message: string;
@@ -397,7 +401,8 @@ export interface PlayerSummary {
   meanAnswerMs: number | null;
   bestStreak: number;
   /** Accuracy level by level (null where the player judged nothing, e.g. while coaching). */
-  perLevel: { level: number; name: string; accuracy: number | null; judged: number }[];
+  /** `levelId` names the level in any language (the screen translates it); `name` is its English name. */
+  perLevel: { level: number; levelId: LevelId; name: string; accuracy: number | null; judged: number }[];
 }
 
 /**
@@ -584,6 +589,8 @@ export interface PlayerView {
   round: number;
   totalRounds: number;
   level: number;
+  /** The level being played, for the screen to name it in its own language; `levelName` is the English name. */
+  levelId: LevelId;
   levelName: string;
   playerCount: number;
   paused: PausedInfo | null;
@@ -654,7 +661,8 @@ export interface ServerToClientEvents {
   'room:votes': (count: VoteCount) => void;
   'training:progress': (p: ProgressBroadcast) => void;
   'trainer:job': (job: TrainerJob) => void;
-  'room:closed': (info: { reason: string }) => void;
+  /** `reason` in English; `why` for a screen to say it in its own language. */
+  'room:closed': (info: { reason: string; why: ClosedWhy }) => void;
 }
 
 /** Parses a payload for an event; the error message names the first problem in plain words. */

@@ -77,12 +77,13 @@ export function machineVerdict(loss: Loss, raw: number, calibration?: { dReal: n
 }
 
 /** A number to show for D's opinion: P(real) for BCE; the raw score (labelled as such) otherwise. */
-export function machineDisplay(loss: Loss, raw: number): { value: number; label: string } {
+export function machineDisplay(loss: Loss, raw: number): { value: number; kind: 'probability' | 'critic' | 'score'; label: string } {
   if (LOSS[loss].probability) {
     const p = 1 / (1 + Math.exp(-raw));
-    return { value: p, label: `P(real) ${p.toFixed(2)}` };
+    return { value: p, kind: 'probability', label: `P(real) ${p.toFixed(2)}` };
   }
-  return { value: raw, label: `${LOSS[loss].critic ? 'critic' : 'score'} ${raw.toFixed(2)}` };
+  const kind = LOSS[loss].critic ? 'critic' : 'score';
+  return { value: raw, kind, label: `${kind} ${raw.toFixed(2)}` };
 }
 
 /** The machine judge's votes on every image of the round (coach mode), from D's raw scores by pixels. */

@@ -78,7 +78,7 @@ export function playerSummary(state: Room, p: Player, rank: number): PlayerSumma
     correct += s?.correct ?? 0;
     judged += s?.judged ?? 0;
     answerMs += s?.answerMs ?? 0;
-    return { level: i + 1, name: levelSpec(id).name, accuracy: s?.judged ? s.correct / s.judged : null, judged: s?.judged ?? 0 };
+    return { level: i + 1, levelId: id, name: levelSpec(id).name, accuracy: s?.judged ? s.correct / s.judged : null, judged: s?.judged ?? 0 };
   });
   return {
     playerId: p.id,

@@ -246,6 +246,7 @@ function viewOf(state: Room, me: Player, { rank, above, top }: Standing, teams: 
     round: state.round,
     totalRounds: totalRounds(state),
     level: state.level,
+    levelId: currentLevel(state).id,
     levelName: currentLevel(state).name,
     playerCount: state.players.length,
     paused: state.paused,

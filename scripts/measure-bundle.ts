@@ -1,6 +1,6 @@
 /**
  * First-load JavaScript of each page, gzipped, from the production build (`npm run build` first).
- * Reads the prerendered HTML of each route, collects every script it loads at start (src and
+ * Reads the prerendered HTML of each route (or, for a page rendered per request, the build's manifests), collects every script it loads at start (src and
  * modulepreload, not the noModule polyfills modern browsers skip), and gzips those files from .next/static. Chunks loaded later (dynamic imports,
  * the training worker) are not first-load and are not counted. Prints JSON.
  *
@@ -15,10 +15,26 @@ const dist = path.join(root, process.env.NEXT_DIST_DIR || '.next');
 const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/play', '/host', '/lessons'];
 const PLAY_BUDGET_KB = 150;
 
-function htmlFor(route: string): string {
+function htmlFor(route: string): string | null {
   const file = path.join(dist, 'server/app', route === '/' ? 'index.html' : `${route.slice(1)}.html`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (is ${route} a static page?)`);
-  return readFileSync(file, 'utf8');
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/**
+ * A page rendered per request (every page is: the language comes from the request) has no HTML in
+ * the build. Its first-load scripts are in the build's manifests instead: the root's main files and
+ * every entry chunk of the page's segments, the same list its HTML loads.
+ */
+function manifestScripts(route: string): string[] {
+  const page = path.join(dist, 'server/app', route === '/' ? '' : route.slice(1), 'page');
+  const build = path.join(page, 'build-manifest.json');
+  const client = `${page}_client-reference-manifest.js`;
+  if (!existsSync(build) || !existsSync(client)) throw new Error(`${page} is missing: run \`npm run build\` first`);
+  const { rootMainFiles } = JSON.parse(readFileSync(build, 'utf8')) as { rootMainFiles: string[] };
+  const scope: { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+  new Function('globalThis', 'self', readFileSync(client, 'utf8'))(scope, scope);
+  const entries = Object.values(scope.__RSC_MANIFEST ?? {}).flatMap((m) => Object.values(m.entryJSFiles).flat());
+  return [...new Set([...rootMainFiles, ...entries])].map((f) => `/_next/${f}`);
 }
 
 function firstLoadScripts(html: string): string[] {
@@ -30,7 +46,8 @@ function firstLoadScripts(html: string): string[] {
 }
 
 const results = routes.map((route) => {
-  const scripts = firstLoadScripts(htmlFor(route));
+  const html = htmlFor(route);
+  const scripts = html ? firstLoadScripts(html) : manifestScripts(route);
   let raw = 0;
   let gzip = 0;
   for (const src of scripts) {

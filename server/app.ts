@@ -183,13 +183,13 @@ export function createApplication(httpServer: HttpServer, deps: Deps): Applicati
         case 'kicked': {
           pacer.flush(rt.views, pin);
           const r = playerRoom(pin, effect.playerId);
-          io.to(r).emit('room:closed', { reason: 'The host removed you from this game.' });
+          io.to(r).emit('room:closed', { reason: 'The host removed you from this game.', why: 'kicked' });
           io.in(r).socketsLeave([everyone(pin), r]);
           break;
         }
         case 'closed':
           pacer.drain(rt.views, pin);
-          io.to(everyone(pin)).emit('room:closed', { reason: `This game has closed: ${effect.reason}.` });
+          io.to(everyone(pin)).emit('room:closed', { reason: `This game has closed: ${effect.reason}.`, why: effect.why });
           io.in(everyone(pin)).socketsLeave(everyone(pin));
           rooms.drop(pin);
           store.delete(pin);

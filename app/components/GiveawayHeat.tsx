@@ -5,29 +5,10 @@
  * hottest spots carry rings with their counts, and the caption says how many tapped and where.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'use-intl';
 import { type Region, heatField, hotspots, hottestRegion } from '@/game/giveaway';
 import type { GiveawayHeat, Spot } from '@/game/protocol';
 import { PixelImage } from './PixelImage';
-
-/** Every word this file puts on screen, in one place for translation. */
-export const GIVEAWAY_TEXT = {
-  taps: (n: number) => `${n} ${n === 1 ? 'tap' : 'taps'}`,
-  region: {
-    'top-left': 'top left',
-    top: 'top',
-    'top-right': 'top right',
-    left: 'left',
-    centre: 'centre',
-    right: 'right',
-    'bottom-left': 'bottom left',
-    bottom: 'bottom',
-    'bottom-right': 'bottom right',
-  } satisfies Record<Region, string>,
-  mostAt: (where: string) => `most at ${where}`,
-  /** The picture's description for a screen reader. */
-  label: (image: string, n: number, where: string | null) =>
-    `${image}: the class's giveaway marks, ${n} ${n === 1 ? 'tap' : 'taps'}${where ? `, most at the ${where}` : ''}`,
-};
 
 /** The field is drawn this many pixels a side and smoothed by the browser when scaled. */
 const FIELD = 56;
@@ -74,15 +55,15 @@ export function GiveawayImage({
   useEffect(() => {
     if (ref.current) paint(ref.current, heat);
   }, [heat]);
+  const t = useTranslations('heat');
   const region = hottestRegion(heat);
-  const where = region ? GIVEAWAY_TEXT.region[region] : null;
   const spots = hotspots(heat, 3);
   // Rings the size of a fingertip's bin or more, with counts readable from the back of a classroom.
   const r = large ? 12 : 10;
   return (
     <figure className="m-0" data-testid={testId} data-taps={heat.taps}>
       <div className="relative">
-        <PixelImage pixels={pixels} label={GIVEAWAY_TEXT.label(image, heat.taps, where)} />
+        <PixelImage pixels={pixels} label={t('label', { image, n: heat.taps, where: region?.replace('-', '') ?? 'none' })} />
         <canvas ref={ref} width={FIELD} height={FIELD} aria-hidden className="pointer-events-none absolute inset-0 h-full w-full rounded-lg" />
         <svg viewBox="0 0 100 100" aria-hidden className="pointer-events-none absolute inset-0 h-full w-full">
           {spots.map((s, i) => (
@@ -106,6 +87,7 @@ export function GiveawayImage({
 
 /** "◎ 2 taps, most at top left": the count and the place in words, so the heat map is never colour alone. */
 export function GiveawayCaption({ heat, large = false }: { heat: GiveawayHeat; large?: boolean }) {
+  const t = useTranslations('heat');
   const region = hottestRegion(heat);
   return (
     <p className={`mt-1 text-center leading-tight ${large ? 'text-lg' : 'text-sm'}`}>
@@ -114,9 +96,9 @@ export function GiveawayCaption({ heat, large = false }: { heat: GiveawayHeat; l
           <circle cx={10} cy={10} r={7} fill="none" stroke="#facc15" strokeWidth={3} />
           <circle cx={10} cy={10} r={2} fill="#facc15" />
         </svg>
-        {GIVEAWAY_TEXT.taps(heat.taps)}
+        {t('taps', { n: heat.taps })}
       </b>
-      {region && <span className="block text-slate-300 text-[0.85em]">{GIVEAWAY_TEXT.mostAt(GIVEAWAY_TEXT.region[region])}</span>}
+      {region && <span className="block text-slate-300 text-[0.85em]">{t('mostAt', { where: region.replace('-', '') })}</span>}
     </p>
   );
 }

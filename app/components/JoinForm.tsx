@@ -1,8 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 
 export function JoinForm() {
+  const t = useTranslations('home');
   const router = useRouter();
   const [pin, setPin] = useState('');
   const valid = /^\d{6}$/.test(pin);
@@ -15,7 +17,7 @@ export function JoinForm() {
       }}
     >
       <label htmlFor="home-pin" className="sr-only">
-        Game PIN
+        {t('pin')}
       </label>
       <input
         id="home-pin"
@@ -23,7 +25,7 @@ export function JoinForm() {
         autoComplete="off"
         pattern="\d{6}"
         maxLength={6}
-        placeholder="Game PIN"
+        placeholder={t('pin')}
         value={pin}
         onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
         className="w-full min-w-0 rounded-xl border-2 border-edge bg-ink px-4 py-4 text-center text-3xl font-bold tracking-[0.3em] text-white placeholder:tracking-normal placeholder:text-slate-400 focus:border-accent"
@@ -33,7 +35,7 @@ export function JoinForm() {
         disabled={!valid}
         className="rounded-xl bg-white px-5 py-4 text-xl font-bold text-ink disabled:opacity-40"
       >
-        Join
+        {t('join')}
       </button>
     </form>
   );

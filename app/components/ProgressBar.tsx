@@ -1,7 +1,12 @@
+'use client';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { TrainingProgress } from '@/game/protocol';
 
 /** Step i of n of the trainer's real steps, with the current losses. */
 export function TrainingBar({ progress, large = false }: { progress: TrainingProgress | null; large?: boolean }) {
+  const t = useTranslations('training');
+  const format = useFormatter();
+  const loss = (x: number) => format.number(x, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const total = progress?.total ?? 0;
   const step = progress?.step ?? 0;
   const pct = total ? Math.round((100 * step) / total) : 0;
@@ -9,15 +14,15 @@ export function TrainingBar({ progress, large = false }: { progress: TrainingPro
     <div className="w-full" data-testid="training-progress">
       <div className={`flex justify-between ${large ? 'text-2xl' : 'text-sm'} text-slate-300`}>
         <span>
-          {progress ? (progress.phase === 'd' ? 'Training the discriminator' : 'Training the generator') : 'Waiting for the trainer…'}
+          {progress ? (progress.phase === 'd' ? t('trainingD') : t('trainingG')) : t('waiting')}
         </span>
-        <span className="tabular-nums">{progress ? `step ${step} of ${total}` : ''}</span>
+        <span className="tabular-nums">{progress ? t('step', { step, total }) : ''}</span>
       </div>
       <div
         className={`mt-2 w-full overflow-hidden rounded-full bg-edge ${large ? 'h-6' : 'h-3'}`}
         role="progressbar"
-        aria-label="Training progress"
-        aria-valuetext={progress ? `step ${step} of ${total}` : 'waiting for the trainer'}
+        aria-label={t('label')}
+        aria-valuetext={progress ? t('step', { step, total }) : t('waiting')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={step}
@@ -26,8 +31,8 @@ export function TrainingBar({ progress, large = false }: { progress: TrainingPro
       </div>
       {progress && (
         <div className={`mt-2 flex gap-6 tabular-nums ${large ? 'text-xl' : 'text-sm'} text-slate-300`}>
-          <span>D loss {progress.dLoss.toFixed(3)}</span>
-          <span>G loss {progress.gLoss.toFixed(3)}</span>
+          <span>{t('dLoss', { loss: loss(progress.dLoss) })}</span>
+          <span>{t('gLoss', { loss: loss(progress.gLoss) })}</span>
         </div>
       )}
     </div>

@@ -6,8 +6,9 @@
  * what a sign of life is and what Retry and Skip do.
  */
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { type WaitState, waitState } from '@/game/setup';
-import { WAIT_TEXT as T, duration } from '../host/setup-text';
+import { duration } from '../host/setup-text';
 
 /** Date.now(), every second while mounted. */
 export function useNow(): number {
@@ -48,6 +49,7 @@ export function TrainerStall(props: {
   large?: boolean;
 }) {
   const { state, failed, onRetry, onSkip, large = true } = props;
+  const T = useTranslations('setup');
   // The wording holds still (the limit, not a ticking count), so a screen reader announces it once.
   const button = `rounded-xl px-5 py-2.5 font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-white ${large ? 'text-xl' : 'text-lg'}`;
   return (
@@ -56,17 +58,17 @@ export function TrainerStall(props: {
       className={`flex flex-col gap-3 rounded-xl border-2 border-fake bg-fake/15 px-4 py-3 text-rose-100 ${large ? 'text-xl' : 'text-base'}`}
       data-testid="trainer-stalled"
     >
-      <p className="font-bold">{failed ? T.failed(failed.message) : T.stalled(duration(state.limitMs / 1000))}</p>
+      <p className="font-bold">{failed ? T('failed', { message: failed.message }) : T('stalled', { quiet: duration(T, state.limitMs / 1000) })}</p>
       <p>
-        {T.retryHint} {onSkip && T.skipHint}
+        {T('retryHint')} {onSkip && T('skipHint')}
       </p>
       <div className="flex flex-wrap gap-3">
         <button type="button" className={`${button} bg-accent text-ink hover:brightness-110`} onClick={onRetry}>
-          {T.retry}
+          {T('retry')}
         </button>
         {onSkip && (
           <button type="button" className={`${button} border-2 border-edge hover:border-accent`} onClick={onSkip}>
-            {T.skip}
+            {T('skip')}
           </button>
         )}
       </div>

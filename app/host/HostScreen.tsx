@@ -7,6 +7,7 @@
  */
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { type HostView, type LevelId, LevelIdSchema, PROTOCOL_VERSION } from '@/game/protocol';
 import { BACKENDS } from '@/game/vocabulary';
 import { type GameSocket, call, connectSocket } from '../lib/socket';
@@ -18,9 +19,15 @@ import { forgetHost, savedHost, saveHost, useHost } from './store';
 import { HostTrainer } from './trainer';
 import { isPresetId, presetSettings } from '@/game/setup';
 import { useSetup } from './setup-store';
+import { useErrorText } from '../i18n/text';
+import { useTaskText } from '../i18n/tasks';
 
 
 export function HostScreen() {
+  const t = useTranslations('host');
+  const errorText = useErrorText();
+  const errorRef = useRef(errorText);
+  errorRef.current = errorText;
   const params = useSearchParams();
   const socketRef = useRef<GameSocket | null>(null);
   const trainerRef = useRef<HostTrainer | null>(null);
@@ -70,7 +77,7 @@ export function HostScreen() {
         }
         const ack = await call(socket, 'host:create', { v: PROTOCOL_VERSION, settings, ...(levels?.length ? { levels } : {}) });
         if (!ack.ok) {
-          store.set({ error: ack.error.message });
+          store.set({ error: errorRef.current(ack.error) });
           return;
         }
         authRef.current = { pin: ack.pin, hostToken: ack.hostToken };
@@ -102,9 +109,9 @@ export function HostScreen() {
       });
       socket.on('room:votes', (v) => useHost.getState().set({ votes: v }));
       socket.on('trainer:job', (job) => trainer.handle(job));
-      socket.on('room:closed', ({ reason }) => {
+      socket.on('room:closed', (closed) => {
         forgetHost();
-        useHost.getState().set({ error: reason });
+        useHost.getState().set({ error: errorRef.current(closed) });
       });
     });
     return () => {
@@ -122,7 +129,7 @@ export function HostScreen() {
       const auth = authRef.current;
       if (!socket || !auth) return;
       const ack = await call(socket, event, hostPayload(auth, extra));
-      useHost.getState().set({ error: ack.ok ? null : ack.error.message });
+      useHost.getState().set({ error: ack.ok ? null : errorText(ack.error) });
     },
     newGame() {
       forgetHost();
@@ -141,12 +148,12 @@ export function HostScreen() {
             GAN <span className="text-accent">Arena</span>
             {view && view.phase.kind !== 'lobby' && (
               <span className="ml-4 text-xl font-bold text-slate-300">
-                PIN <span className="tabular-nums text-white">{view.pin}</span>
+                {t('pinShort')} <span className="tabular-nums text-white">{view.pin}</span>
               </span>
             )}
           </h1>
           <TrainerBadge />
-          {!connected && <span className="text-fake">Reconnecting…</span>}
+          {!connected && <span className="text-fake">{t('reconnecting')}</span>}
         </header>
         {error && (
           <p role="alert" className="rounded-xl bg-fake/20 px-4 py-3 text-xl text-rose-200">
@@ -155,11 +162,11 @@ export function HostScreen() {
         )}
         {view?.paused && (
           <p role="status" className="rounded-xl border-2 border-accent bg-accent/10 px-4 py-3 text-2xl font-bold text-accent" data-testid="paused">
-            {view.paused.reason === 'host' ? 'Paused' : 'Paused while the host screen reconnects its trainer…'}
+            {view.paused.reason === 'host' ? t('paused') : t('pausedAway')}
           </p>
         )}
         {!view ? (
-          <p className="text-2xl text-slate-300">Opening a room…</p>
+          <p className="text-2xl text-slate-300">{t('opening')}</p>
         ) : (
           <div className="grid flex-1 gap-6 lg:grid-cols-[1fr_22rem]">
             <section className="flex min-w-0 flex-col gap-4">
@@ -179,14 +186,17 @@ export function HostScreen() {
 }
 
 function TrainerBadge() {
+  const t = useTranslations('host');
+  const locale = useLocale();
+  const taskText = useTaskText();
   const trainer = useHost((s) => s.trainer);
   const checksum = useHost((s) => s.checksum);
   const text =
     trainer.kind === 'loading'
-      ? 'Loading the generator…'
+      ? t('loadingGenerator')
       : trainer.kind === 'failed'
-        ? `Trainer failed: ${trainer.message}`
-        : `${trainer.kind === 'busy' ? `${trainer.task} · ` : ''}training on ${trainer.info.backend.toUpperCase()}`;
+        ? t('trainerFailed', { message: trainer.message })
+        : `${trainer.kind === 'busy' ? `${taskText(trainer.task)} · ` : ''}${t('trainingOn', { backend: trainer.info.backend.toUpperCase() })}`;
   return (
     <div className="flex max-w-2xl flex-col items-end text-right">
       <span
@@ -196,9 +206,10 @@ function TrainerBadge() {
       >
         {text}
       </span>
-      {(trainer.kind === 'ready' || trainer.kind === 'busy') && <span className="text-sm text-slate-400">{trainer.info.reason}</span>}
+      {/* Why this backend, and where the level starts from: the trainer's own (English) diagnostics. */}
+      {(trainer.kind === 'ready' || trainer.kind === 'busy') && locale === 'en' && <span className="text-sm text-slate-400">{trainer.info.reason}</span>}
       <span className="text-xs text-slate-400" data-testid="checksum" data-checksum={checksum ?? ''}>
-        generator weights #{checksum === null ? '…' : (checksum >>> 0).toString(16).padStart(8, '0')}
+        {t('weights', { checksum: checksum === null ? '…' : (checksum >>> 0).toString(16).padStart(8, '0') })}
       </span>
     </div>
   );

@@ -5,15 +5,18 @@
  * with the right one marked in words and a ✓, not by colour alone. Sizes are in em: the projector's
  * full-screen layer sets the scale, the host page a text size of its own.
  */
-import { getCard } from '@/game/lessons/cards';
-import { pct } from '@/game/lessons/verdict';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { HostLessonQuestion } from '@/game/protocol';
 import { InlineText } from '../components/lesson/RichText';
+import { useCard } from '../i18n/useCards';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 
 export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
-  const card = getCard(question.id);
+  const t = useTranslations('host');
+  const format = useFormatter();
+  const pct = (x: number) => format.number(x, { style: 'percent' });
+  const card = useCard(question.id);
   if (!card) return null;
   const total = question.revealed ? question.counts.reduce((a, b) => a + b, 0) : 0;
   return (
@@ -21,7 +24,7 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
       <p id="lesson-question-prompt" className="text-[1.25em] font-bold text-white">
         <InlineText text={card.check.prompt} />
       </p>
-      <ol className="flex flex-col gap-[0.4em]" aria-label={question.revealed ? 'How the class answered' : 'Choices'} data-testid={question.revealed ? 'lesson-distribution' : undefined}>
+      <ol className="flex flex-col gap-[0.4em]" aria-label={question.revealed ? t('howAnswered') : t('choices')} data-testid={question.revealed ? 'lesson-distribution' : undefined}>
         {question.order.map((authored, shown) => {
           const text = card.check.choices[authored];
           if (!question.revealed) {
@@ -41,14 +44,14 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
                 <Letter right={right}>{right ? '✓' : LETTERS[shown]}</Letter>
                 <span className={right ? 'font-bold text-white' : 'text-slate-300'}>
                   <InlineText text={text} />
-                  {right && <span className="ml-2 text-real"> (correct answer)</span>}
+                  {right && <span className="ml-2 text-real"> {t('correctAnswer')}</span>}
                 </span>
                 <span className="ml-auto shrink-0 font-mono text-slate-200">
                   {count} · {pct(share)}
                 </span>
               </div>
               <div className="h-[0.5em] overflow-hidden rounded-full bg-ink/60" aria-hidden>
-                <div className={`h-full rounded-full ${right ? 'bg-real' : 'bg-slate-500'}`} style={{ width: pct(share) }} />
+                <div className={`h-full rounded-full ${right ? 'bg-real' : 'bg-slate-500'}`} style={{ width: `${share * 100}%` }} />
               </div>
             </li>
           );
@@ -60,7 +63,7 @@ export function LessonQuestion({ question }: { question: HostLessonQuestion }) {
         </p>
       ) : (
         <p className="text-[0.9em] text-slate-300" data-testid="lesson-answered">
-          {question.answered} answered on their phones
+          {t('answered', { n: question.answered })}
         </p>
       )}
     </section>

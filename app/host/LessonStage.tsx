@@ -12,7 +12,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { getCard } from '@/game/lessons/cards';
+import { useTranslations } from 'use-intl';
 import type { HostView } from '@/game/protocol';
 import { LessonCard } from '../components/lesson/LessonCard';
 import { ProjectorCard } from '../components/lesson/ProjectorCard';
@@ -23,6 +23,7 @@ import { Button } from './Button';
 import { useHostActions } from './context';
 import { LessonQuestion } from './LessonQuestion';
 import { useHost } from './store';
+import { useCard } from '../i18n/useCards';
 
 /** Makes everything in <body> but `keep` inert and aria-hidden, and stops the page scrolling, until undone. */
 function isolate(keep: HTMLElement): () => void {
@@ -43,6 +44,8 @@ function isolate(keep: HTMLElement): () => void {
 }
 
 export function LessonStage({ view, cards }: { view: HostView; cards: string[] }) {
+  const t = useTranslations('host');
+  const tl = useTranslations('levels');
   const { send } = useHostActions();
   const phase = view.phase.kind === 'lesson' ? view.phase : null;
   // The card is the room's (the phones follow it); the host pages through it locally, then its question.
@@ -61,7 +64,7 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
     [view, losses, samplesOverTime, interpolation, realImages, batchSize],
   );
   const id = cards[at];
-  const card = getCard(id);
+  const card = useCard(id);
   const answers = phase?.answers[id];
   const question = phase?.question ?? null;
   const revealed = question?.revealed ?? false;
@@ -70,9 +73,9 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
   // The page after the card's own pages is its question (choices, then how the class answered).
   const onQuestion = step >= steps || revealed;
   const advanceLabel = {
-    reveal: 'Reveal the answer',
-    next: 'Next card',
-    done: view.level < view.levels.length ? `On to level ${view.level + 1}: ${view.levels[view.level].name}` : 'Finish the game',
+    reveal: t('revealAnswer'),
+    next: t('nextCard'),
+    done: view.level < view.levels.length ? t('onToLevel', { level: view.level + 1, name: tl(`${view.levels[view.level].id}.name`) }) : t('finish'),
   }[lessonStep({ at, revealed, total: cards.length })];
 
   const forward = () => (step < steps ? setStep(step + 1) : undefined);
@@ -95,11 +98,11 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
 
   const answered = answers && (
     <span className="normal-case tracking-normal text-slate-100" data-testid="lesson-answers">
-      {answers.answered} answered on their phones · {answers.correct} correct
+      {t('answeredCorrect', { answered: answers.answered, correct: answers.correct })}
     </span>
   );
   const chips = (
-    <span className="flex gap-[0.25em]" role="list" aria-label="Lesson cards">
+    <span className="flex gap-[0.25em]" role="list" aria-label={t('lessonCards')}>
       {cards.map((c, i) => (
         <span role="listitem" key={c} aria-current={i === at} className={`rounded-[0.3em] px-[0.4em] py-[0.15em] font-mono font-bold ${i === at ? 'bg-accent text-ink' : 'bg-panel text-slate-200'}`}>
           {c}
@@ -111,15 +114,15 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
   if (!fullScreen || !card) {
     return (
       <div className="flex flex-col gap-4" data-testid="lesson">
-        <nav className="flex flex-wrap items-center gap-2 text-lg" aria-label="Lesson">
+        <nav className="flex flex-wrap items-center gap-2 text-lg" aria-label={t('lesson')}>
           {chips}
           <span className="ml-auto">
             <Button small onClick={() => setFullScreen(true)}>
-              Full screen
+              {t('fullScreen')}
             </Button>
           </span>
         </nav>
-        {card ? <LessonCard card={card} data={data} hideCheck /> : <p className="text-xl text-fake">Unknown card {id}.</p>}
+        {card ? <LessonCard card={card} data={data} hideCheck /> : card === null ? <p className="text-xl text-slate-400">{t('loadingCard')}</p> : <p className="text-xl text-fake">{t('unknownCard', { id })}</p>}
         {question && (
           <div className="text-2xl">
             <LessonQuestion question={question} />
@@ -131,10 +134,10 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
   }
 
   const footer = (
-    <StepNav step={Math.min(step, steps)} steps={steps + 1} onBack={step > 0 && !revealed ? back : undefined} onNext={onQuestion ? undefined : forward} nextLabel={step < steps - 1 ? 'Next' : 'The question'}>
+    <StepNav step={Math.min(step, steps)} steps={steps + 1} onBack={step > 0 && !revealed ? back : undefined} onNext={onQuestion ? undefined : forward} nextLabel={step < steps - 1 ? t('next') : t('theQuestion')}>
       {chips}
       <button type="button" onClick={() => setFullScreen(false)} className="rounded-[0.4em] border-2 border-edge bg-panel px-[0.6em] py-[0.2em] text-slate-100 hover:border-accent">
-        Back to the room
+        {t('backToRoom')}
       </button>
       <button type="button" onClick={() => void send('host:advance')} className={`rounded-[0.4em] px-[0.6em] py-[0.2em] font-bold ${onQuestion ? 'bg-accent text-ink' : 'border-2 border-edge bg-panel text-slate-100'}`}>
         {advanceLabel}
@@ -144,10 +147,10 @@ export function LessonStage({ view, cards }: { view: HostView; cards: string[] }
 
   return (
     <>
-      <p className="text-xl text-slate-200">The lesson is on full screen.</p>
+      <p className="text-xl text-slate-200">{t('onFullScreen')}</p>
       {layer &&
         createPortal(
-          <div role="dialog" aria-modal="true" aria-label={`Lesson: ${card.id} ${card.title}`} data-testid="lesson">
+          <div role="dialog" aria-modal="true" aria-label={t('lessonDialog', { id: card.id, title: card.title })} data-testid="lesson">
             {onQuestion && question ? (
               <div className="projector flex h-dvh flex-col gap-[0.5em] overflow-hidden bg-ink p-[0.7em]">
                 <div className="min-h-0 flex-1 overflow-hidden">

@@ -5,9 +5,11 @@
  * no account, so this is the host's one chance to take its results home.
  */
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { type ResultKind, ResultsRoute } from '@/game/protocol';
 import { Button } from './Button';
 import { savedHost } from './store';
+import type { T } from '../i18n/types';
 
 /** The file name the server gives in content-disposition, or a plain one. */
 function fileName(res: Response, pin: string, kind: ResultKind): string {
@@ -16,14 +18,14 @@ function fileName(res: Response, pin: string, kind: ResultKind): string {
 }
 
 /** Fetches one CSV with the host token and saves it through a download link; the error to show, or null. */
-async function download(pin: string, kind: ResultKind): Promise<string | null> {
+async function download(t: T<'results'>, pin: string, kind: ResultKind): Promise<string | null> {
   const auth = savedHost();
-  if (!auth || auth.pin !== pin) return 'This tab no longer holds the game: its results cannot be downloaded here.';
+  if (!auth || auth.pin !== pin) return t('notHere');
   try {
     const res = await fetch(ResultsRoute.path(pin, kind), { headers: { [ResultsRoute.hostTokenHeader]: auth.hostToken }, cache: 'no-store' });
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      return `Could not download the ${kind}: ${body?.error ?? `error ${res.status}`}.`;
+      return t('failed', { kind, why: body?.error ?? t('status', { status: res.status }) });
     }
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
@@ -36,11 +38,12 @@ async function download(pin: string, kind: ResultKind): Promise<string | null> {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return null;
   } catch {
-    return `Could not download the ${kind}: the server did not answer.`;
+    return t('failed', { kind, why: t('noAnswer') });
   }
 }
 
 export function ResultsDownload({ pin }: { pin: string }) {
+  const t = useTranslations('results');
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [busy, setBusy] = useState<ResultKind | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +60,7 @@ export function ResultsDownload({ pin }: { pin: string }) {
 
   const save = async (kind: ResultKind) => {
     setBusy(kind);
-    setError(await download(pin, kind));
+    setError(await download(t, pin, kind));
     setBusy(null);
   };
 
@@ -65,15 +68,15 @@ export function ResultsDownload({ pin }: { pin: string }) {
     <div className="flex flex-col gap-2" data-testid="results-download">
       <div className="flex flex-wrap gap-3">
         <Button small onClick={() => void save('players')} disabled={busy !== null}>
-          Download players (CSV)
+          {t('players')}
         </Button>
         <Button small onClick={() => void save('votes')} disabled={busy !== null}>
-          Download votes (CSV)
+          {t('votes')}
         </Button>
       </div>
       {signedIn !== null && (
         <p className="text-base text-slate-400" data-testid="results-note">
-          {signedIn ? 'Also in your teacher dashboard.' : 'Not signed in: download now — anonymous games are not kept in an account.'}
+          {signedIn ? t('inDashboard') : t('notSignedIn')}
         </p>
       )}
       {error && (

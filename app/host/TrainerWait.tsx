@@ -6,15 +6,20 @@
  * message with Retry (a fresh trainer from the room's latest checkpoint, the job asked for again) and,
  * for training, Skip (the room's own skip-training path).
  */
+import { useTranslations } from 'use-intl';
 import type { HostView } from '@/game/protocol';
 import { expectedTrainingMs, waitLimitMs } from '@/game/setup';
 import { TrainerStall, useWait } from '../components/TrainerStall';
 import { useHostActions } from './context';
-import { WAIT_TEXT as T, duration } from './setup-text';
+import { useTaskText } from '../i18n/tasks';
+import { duration as durationIn } from './setup-text';
 import { useSetup } from './setup-store';
 import { useHost } from './store';
 
 export function TrainerWait({ view }: { view: HostView }) {
+  const T = useTranslations('setup');
+  const taskText = useTaskText();
+  const duration = (s: number) => durationIn(T, s);
   const { send, retryTrainer } = useHostActions();
   const lastSign = useSetup((s) => s.lastSign);
   const failure = useSetup((s) => s.failure);
@@ -32,12 +37,12 @@ export function TrainerWait({ view }: { view: HostView }) {
     return <TrainerStall state={state} failed={failed} onRetry={retryTrainer} onSkip={training ? () => void send('host:advance') : undefined} />;
   }
   const elapsed = duration((now - since) / 1000);
-  const task = trainer.kind === 'busy' ? trainer.task : trainer.kind === 'loading' ? T.loading : null;
+  const task = trainer.kind === 'busy' ? taskText(trainer.task) : trainer.kind === 'loading' ? T('waitLoading') : T('waitTrainer');
   const done = progress && progress.total > 0 ? progress.step / progress.total : 0;
   const left = training && expected !== null ? duration((expected * (1 - done)) / 1000) : null;
   return (
     <p className="text-xl tabular-nums text-slate-300" data-testid="trainer-wait">
-      {training ? T.training(left, elapsed) : T.generating(task, elapsed)}
+      {training ? T('waitTraining', { left: left ?? 'none', elapsed }) : T('waitGenerating', { task, elapsed })}
     </p>
   );
 }

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { HostScreen } from './HostScreen';
+import { pageTitle } from '@/app/i18n/server';
 
-export const metadata = { title: 'Host · GAN Arena' };
+export const generateMetadata = () => pageTitle('host');
 
 export default function HostPage() {
   return (

@@ -3,6 +3,7 @@
  * The Lab's knobs and buttons. Choices are selects (with the link's own value added where it is not
  * a preset), so a phone gets its native picker and no half-typed number restarts the trainer.
  */
+import { useTranslations } from 'use-intl';
 import { useId, useRef } from 'react';
 import { ARCH, ARCHS, BACKENDS, DATASET, DATASETS, LOSS, LOSS_MENU, TOY_DATASETS } from '@/game/vocabulary';
 import type { LabSettings } from '@/ml/lab-settings';
@@ -64,87 +65,89 @@ function Select<T extends string | number>({ label, value, options, onChange, fo
 const btn = 'min-h-11 rounded-xl px-3 font-bold disabled:opacity-40';
 
 export function LabControls({ settings: s, config, onChange, disabled, running, onPlay, onPause, onStep, onExport, onImport }: Props) {
+  const t = useTranslations('lab');
+  const tk = useTranslations('knobs');
   const file = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<LabSettings>) => onChange({ ...s, ...patch });
   const toy = isToy(s.dataset);
   return (
-    <aside className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel p-4" aria-label="Experiment settings">
+    <aside className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel p-4" aria-label={t('settings')}>
       <div className="grid grid-cols-2 gap-2">
         {running ? (
           <button type="button" className={`${btn} col-span-2 bg-accent text-ink`} onClick={onPause} disabled={disabled}>
-            Pause
+            {t('pause')}
           </button>
         ) : (
           <button type="button" className={`${btn} col-span-2 bg-accent text-ink`} onClick={onPlay} disabled={disabled}>
-            Play
+            {t('play')}
           </button>
         )}
         <button type="button" className={`${btn} bg-ink text-sky-300`} onClick={() => onStep('d')} disabled={disabled || running}>
-          Step D
+          {t('stepD')}
         </button>
         <button type="button" className={`${btn} bg-ink text-yellow-300`} onClick={() => onStep('g')} disabled={disabled || running}>
-          Step G
+          {t('stepG')}
         </button>
       </div>
 
       <fieldset className="grid grid-cols-2 gap-3">
-        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">Data and model</legend>
+        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">{t('dataModel')}</legend>
         <Select
-          label="Dataset"
+          label={t('dataset')}
           value={s.dataset}
           options={DATASET_MENU}
-          format={(v) => DATASET[v].label}
+          format={(v) => t(`datasets.${v}`)}
           // A new dataset starts from that dataset's defaults, keeping only the loop and backend choices.
           onChange={(dataset) => onChange({ ...s, dataset, ...defaultsFor(dataset) })}
         />
-        <Select label="Architecture" value={s.arch} options={toy ? (['mlp'] as const) : ARCHS} format={(v) => ARCH[v].label} onChange={(arch) => set({ arch, hidden: arch === 'dcgan' ? DCGAN_HIDDEN : defaultConfig(s.dataset).hidden })} />
-        <Select label="Latent size" value={s.latentDim} options={withValue(LATENT, s.latentDim)} onChange={(latentDim) => set({ latentDim })} />
-        <Select label={s.arch === 'dcgan' ? 'Base filters' : 'Hidden width'} value={s.hidden} options={withValue(HIDDEN, s.hidden)} onChange={(hidden) => set({ hidden })} />
-        <Select label="Seed" value={s.seed} options={withValue(SEEDS, s.seed)} onChange={(seed) => set({ seed })} />
+        <Select label={t('arch')} value={s.arch} options={toy ? (['mlp'] as const) : ARCHS} format={(v) => ARCH[v].label} onChange={(arch) => set({ arch, hidden: arch === 'dcgan' ? DCGAN_HIDDEN : defaultConfig(s.dataset).hidden })} />
+        <Select label={t('latent')} value={s.latentDim} options={withValue(LATENT, s.latentDim)} onChange={(latentDim) => set({ latentDim })} />
+        <Select label={s.arch === 'dcgan' ? t('baseFilters') : t('hiddenWidth')} value={s.hidden} options={withValue(HIDDEN, s.hidden)} onChange={(hidden) => set({ hidden })} />
+        <Select label={t('seed')} value={s.seed} options={withValue(SEEDS, s.seed)} onChange={(seed) => set({ seed })} />
         <Select
-          label="Backend"
+          label={t('backend')}
           value={s.backend ?? 'auto'}
           options={BACKEND_MENU}
-          format={(v) => (v === 'auto' ? 'Automatic' : v.toUpperCase())}
+          format={(v) => (v === 'auto' ? t('automatic') : v.toUpperCase())}
           onChange={(b) => set({ backend: b === 'auto' ? null : b })}
         />
       </fieldset>
 
       <fieldset className="grid grid-cols-2 gap-3">
-        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">Training</legend>
+        <legend className="mb-2 text-sm font-bold uppercase tracking-wider text-slate-300">{t('training')}</legend>
         <div className="col-span-2">
           <Select
-            label="Loss"
+            label={t('loss')}
             value={s.loss}
             options={LOSS_MENU}
-            format={(v) => `${LOSS[v].label}${LOSS[v].probability ? ' (BCE)' : ''}`}
+            format={(v) => `${tk(`lossNames.${v}`)}${LOSS[v].probability ? ' (BCE)' : ''}`}
             onChange={(loss) => set({ loss })}
           />
         </div>
-        <Select label="D learning rate" value={s.lrD} options={withValue(LR, s.lrD)} format={(v) => v.toExponential(0)} onChange={(lrD) => set({ lrD })} />
-        <Select label="G learning rate" value={s.lrG} options={withValue(LR, s.lrG)} format={(v) => v.toExponential(0)} onChange={(lrG) => set({ lrG })} />
-        <Select label="D steps per iteration" value={s.dSteps} options={withValue(STEPS, s.dSteps)} onChange={(dSteps) => set({ dSteps, gSteps: dSteps + s.gSteps === 0 ? 1 : s.gSteps })} />
-        <Select label="G steps per iteration" value={s.gSteps} options={withValue(STEPS, s.gSteps)} onChange={(gSteps) => set({ gSteps, dSteps: gSteps + s.dSteps === 0 ? 1 : s.dSteps })} />
-        <Select label="Batch size" value={s.batchSize} options={withValue(BATCH, s.batchSize)} onChange={(batchSize) => set({ batchSize })} />
+        <Select label={t('lrD')} value={s.lrD} options={withValue(LR, s.lrD)} format={(v) => v.toExponential(0)} onChange={(lrD) => set({ lrD })} />
+        <Select label={t('lrG')} value={s.lrG} options={withValue(LR, s.lrG)} format={(v) => v.toExponential(0)} onChange={(lrG) => set({ lrG })} />
+        <Select label={t('dSteps')} value={s.dSteps} options={withValue(STEPS, s.dSteps)} onChange={(dSteps) => set({ dSteps, gSteps: dSteps + s.gSteps === 0 ? 1 : s.gSteps })} />
+        <Select label={t('gSteps')} value={s.gSteps} options={withValue(STEPS, s.gSteps)} onChange={(gSteps) => set({ gSteps, dSteps: gSteps + s.dSteps === 0 ? 1 : s.dSteps })} />
+        <Select label={t('batch')} value={s.batchSize} options={withValue(BATCH, s.batchSize)} onChange={(batchSize) => set({ batchSize })} />
       </fieldset>
 
       {config && config.arch !== s.arch && (
-        <p className="text-sm text-accent">This backend trains an {config.arch.toUpperCase()} instead (see the note above).</p>
+        <p className="text-sm text-accent">{t('otherArch', { arch: config.arch.toUpperCase() })}</p>
       )}
 
       <div className="grid grid-cols-2 gap-2">
         <button type="button" className={`${btn} border border-edge`} onClick={onExport} disabled={disabled}>
-          Export checkpoint
+          {t('export')}
         </button>
         <button type="button" className={`${btn} border border-edge`} onClick={() => file.current?.click()}>
-          Import checkpoint
+          {t('import')}
         </button>
         <input
           ref={file}
           type="file"
           accept=".ganc,application/octet-stream"
           className="hidden"
-          aria-label="Checkpoint file"
+          aria-label={t('file')}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) onImport(f);
@@ -152,7 +155,7 @@ export function LabControls({ settings: s, config, onChange, disabled, running, 
           }}
         />
       </div>
-      <p className="text-xs text-slate-400">Every setting is in the address bar: copy the link to share this experiment.</p>
+      <p className="text-xs text-slate-400">{t('share')}</p>
     </aside>
   );
 }

@@ -4,6 +4,7 @@
  * experiment); the worker trains, the page draws. Play, pause, step D, step G; live charts; samples,
  * interpolation, or for 2-D data the decision surface; export and import a checkpoint.
  */
+import { useFormatter, useTranslations } from 'use-intl';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
@@ -20,6 +21,9 @@ import { ToyPlot } from './ToyPlot';
 import { restartKeyOf, useLab, type PendingCheckpoint } from './useLab';
 
 export function LabScreen() {
+  const t = useTranslations('lab');
+  const format = useFormatter();
+  const n = (x: number, d: number) => format.number(x, { minimumFractionDigits: d, maximumFractionDigits: d });
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -74,17 +78,17 @@ export function LabScreen() {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-bold">
           <Link href="/">
-            GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Lab</span>
+            GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· {t('lab')}</span>
           </Link>
         </h1>
         <Link href="/solo" className="rounded-lg border border-edge px-3 py-1.5 text-sm hover:border-accent">
-          Play solo
+          {t('playSolo')}
         </Link>
       </header>
       <BackendBadge backend={state.backend?.name ?? null} reason={state.backend?.reason ?? null} loading={state.status === 'starting'} />
       {parsed.ignored.length > 0 && (
         <p className="rounded-lg border border-accent/50 px-3 py-2 text-sm text-accent" role="status">
-          Ignored from the link: {parsed.ignored.join('; ')}
+          {t('ignored', { list: parsed.ignored.join('; ') })}
         </p>
       )}
       {(state.error || importError) && (
@@ -110,27 +114,27 @@ export function LabScreen() {
         <div className="flex min-w-0 flex-col gap-4">
           <div className="flex flex-wrap gap-x-6 gap-y-1 rounded-xl border border-edge bg-panel/60 px-4 py-2 text-slate-300" aria-live="off">
             <span>
-              Steps <b className="tabular-nums text-white" data-testid="steps">{state.steps}</b>
+              {t('steps')} <b className="tabular-nums text-white" data-testid="steps">{state.steps}</b>
             </span>
             <span>
-              <b className="tabular-nums text-white" data-testid="steps-per-sec">{state.stepsPerSec === null ? '–' : state.stepsPerSec.toFixed(1)}</b> steps/s
+              <b className="tabular-nums text-white" data-testid="steps-per-sec">{state.stepsPerSec === null ? '–' : n(state.stepsPerSec, 1)}</b> {t('perSec')}
             </span>
             {last && (
               <span className="tabular-nums">
-                D loss {last.d?.toFixed(3) ?? '–'} · G loss {last.g?.toFixed(3) ?? '–'}
+                {t('losses', { d: last.d === undefined || last.d === null ? '–' : n(last.d, 3), g: last.g === undefined || last.g === null ? '–' : n(last.g, 3) })}
               </span>
             )}
             {toy ? (
               <span>
-                Mode coverage{' '}
+                {t('coverage')}{' '}
                 <b className="tabular-nums text-white" data-testid="coverage" data-value={coverage ?? ''}>
                   {state.snap ? `${state.snap.covered}/${state.snap.modes}` : '–'}
                 </b>
-                {state.snap && <span className="text-slate-400"> · {Math.round(state.snap.highQuality * 100)}% of points near a mode</span>}
+                {state.snap && <span className="text-slate-400"> · {t('nearMode', { share: format.number(state.snap.highQuality, { style: 'percent' }) })}</span>}
               </span>
             ) : (
               <span>
-                Fréchet distance <b className="tabular-nums text-white" data-testid="fid">{state.evaluation ? state.evaluation.fid.toFixed(1) : '–'}</b>
+                {t('fid')} <b className="tabular-nums text-white" data-testid="fid">{state.evaluation ? n(state.evaluation.fid, 1) : '–'}</b>
               </span>
             )}
           </div>
@@ -140,38 +144,38 @@ export function LabScreen() {
               <ToyPlot snap={state.snap} loss={settings.loss} />
             ) : (
               <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid="samples">
-                <figcaption className="mb-2 text-sm font-bold text-slate-300">Samples (the same 16 latent vectors, as training goes)</figcaption>
+                <figcaption className="mb-2 text-sm font-bold text-slate-300">{t('samples')}</figcaption>
                 <div className="grid grid-cols-4 gap-1.5">
                   {state.samples.map((b, i) => (
-                    <BytesImage key={i} bytes={b} label={`Sample ${i + 1}`} />
+                    <BytesImage key={i} bytes={b} label={t('sample', { n: i + 1 })} />
                   ))}
                 </div>
                 <figcaption className="mb-2 mt-3 flex items-center justify-between text-sm font-bold text-slate-300">
-                  Latent interpolation: a straight line from one z to another
+                  {t('interpolation')}
                   <button type="button" onClick={newInterpolation} className="rounded-lg border border-edge px-2 py-1 text-xs font-normal hover:border-accent">
-                    New ends
+                    {t('newEnds')}
                   </button>
                 </figcaption>
                 <div className="grid grid-cols-8 gap-1" data-testid="interpolation">
                   {state.interpolation.map((b, i) => (
-                    <BytesImage key={i} bytes={b} label={`Interpolation step ${i + 1}`} />
+                    <BytesImage key={i} bytes={b} label={t('interpolationStep', { n: i + 1 })} />
                   ))}
                 </div>
               </figure>
             )}
             <div className="flex min-w-0 flex-col gap-4">
-              <SeriesChart title="Loss per iteration" testId="chart-loss" data={history} series={[{ key: 'd', name: 'D loss', color: '#38bdf8' }, { key: 'g', name: 'G loss', color: '#facc15' }]} />
+              <SeriesChart title={t('lossChart')} testId="chart-loss" data={history} series={[{ key: 'd', name: t('dLoss'), color: '#38bdf8' }, { key: 'g', name: t('gLoss'), color: '#facc15' }]} />
               <SeriesChart
-                title={LOSS[settings.loss].probability ? 'D(x): real vs generated (0.5 is equilibrium)' : 'D score: real vs generated'}
+                title={LOSS[settings.loss].probability ? t('dxChart') : t('dScoreChart')}
                 testId="chart-dx"
                 data={history}
-                series={[{ key: 'real', name: 'real', color: '#22c55e' }, { key: 'fake', name: 'generated', color: '#f43f5e' }]}
+                series={[{ key: 'real', name: t('real'), color: '#22c55e' }, { key: 'fake', name: t('generated'), color: '#f43f5e' }]}
               />
             </div>
             {toy ? (
-              <SeriesChart title="Mode coverage (share of modes the generator covers)" testId="chart-coverage" domain={[0, 1]} data={state.coverage.map((p) => ({ step: p.step, coverage: p.value }))} series={[{ key: 'coverage', name: 'coverage', color: '#a78bfa' }]} />
+              <SeriesChart title={t('coverageChart')} testId="chart-coverage" domain={[0, 1]} data={state.coverage.map((p) => ({ step: p.step, coverage: p.value }))} series={[{ key: 'coverage', name: t('coverageSeries'), color: '#a78bfa' }]} />
             ) : (
-              <SeriesChart title="Fréchet distance to real images (lower is closer)" testId="chart-fid" data={state.fid.map((p) => ({ step: p.step, fid: p.value }))} series={[{ key: 'fid', name: 'FID', color: '#a78bfa' }]} />
+              <SeriesChart title={t('fidChart')} testId="chart-fid" data={state.fid.map((p) => ({ step: p.step, fid: p.value }))} series={[{ key: 'fid', name: 'FID', color: '#a78bfa' }]} />
             )}
             <Histogram toy={toy} counts={toy ? (state.snap?.histogram ?? []) : (state.evaluation?.histogram ?? [])} names={toy ? null : (state.evaluation?.classNames ?? null)} />
           </div>
@@ -182,13 +186,16 @@ export function LabScreen() {
 }
 
 function Histogram({ toy, counts, names }: { toy: boolean; counts: number[]; names: string[] | null }) {
-  const data = counts.map((c, i) => ({ name: names?.[i] ?? String(i + 1), count: c }));
+  const t = useTranslations('lab');
+  const tc = useTranslations('charts');
+  const cls = (name: string) => (tc.has(`classes.${name}` as Parameters<typeof tc>[0]) ? tc(`classes.${name}` as Parameters<typeof tc>[0]) : name);
+  const data = counts.map((c, i) => ({ name: names?.[i] ? cls(names[i]) : String(i + 1), count: c }));
   return (
     <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid="chart-histogram">
       <figcaption className="mb-1 text-sm font-bold text-slate-300">
-        {toy ? 'Generated points per mode' : 'Class histogram of generated images (the project classifier)'}
+        {toy ? t('pointsPerMode') : t('classHistogram')}
       </figcaption>
-      <div className="h-44 w-full" role="img" aria-label={`Histogram: ${data.map((d) => `${d.name} ${d.count}`).join(', ') || 'no data yet'}`}>
+      <div className="h-44 w-full" role="img" aria-label={t('histogramLabel', { data: data.map((d) => `${d.name} ${d.count}`).join(', ') || 'none' })}>
         {data.length ? (
           <ResponsiveContainer width="100%" height="100%" minWidth={0}>
             <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
@@ -198,7 +205,7 @@ function Histogram({ toy, counts, names }: { toy: boolean; counts: number[]; nam
             </BarChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-slate-400">Waiting for a measurement…</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-400">{t('waiting')}</p>
         )}
       </div>
     </figure>

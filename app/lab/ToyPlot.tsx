@@ -5,6 +5,7 @@
  * mode centres ringed. Drawn on a canvas: thousands of
  * points redraw many times a second without touching React's tree.
  */
+import { useTranslations } from 'use-intl';
 import { useEffect, useRef } from 'react';
 import { surfaceToUnit } from '@/ml/lab-settings';
 import type { LossKind } from '@/ml/gan-config';
@@ -19,6 +20,7 @@ function heat(v: number): [number, number, number] {
 }
 
 export function ToyPlot({ snap, loss }: { snap: ToySnapshot | null; loss: LossKind }) {
+  const t = useTranslations('lab');
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -72,12 +74,11 @@ export function ToyPlot({ snap, loss }: { snap: ToySnapshot | null; loss: LossKi
         height={SIZE}
         className="aspect-square w-full rounded-lg"
         role="img"
-        aria-label={snap ? `Generated points (yellow crosses) over real points (white dots) on D's decision surface; ${snap.covered} of ${snap.modes} modes covered` : 'No points yet'}
+        aria-label={snap ? t('plotLabel', { covered: snap.covered, modes: snap.modes }) : t('noPoints')}
         data-testid="toy-plot"
       />
       <figcaption className="mt-2 text-sm text-slate-400">
-        Background: D&apos;s verdict over the plane (<span className="text-rose-300">red: real</span>, <span className="text-sky-300">blue: fake</span>). White dots: real data.
-        Yellow crosses: the generator&apos;s samples. Rings: the modes.
+        {t.rich('plotCaption', { red: (c) => <span className="text-rose-300">{c}</span>, blue: (c) => <span className="text-sky-300">{c}</span> })}
       </figcaption>
     </figure>
   );

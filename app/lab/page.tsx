@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { LabScreen } from './LabScreen';
+import { pageTitle } from '@/app/i18n/server';
 
-export const metadata = { title: 'Lab · GAN Arena' };
+export const generateMetadata = () => pageTitle('lab');
 
 export default function LabPage() {
   return (

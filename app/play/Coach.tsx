@@ -1,6 +1,7 @@
 'use client';
 /** A coach's screen: pick the fakes that go into the round, and vote on the next training's knobs. */
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { coachFormDefaults } from '@/game/levels';
 import type { Knobs, PlayerView } from '@/game/protocol';
 import { Countdown } from '../components/Countdown';
@@ -8,8 +9,11 @@ import { PixelImage } from '../components/PixelImage';
 import { type GameSocket, call } from '../lib/socket';
 import { KnobsFields } from '../components/KnobsFields';
 import { savedToken } from './store';
+import { useErrorText } from '../i18n/text';
 
 export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const t = useTranslations('coach');
+  const errorText = useErrorText();
   const phase = view.phase;
   const [picked, setPicked] = useState<string[]>(phase.kind === 'coaching' ? phase.mine : []);
   const [sent, setSent] = useState(phase.kind === 'coaching' && phase.mine.length > 0);
@@ -23,14 +27,14 @@ export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSoc
     const token = savedToken(view.pin);
     if (!token) return;
     const ack = await call(socket, 'coach:pick', { pin: view.pin, playerToken: token, imageIds: picked });
-    setError(ack.ok ? null : ack.error.message);
+    setError(ack.ok ? null : errorText(ack.error));
     setSent(ack.ok);
   };
   return (
-    <section className="mt-3 flex flex-col gap-3" aria-label="Choose the fakes for this round">
+    <section className="mt-3 flex flex-col gap-3" aria-label={t('chooseLabel')}>
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-bold">
-          Pick the {phase.needed} most convincing fakes
+          {t('pick', { needed: phase.needed })}
         </h1>
         <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
       </div>
@@ -43,7 +47,7 @@ export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSoc
                 type="button"
                 onClick={() => toggle(img.id)}
                 aria-pressed={on}
-                aria-label={`Candidate ${i + 1}${on ? ', picked' : ''}`}
+                aria-label={t('candidate', { index: i + 1, picked: String(on) })}
                 className={`w-full rounded-xl border-4 p-1 ${on ? 'border-accent' : 'border-transparent'}`}
               >
                 <PixelImage pixels={img.pixels} label="" />
@@ -58,7 +62,7 @@ export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSoc
         disabled={picked.length === 0}
         className="min-h-16 rounded-2xl bg-accent text-2xl font-black text-ink disabled:opacity-40"
       >
-        {sent ? `Sent ${picked.length} ✓` : `Send ${picked.length} of ${phase.needed}`}
+        {sent ? t('sent', { count: picked.length }) : t('send', { count: picked.length, needed: phase.needed })}
       </button>
       {error && (
         <p role="alert" className="rounded-lg bg-fake/20 px-3 py-2 text-rose-200">
@@ -72,6 +76,8 @@ export function CoachPanel({ view, socket }: { view: PlayerView; socket: GameSoc
 
 /** The coaches' vote on the next training phase; the team's majority wins. */
 export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const t = useTranslations('coach');
+  const errorText = useErrorText();
   const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? coachFormDefaults(view.levelName));
   const [error, setError] = useState<string | null>(null);
   const choose = async (patch: Partial<Knobs>) => {
@@ -80,11 +86,11 @@ export function KnobsForm({ view, socket }: { view: PlayerView; socket: GameSock
     const token = savedToken(view.pin);
     if (!token) return;
     const ack = await call(socket, 'coach:knobs', { pin: view.pin, playerToken: token, knobs: next });
-    setError(ack.ok ? null : ack.error.message);
+    setError(ack.ok ? null : errorText(ack.error));
   };
   return (
     <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
-      <legend className="px-2 text-lg font-bold">Your vote for the next training</legend>
+      <legend className="px-2 text-lg font-bold">{t('knobsLegend')}</legend>
       <KnobsFields knobs={knobs} onChoose={(patch) => void choose(patch)} />
       {error && (
         <p role="alert" className="mt-2 text-rose-200">

@@ -6,22 +6,13 @@
  * throughout. Keyboard: on the focused image, arrow keys move a cursor, Enter marks, Delete removes.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { PlayerView, Spot, Verdict } from '@/game/protocol';
 import { MarkRing } from '../components/GiveawayHeat';
 import { PixelImage } from '../components/PixelImage';
 import { type GameSocket, call } from '../lib/socket';
 import { savedToken } from './store';
-
-/** Every word this file puts on screen, in one place for translation. */
-export const MARK_TEXT = {
-  /** The image's name for a screen reader while it takes a mark. */
-  label: (image: string) => `${image}. Tap the spot that gives it away, or use the arrow keys and Enter to mark it.`,
-  before: 'Something gives it away? Tap it, then press Fake.',
-  markedBefore: 'Marked. Press Fake to send it with your vote.',
-  after: 'Called fake: tap the spot that gave it away (optional).',
-  markedAfter: 'Marked what gave it away · tap to move it.',
-  remove: 'Remove mark',
-};
+import { useErrorText } from '../i18n/text';
 
 /** Keyboard cursor steps: one bin of the class's heat map (game/giveaway.ts). */
 const STEP = 1 / 14;
@@ -35,6 +26,7 @@ const tidy = (v: number) => Math.round(clamp(v) * 1000) / 1000;
  * image not judged yet; `forVote` is the mark a vote carries (and forgets one a "real" vote drops).
  */
 export function useGiveaways(view: PlayerView, socket: GameSocket, onError: (message: string | null) => void) {
+  const errorText = useErrorText();
   const phase = view.phase;
   const round = phase.kind === 'judging' ? phase.round : 0;
   const server = phase.kind === 'judging' ? (phase.spots ?? {}) : {};
@@ -58,7 +50,7 @@ export function useGiveaways(view: PlayerView, socket: GameSocket, onError: (mes
     if (ack.ok) onError(null);
     else {
       setMark(imageId, before);
-      onError(ack.error.message);
+      onError(errorText(ack.error));
     }
   };
 
@@ -89,6 +81,7 @@ export function MarkableImage({
   spot: Spot | null;
   onMark: (spot: Spot | null) => void;
 }) {
+  const t = useTranslations('giveaway');
   const [cursor, setCursor] = useState<Spot | null>(null);
   const open = verdict !== 'real';
   // A new image: the keyboard cursor starts again from its mark, or the centre.
@@ -116,13 +109,13 @@ export function MarkableImage({
     e.preventDefault();
     e.stopPropagation();
   };
-  const hint = verdict === 'fake' ? (spot ? MARK_TEXT.markedAfter : MARK_TEXT.after) : spot ? MARK_TEXT.markedBefore : MARK_TEXT.before;
+  const hint = verdict === 'fake' ? (spot ? t('markedAfter') : t('after')) : spot ? t('markedBefore') : t('before');
   return (
     <>
       <div
         role="button"
         tabIndex={0}
-        aria-label={MARK_TEXT.label(image)}
+        aria-label={t('label', { image })}
         aria-describedby="giveaway-hint"
         data-testid="mark-target"
         onClick={(e) => onMark(at(e))}
@@ -149,7 +142,7 @@ export function MarkableImage({
         </span>
         {spot && (
           <button type="button" onClick={() => onMark(null)} className="shrink-0 rounded-md border border-edge px-2 py-1 text-sm font-bold text-white">
-            {MARK_TEXT.remove}
+            {t('remove')}
           </button>
         )}
       </p>

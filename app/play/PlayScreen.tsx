@@ -6,6 +6,7 @@
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { PlayerView, Verdict } from '@/game/protocol';
 import { PROTOCOL_VERSION } from '@/game/wire';
 import { Countdown } from '../components/Countdown';
@@ -16,6 +17,7 @@ import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
 import { MarkRing } from '../components/GiveawayHeat';
 import { MarkableImage, useGiveaways } from './Giveaway';
 import { forgetToken, savedToken, saveToken, usePlay } from './store';
+import { LevelName, useErrorText } from '../i18n/text';
 
 // Only coaches need these, for part of the game: not in the page's first load either.
 const CoachPanel = dynamic(() => import('./Coach').then((m) => m.CoachPanel), { ssr: false });
@@ -24,10 +26,16 @@ const KnobsForm = dynamic(() => import('./Coach').then((m) => m.KnobsForm), { ss
 // Lesson questions may hold math: KaTeX loads only when a lesson starts, so it is not in the page's first load.
 const LessonAnswers = dynamic(() => import('./LessonAnswers').then((m) => m.LessonAnswers), {
   ssr: false,
-  loading: () => <p className="text-center text-slate-400">Loading the lesson…</p>,
+  loading: () => <LoadingLesson />,
 });
 
+function LoadingLesson() {
+  return <p className="text-center text-slate-400">{useTranslations('play')('loadingLesson')}</p>;
+}
+
 export function PlayScreen() {
+  const t = useTranslations('play');
+  const errorText = useErrorText();
   const params = useSearchParams();
   const initialPin = params.get('pin') ?? '';
   const socketRef = useRef<GameSocket | null>(null);
@@ -49,13 +57,13 @@ export function PlayScreen() {
       ack = await call(socket, 'player:join', { v: PROTOCOL_VERSION, pin, nickname });
     }
     if (!ack.ok) {
-      usePlay.getState().set({ status: 'form', error: ack.error.message });
+      usePlay.getState().set({ status: 'form', error: errorText(ack.error) });
       return;
     }
     saveToken(pin, ack.playerToken);
     pinRef.current = pin;
     usePlay.getState().set({ status: 'playing' });
-  }, []);
+  }, [errorText]);
 
   useEffect(() => {
     let socket: GameSocket | null = null;
@@ -84,10 +92,10 @@ export function PlayScreen() {
         usePlay.getState().set({ view: v, pending, progress: v.phase.kind === 'training' ? v.phase.progress : null });
       });
       socket.on('training:progress', ({ progress }) => usePlay.getState().set({ progress }));
-      socket.on('room:closed', ({ reason }) => {
+      socket.on('room:closed', (closed) => {
         if (pinRef.current) forgetToken(pinRef.current);
         pinRef.current = '';
-        usePlay.getState().set({ status: 'form', view: null, error: reason });
+        usePlay.getState().set({ status: 'form', view: null, error: errorText(closed) });
       });
     });
     return () => {
@@ -95,7 +103,7 @@ export function PlayScreen() {
       socket?.disconnect();
       usePlay.getState().reset();
     };
-  }, [initialPin, join]);
+  }, [initialPin, join, errorText]);
 
   return (
     <main className="mx-auto flex min-h-dvh max-w-xl flex-col px-4 pb-6 pt-4">
@@ -105,18 +113,22 @@ export function PlayScreen() {
         </span>
         {view && (
           <span className="min-w-0 text-center" data-testid="me">
-            {view.me.nickname}
-            {view.teams ? ` (${view.me.role === 'coach' ? 'coach' : 'judge'})` : ''} · <b className="text-white tabular-nums">{view.me.score}</b> pts · #
-            {view.me.rank}
+            {t.rich('me', {
+              nickname: view.me.nickname,
+              role: view.teams ? view.me.role : 'none',
+              score: view.me.score,
+              rank: view.me.rank,
+              b: (chunks) => <b className="text-white tabular-nums">{chunks}</b>,
+            })}
           </span>
         )}
         <span aria-live="polite" className={`shrink-0 ${connected ? 'text-real' : 'text-fake'}`}>
-          {connected ? '●' : '○ reconnecting…'}
+          {connected ? '●' : t('reconnecting')}
         </span>
       </header>
       {view?.paused && status === 'playing' && (
         <p role="status" className="mt-3 rounded-xl border-2 border-accent bg-accent/10 px-4 py-2 text-center text-lg font-bold text-accent">
-          {view.paused.reason === 'host' ? 'The host paused the game' : 'Waiting for the host screen to come back…'}
+          {view.paused.reason === 'host' ? t('paused') : t('hostAway')}
         </p>
       )}
       {status !== 'playing' || !view ? (
@@ -129,6 +141,7 @@ export function PlayScreen() {
 }
 
 function JoinPanel(props: { initialPin: string; busy: boolean; error: string | null; onJoin: (pin: string, nickname?: string) => void }) {
+  const t = useTranslations('play');
   const [pin, setPin] = useState(props.initialPin);
   const [nickname, setNickname] = useState('');
   const valid = /^\d{6}$/.test(pin);
@@ -140,9 +153,9 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         if (valid) props.onJoin(pin, nickname.trim() || undefined);
       }}
     >
-      <h1 className="text-3xl font-black">Join a game</h1>
+      <h1 className="text-3xl font-black">{t('joinTitle')}</h1>
       <label className="flex flex-col gap-1">
-        <span className="text-slate-300">Game PIN</span>
+        <span className="text-slate-300">{t('pin')}</span>
         <input
           name="pin"
           inputMode="numeric"
@@ -154,12 +167,12 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-slate-300">Nickname (optional)</span>
+        <span className="text-slate-300">{t('nickname')}</span>
         <input
           name="nickname"
           maxLength={60}
           autoComplete="off"
-          placeholder="Leave empty for a fun one"
+          placeholder={t('nicknamePlaceholder')}
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
           className="min-w-0 rounded-xl border-2 border-edge bg-panel px-4 py-3 text-xl focus:border-accent"
@@ -171,13 +184,14 @@ function JoinPanel(props: { initialPin: string; busy: boolean; error: string | n
         </p>
       )}
       <button type="submit" disabled={!valid || props.busy} className="rounded-xl bg-accent px-5 py-4 text-2xl font-black text-ink disabled:opacity-40">
-        {props.busy ? 'Joining…' : 'Join'}
+        {props.busy ? t('joining') : t('join')}
       </button>
     </form>
   );
 }
 
 function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const t = useTranslations('play');
   const progress = usePlay((s) => s.progress);
   const phase = view.phase;
   switch (phase.kind) {
@@ -185,25 +199,29 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       return (
         <Centered>
           <h1 className="flex flex-col gap-2">
-            <span className="text-slate-300">You&apos;re in as</span>
+            <span className="text-slate-300">{t('youreIn')}</span>
             <span className="text-4xl font-black text-accent" data-testid="nickname">
               {view.me.nickname}
             </span>
           </h1>
-          <p className="mt-6 text-xl text-slate-300">Waiting for the host to start… {view.playerCount} playing.</p>
+          <p className="mt-6 text-xl text-slate-300">{t('waitingStart', { count: view.playerCount })}</p>
         </Centered>
       );
     case 'intro':
       return (
         <Centered>
           <h1 className="flex flex-col gap-2">
-            <span className="text-slate-300">Level {phase.level}</span>
-            <span className="text-4xl font-black text-accent">{phase.name}</span>
+            <span className="text-slate-300">{t('level', { level: phase.level })}</span>
+            <span className="text-4xl font-black text-accent">
+              <LevelName id={view.levelId} />
+            </span>
           </h1>
-          <p className="mt-3 text-xl text-slate-200">{phase.intro}</p>
+          <p className="mt-3 text-xl text-slate-200">
+            <LevelName id={view.levelId} part="intro" />
+          </p>
           {view.teams && (
             <p className={`mt-6 rounded-xl px-4 py-3 text-xl font-bold ${view.me.role === 'coach' ? 'bg-fake/20' : 'bg-real/20'}`} data-testid="role">
-              {view.me.role === 'coach' ? 'You are a COACH: help the generator fool the judges.' : 'You are a DISCRIMINATOR: catch the fakes.'}
+              {view.me.role === 'coach' ? t('youAreCoach') : t('youAreJudge')}
             </p>
           )}
         </Centered>
@@ -213,8 +231,8 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         <CoachPanel view={view} socket={socket} />
       ) : (
         <Centered>
-          <h1 className="text-2xl font-bold">Round {phase.round}</h1>
-          <p className="mt-3 text-xl text-slate-300">The coaches are choosing their best fakes. Get ready to judge.</p>
+          <h1 className="text-2xl font-bold">{t('round', { round: phase.round })}</h1>
+          <p className="mt-3 text-xl text-slate-300">{t('coachesChoosing')}</p>
           <Spinner />
         </Centered>
       );
@@ -223,8 +241,8 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'generating':
       return (
         <Centered>
-          <h1 className="text-2xl font-bold">Round {phase.round}</h1>
-          <p className="mt-3 text-xl text-slate-300">The generator is drawing its fakes…</p>
+          <h1 className="text-2xl font-bold">{t('round', { round: phase.round })}</h1>
+          <p className="mt-3 text-xl text-slate-300">{t('drawing')}</p>
           <Spinner />
         </Centered>
       );
@@ -232,12 +250,12 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       if (phase.inRound) return <Judging view={view} socket={socket} />;
       return view.me.role === 'coach' ? (
         <section className="mt-4 flex flex-col gap-4">
-          <h1 className="text-center text-2xl font-bold">The judges are looking at your fakes…</h1>
+          <h1 className="text-center text-2xl font-bold">{t('judgesLooking')}</h1>
           <KnobsForm view={view} socket={socket} />
         </section>
       ) : (
         <Centered>
-          <h1 className="text-xl text-slate-300">A round is under way. You play from the next one.</h1>
+          <h1 className="text-xl text-slate-300">{t('underWay')}</h1>
         </Centered>
       );
     case 'reveal':
@@ -245,7 +263,7 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'training':
       return (
         <Centered>
-          <h1 className="text-2xl font-bold">Your votes are training the generator</h1>
+          <h1 className="text-2xl font-bold">{t('votesTraining')}</h1>
           <div className="mt-6 w-full">
             <TrainingBar progress={progress ?? phase.progress} />
           </div>
@@ -256,12 +274,12 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
     case 'ended':
       return (
         <Centered>
-          <h1 className="text-slate-300">{phase.kind === 'ended' ? 'Game over' : `Level ${phase.level} done`}</h1>
+          <h1 className="text-slate-300">{phase.kind === 'ended' ? t('gameOver') : t('levelDone', { level: phase.level })}</h1>
           <p className="text-6xl font-black text-accent" data-testid="final-rank">
             #{view.me.rank}
           </p>
           <p className="text-xl">
-            of {view.playerCount} · {view.me.score} points
+            {t('ofPlayers', { count: view.playerCount, score: view.me.score })}
           </p>
           <Standing view={view} withRank={false} />
           {phase.kind === 'ended' && phase.summary && <Summary summary={phase.summary} />}
@@ -271,6 +289,8 @@ function Phase({ view, socket }: { view: PlayerView; socket: GameSocket }) {
 }
 
 function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
+  const t = useTranslations('play');
+  const errorText = useErrorText();
   const phase = view.phase;
   const pending = usePlay((s) => s.pending);
   const [index, setIndex] = useState(0);
@@ -294,14 +314,14 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
       const spot = giveaways.forVote(current.id, verdict);
       const ack = await call(socket, 'player:vote', { pin: view.pin, playerToken: token, imageId: current.id, verdict, ...(spot ? { spot } : {}) });
       if (!ack.ok) {
-        setError(ack.error.message);
+        setError(errorText(ack.error));
         if (ack.error.code !== 'duplicate_vote') {
           const { [current.id]: _, ...rest } = usePlay.getState().pending;
           usePlay.getState().set({ pending: rest });
         }
       } else setError(null);
     },
-    [current, images, index, mine, socket, view.pin, giveaways],
+    [current, images, index, mine, socket, view.pin, giveaways, errorText],
   );
 
   useEffect(() => {
@@ -321,17 +341,17 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
   // Key hints only where there is a keyboard and a fine pointer: a phone has neither R nor F to press.
   const keyboard = typeof window !== 'undefined' && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
   return (
-    <section className="mt-3 flex flex-1 flex-col gap-3" aria-label={`Round ${phase.round}: judge each image`}>
+    <section className="mt-3 flex flex-1 flex-col gap-3" aria-label={t('judgeLabel', { round: phase.round })}>
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-bold">
-          Round {phase.round} · image {index + 1} of {images.length}
+          {t('judgeTitle', { round: phase.round, index: index + 1, total: images.length })}
         </h1>
         <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black" />
       </div>
       <div className="relative mx-auto w-full max-w-sm">
         <MarkableImage
           pixels={current.pixels}
-          image={`Image ${index + 1} of ${images.length}`}
+          image={t('imageOf', { index: index + 1, total: images.length })}
           verdict={chosen}
           spot={giveaways.markOf(current.id)}
           onMark={(spot) => void giveaways.mark(current.id, spot, chosen)}
@@ -340,7 +360,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           <span
             className={`pointer-events-none absolute right-2 top-2 rounded-lg px-3 py-1 text-lg font-black ${chosen === 'real' ? 'bg-real text-ink' : 'bg-fake text-white'}`}
           >
-            You said {chosen}
+            {t('youSaid', { verdict: chosen })}
           </span>
         )}
       </div>
@@ -352,7 +372,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           aria-keyshortcuts="R"
           className="min-h-20 rounded-2xl bg-real text-3xl font-black text-ink active:scale-95 disabled:opacity-30"
         >
-          Real
+          {t('real')}
         </button>
         <button
           type="button"
@@ -361,7 +381,7 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           aria-keyshortcuts="F"
           className="min-h-20 rounded-2xl bg-fake text-3xl font-black text-white active:scale-95 disabled:opacity-30"
         >
-          Fake
+          {t('fake')}
         </button>
       </div>
       {error && (
@@ -369,13 +389,13 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
           {error}
         </p>
       )}
-      <nav className="grid grid-cols-6 gap-2" aria-label="Images in this round">
+      <nav className="grid grid-cols-6 gap-2" aria-label={t('imagesInRound')}>
         {images.map((img, i) => (
           <button
             key={img.id}
             type="button"
             onClick={() => setIndex(i)}
-            aria-label={`Image ${i + 1}${mine[img.id] ? `, you said ${mine[img.id]}` : ', not judged yet'}`}
+            aria-label={t('thumb', { index: i + 1, mine: mine[img.id] ?? 'none' })}
             aria-current={i === index}
             className={`rounded-lg border-2 p-0.5 ${i === index ? 'border-accent' : mine[img.id] ? 'border-edge opacity-50' : 'border-edge'}`}
           >
@@ -384,43 +404,45 @@ function Judging({ view, socket }: { view: PlayerView; socket: GameSocket }) {
         ))}
       </nav>
       <p className="text-center text-slate-400" aria-live="polite">
-        {done === images.length ? 'All judged. Waiting for the others…' : `${done} of ${images.length} judged${keyboard ? ' · keys: R real, F fake, ← →' : ''}`}
+        {done === images.length ? t('allJudged') : t('judged', { done, total: images.length, keyboard: String(keyboard) })}
       </p>
     </section>
   );
 }
 
 function Reveal({ view }: { view: PlayerView }) {
+  const t = useTranslations('play');
+  const format = useFormatter();
   const phase = view.phase;
   if (phase.kind !== 'reveal') return null;
-  const headline = roundHeadline(phase.images);
+  const headline = roundHeadline(t, phase.images);
   return (
-    <section className="mt-4 flex flex-col gap-4" aria-label="Your results">
+    <section className="mt-4 flex flex-col gap-4" aria-label={t('yourResults')}>
       <div className="text-center">
         <h1>
-          <span className="block text-slate-300">Round {phase.round}</span>
+          <span className="block text-slate-300">{t('round', { round: phase.round })}</span>
           <span className={`block font-black ${headline.voted ? 'text-4xl' : 'text-3xl text-slate-200'}`} data-testid="round-result">
             {headline.text}
           </span>
         </h1>
-        <p className="text-2xl font-bold text-accent">+{phase.gained} points</p>
+        <p className="text-2xl font-bold text-accent">{t('gained', { points: phase.gained })}</p>
       </div>
       <ul className="grid grid-cols-3 gap-3">
         {phase.images.map((img, i) => (
           <li key={img.id} className={`rounded-xl border-4 p-1 ${img.mine === null ? 'border-edge' : img.correct ? 'border-real' : 'border-fake'}`}>
             <div className="relative">
-              <PixelImage pixels={img.pixels} label={`Image ${i + 1}: ${revealCaption(img)}`} />
+              <PixelImage pixels={img.pixels} label={t('revealImage', { index: i + 1, caption: revealCaption(t, img) })} />
               {img.spot && <MarkRing spot={img.spot} />}
             </div>
             <p className="mt-1 text-center text-sm font-bold">
               {img.mine ? (img.correct ? '✓ ' : '✗ ') : ''}
-              {revealCaption(img)}
+              {revealCaption(t, img)}
             </p>
           </li>
         ))}
       </ul>
       {phase.fooledRate !== null && (
-        <p className="text-center text-lg text-slate-300">The generator fooled the room {Math.round(phase.fooledRate * 100)}% of the time.</p>
+        <p className="text-center text-lg text-slate-300">{t('fooledRoom', { rate: format.number(phase.fooledRate, { style: 'percent' }) })}</p>
       )}
       <Standing view={view} />
     </section>
@@ -429,11 +451,13 @@ function Reveal({ view }: { view: PlayerView }) {
 
 /** Rank, who is just ahead and the streak; without the rank where the screen already shows it large. */
 function Standing({ view, withRank = true }: { view: PlayerView; withRank?: boolean }) {
+  const t = useTranslations('play');
+  const b = (chunks: React.ReactNode) => <b className="text-white">{chunks}</b>;
   const parts: React.ReactNode[] = [];
-  if (withRank) parts.push(<>You are <b className="text-white">#{view.me.rank}</b> of {view.playerCount}</>);
-  if (view.ahead) parts.push(<>{gapText(view.ahead.score - view.me.score)} <b className="text-white">{view.ahead.nickname}</b></>);
-  else if (view.playerCount > 1) parts.push(withRank ? 'in the lead!' : 'In the lead!');
-  if (view.me.streak > 1) parts.push(<>streak of {view.me.streak}</>);
+  if (withRank) parts.push(t.rich('rankOf', { rank: view.me.rank, count: view.playerCount, b }));
+  if (view.ahead) parts.push(<>{gapText(t, view.ahead.score - view.me.score)} <b className="text-white">{view.ahead.nickname}</b></>);
+  else if (view.playerCount > 1) parts.push(withRank ? t('inLead') : t('inLeadStart'));
+  if (view.me.streak > 1) parts.push(t('streak', { streak: view.me.streak }));
   if (!parts.length) return null;
   return (
     <p className="mt-4 text-center text-lg text-slate-300" data-testid="standing">
@@ -448,26 +472,30 @@ function Standing({ view, withRank = true }: { view: PlayerView; withRank?: bool
 }
 
 function Summary({ summary }: { summary: NonNullable<Extract<PlayerView['phase'], { kind: 'ended' }>['summary']> }) {
-  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const t = useTranslations('play');
+  const format = useFormatter();
+  const pct = (x: number | null) => (x === null ? '–' : format.number(x, { style: 'percent' }));
   return (
     <dl className="mt-6 grid w-full grid-cols-3 gap-3 text-center" data-testid="my-summary">
       <div className="rounded-xl bg-panel p-3">
-        <dt className="text-sm text-slate-400">Accuracy</dt>
+        <dt className="text-sm text-slate-400">{t('accuracy')}</dt>
         <dd className="text-2xl font-black">{pct(summary.accuracy)}</dd>
       </div>
       <div className="rounded-xl bg-panel p-3">
-        <dt className="text-sm text-slate-400">Avg. answer</dt>
-        <dd className="text-2xl font-black">{summary.meanAnswerMs === null ? '–' : `${(summary.meanAnswerMs / 1000).toFixed(1)}s`}</dd>
+        <dt className="text-sm text-slate-400">{t('avgAnswer')}</dt>
+        <dd className="text-2xl font-black">{summary.meanAnswerMs === null ? '–' : t('seconds', { s: format.number(summary.meanAnswerMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</dd>
       </div>
       <div className="rounded-xl bg-panel p-3">
-        <dt className="text-sm text-slate-400">Best streak</dt>
+        <dt className="text-sm text-slate-400">{t('bestStreak')}</dt>
         <dd className="text-2xl font-black">{summary.bestStreak}</dd>
       </div>
       <div className="col-span-3 rounded-xl bg-panel p-3 text-left">
-        <dt className="text-sm text-slate-400">Your accuracy, level by level</dt>
+        <dt className="text-sm text-slate-400">{t('perLevel')}</dt>
         {summary.perLevel.map((l) => (
           <dd key={l.level} className="flex justify-between">
-            <span>{l.name}</span>
+            <span>
+              <LevelName id={l.levelId} />
+            </span>
             <b className="tabular-nums">{pct(l.accuracy)}</b>
           </dd>
         ))}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator';
 import { gapText, keyAction, revealCaption, roundHeadline } from './feedback';
+
+const t = (locale: 'en' | 'es' = 'en') => translator(locale, 'play');
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -27,22 +30,29 @@ describe('keyAction', () => {
 
 describe('reveal wording', () => {
   it('states the truth, then what the player said', () => {
-    expect(revealCaption({ truth: 'fake', mine: 'real' })).toBe('It was fake · you said real');
-    expect(revealCaption({ truth: 'real', mine: null })).toBe('It was real · no vote');
+    expect(revealCaption(t(), { truth: 'fake', mine: 'real' })).toBe('It was fake · you said real');
+    expect(revealCaption(t(), { truth: 'real', mine: null })).toBe('It was real · no vote');
   });
 
   it('tells a player who did not vote so, instead of 0 right', () => {
     const none = [{ mine: null, correct: false }, { mine: null, correct: false }];
-    expect(roundHeadline(none)).toEqual({ text: 'You did not vote this round', voted: false });
-    expect(roundHeadline([{ mine: 'fake', correct: true }, { mine: 'real', correct: false }]).text).toBe('1 of 2 right');
-    expect(roundHeadline([{ mine: 'fake', correct: true }, { mine: null, correct: false }]).text).toBe('1 of 2 right · 1 without a vote');
+    expect(roundHeadline(t(), none)).toEqual({ text: 'You did not vote this round', voted: false });
+    expect(roundHeadline(t(), [{ mine: 'fake', correct: true }, { mine: 'real', correct: false }]).text).toBe('1 of 2 right');
+    expect(roundHeadline(t(), [{ mine: 'fake', correct: true }, { mine: null, correct: false }]).text).toBe('1 of 2 right · 1 without a vote');
   });
 });
 
 describe('gapText', () => {
   it('says a tie is a tie and counts one point as one', () => {
-    expect(gapText(0)).toBe('level with');
-    expect(gapText(1)).toBe('1 point behind');
-    expect(gapText(12)).toBe('12 points behind');
+    expect(gapText(t(), 0)).toBe('level with');
+    expect(gapText(t(), 1)).toBe('1 point behind');
+    expect(gapText(t(), 12)).toBe('12 points behind');
+  });
+
+  it('says it in Spanish too', () => {
+    expect(gapText(t('es'), 0)).toBe('empatado con');
+    expect(gapText(t('es'), 1)).toBe('a 1 punto de');
+    expect(revealCaption(t('es'), { truth: 'fake', mine: 'real' })).toBe('Era falsa · dijiste real');
+    expect(roundHeadline(t('es'), [{ mine: 'fake', correct: true }, { mine: null, correct: false }]).text).toBe('1 de 2 acertadas · 1 sin voto');
   });
 });

@@ -3,6 +3,7 @@
  * reads. Kept out of the React tree so the wording is tested where it lives.
  */
 import type { Verdict } from '@/game/protocol';
+import type { T } from '../i18n/types';
 
 export type KeyAction = Verdict | 'next' | 'previous';
 
@@ -33,21 +34,19 @@ export function keyAction(e: KeyPress): KeyAction | null {
 }
 
 /** "It was fake · you said real": the truth first, then the player's own verdict, so ✓/✗ cannot be misread. */
-export function revealCaption(img: { truth: Verdict; mine: Verdict | null }): string {
-  return `It was ${img.truth} · ${img.mine ? `you said ${img.mine}` : 'no vote'}`;
+export function revealCaption(t: T<'play'>, img: { truth: Verdict; mine: Verdict | null }): string {
+  return t('revealCaption', { truth: img.truth, mine: img.mine ?? 'none' });
 }
 
 /** The round's headline on the phone; a player who cast no vote is told so, not shown "0 of 6 right". */
-export function roundHeadline(images: readonly { mine: Verdict | null; correct: boolean }[]): { text: string; voted: boolean } {
+export function roundHeadline(t: T<'play'>, images: readonly { mine: Verdict | null; correct: boolean }[]): { text: string; voted: boolean } {
   const judged = images.filter((i) => i.mine !== null).length;
-  if (judged === 0) return { text: 'You did not vote this round', voted: false };
+  if (judged === 0) return { text: t('noVote'), voted: false };
   const right = images.filter((i) => i.mine !== null && i.correct).length;
-  const missed = images.length - judged;
-  return { text: `${right} of ${images.length} right${missed ? ` · ${missed} without a vote` : ''}`, voted: true };
+  return { text: t('roundRight', { right, total: images.length, missed: images.length - judged }), voted: true };
 }
 
 /** The gap to the player just ahead: "level with", "1 point behind", "12 points behind". */
-export function gapText(points: number): string {
-  if (points <= 0) return 'level with';
-  return `${points} point${points === 1 ? '' : 's'} behind`;
+export function gapText(t: T<'play'>, points: number): string {
+  return t('gap', { points: Math.max(0, points) });
 }

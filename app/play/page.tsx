@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { PlayScreen } from './PlayScreen';
+import { pageTitle } from '@/app/i18n/server';
 
-export const metadata = { title: 'Play · GAN Arena' };
+export const generateMetadata = () => pageTitle('play');
 
 export default function PlayPage() {
   return (

@@ -1,7 +1,7 @@
 'use client';
 /** The solo game's screens, one per phase of the engine's room, from the player's own view. */
 import { useMemo, useState } from 'react';
-import { getCard } from '@/game/lessons/cards';
+import { useFormatter, useTranslations } from 'use-intl';
 import { lessonStep } from '@/game/lessons/check';
 import type { Knobs, PlayerView, Verdict } from '@/game/protocol';
 import { HUMAN, machineAccuracy, machineDisplay, machineVerdict, soloMode, targetProgress, type SoloSave } from '@/game/solo';
@@ -20,10 +20,13 @@ import { SeriesChart } from '../components/solo/SeriesChart';
 import { roomLessonData } from '@/game/lessons/room';
 import type { SoloDriver } from './driver';
 import { useSolo } from './store';
+import { LevelName } from '../i18n/text';
+import { useCard } from '../i18n/useCards';
 
 const big = 'rounded-2xl bg-accent px-6 py-4 text-2xl font-black text-ink hover:brightness-110 focus:outline-none focus-visible:ring-4 focus-visible:ring-white disabled:opacity-40';
 
 export function SoloGame({ driver }: { driver: SoloDriver }) {
+  const t = useTranslations('solo');
   const view = useSolo((s) => s.view);
   const save = useSolo((s) => s.save);
   if (!view || !save) return null;
@@ -35,29 +38,30 @@ export function SoloGame({ driver }: { driver: SoloDriver }) {
       {coach && save.target && <TargetPanel save={save} />}
       {phase.kind === 'intro' && (
         <section className="flex flex-col items-start gap-4 rounded-2xl border border-edge bg-panel p-6" data-testid="phase-intro">
-          <p className="text-sm uppercase tracking-wider text-slate-400">Level {phase.level} of {save.room.levels.length}</p>
-          <h1 className="text-4xl font-black">{phase.name}</h1>
-          <p className="max-w-3xl text-xl text-slate-300">{phase.intro}</p>
+          <p className="text-sm uppercase tracking-wider text-slate-400">{t('levelOf', { level: phase.level, levels: save.room.levels.length })}</p>
+          <h1 className="text-4xl font-black">
+            <LevelName id={view.levelId} />
+          </h1>
+          <p className="max-w-3xl text-xl text-slate-300">
+            <LevelName id={view.levelId} part="intro" />
+          </p>
           <button type="button" className={big} onClick={() => driver.advance()}>
-            Play level {phase.level}
+            {t('playLevel', { level: phase.level })}
           </button>
         </section>
       )}
-      {phase.kind === 'generating' && <Waiting text="The generator is drawing this round's fakes…" />}
+      {phase.kind === 'generating' && <Waiting text={t('drawing')} />}
       <SoloWait view={view} driver={driver} />
       {phase.kind === 'coaching' && <CoachPick view={view} driver={driver} />}
-      {phase.kind === 'judging' && (coach ? <Waiting text="The machine discriminator is judging your fakes…" /> : <JudgeGrid view={view} driver={driver} />)}
+      {phase.kind === 'judging' && (coach ? <Waiting text={t('machineJudging')} /> : <JudgeGrid view={view} driver={driver} />)}
       {phase.kind === 'reveal' && <Reveal view={view} save={save} driver={driver} coach={coach} />}
       {phase.kind === 'training' && <Training save={save} />}
       {phase.kind === 'leaderboard' && <LevelDone save={save} driver={driver} />}
       {phase.kind === 'lesson' && <Lesson view={view} save={save} driver={driver} />}
       {phase.kind === 'ended' && (
         <section className="rounded-2xl border border-edge bg-panel p-6" data-testid="phase-ended">
-          <h1 className="text-4xl font-black">Campaign complete</h1>
-          <p className="mt-2 text-xl text-slate-300">
-            {view.me.score} points · best streak {phase.summary?.bestStreak ?? 0}. Start a new game from the menu, or try your own
-            experiments in the Lab.
-          </p>
+          <h1 className="text-4xl font-black">{t('complete')}</h1>
+          <p className="mt-2 text-xl text-slate-300">{t('completeText', { score: view.me.score, streak: phase.summary?.bestStreak ?? 0 })}</p>
         </section>
       )}
     </div>
@@ -65,19 +69,27 @@ export function SoloGame({ driver }: { driver: SoloDriver }) {
 }
 
 function StatusBar({ view, coach }: { view: PlayerView; coach: boolean }) {
+  const t = useTranslations('solo');
+  const b = (c: React.ReactNode) => <b className="text-white tabular-nums">{c}</b>;
   return (
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded-xl border border-edge bg-panel/60 px-4 py-2 text-slate-300" data-testid="status">
       <span>
-        Level <b className="text-white">{view.level}</b>: {view.levelName}
+        {t.rich('statusLevel', { level: view.level, b })}
+        <LevelName id={view.levelId} />
       </span>
+      <span>{t.rich('statusRound', { round: view.round, total: view.totalRounds, b })}</span>
       <span>
-        Round <b className="text-white tabular-nums">{view.round}</b> of {view.totalRounds}
+        {t.rich('statusPoints', {
+          score: view.me.score,
+          s: (c) => (
+            <b className="text-xl text-accent tabular-nums" data-testid="score">
+              {c}
+            </b>
+          ),
+        })}
       </span>
-      <span>
-        <b className="text-xl text-accent tabular-nums" data-testid="score">{view.me.score}</b> points
-      </span>
-      {!coach && view.me.streak > 1 && <span>streak {view.me.streak}</span>}
-      <span className="text-slate-400">{coach ? 'You coach the generator' : 'You judge'}</span>
+      {!coach && view.me.streak > 1 && <span>{t('streak', { n: view.me.streak })}</span>}
+      <span className="text-slate-400">{coach ? t('youCoach') : t('youJudge')}</span>
     </div>
   );
 }
@@ -102,16 +114,18 @@ function Waiting({ text }: { text: string }) {
 }
 
 function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
+  const t = useTranslations('solo');
+  const tc = useTranslations('common');
   const phase = view.phase;
   if (phase.kind !== 'judging') return null;
   const judged = Object.keys(phase.mine).length;
   const vote = (imageId: string, verdict: Verdict) => driver.send({ type: 'vote', token: HUMAN.token, imageId, verdict });
   return (
-    <section className="flex flex-col gap-3" aria-label="Judge the images" data-testid="phase-judging">
+    <section className="flex flex-col gap-3" aria-label={t('judgeLabel')} data-testid="phase-judging">
       <div className="flex items-baseline justify-between">
-        <h1 className="text-2xl font-bold">Real or fake?</h1>
+        <h1 className="text-2xl font-bold">{t('realOrFake')}</h1>
         <span className="text-slate-400">
-          {judged} of {phase.images.length} judged · <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black text-white" />
+          {t('judged', { judged, total: phase.images.length })} · <Countdown deadline={phase.deadline} serverNow={view.serverNow} className="text-2xl font-black text-white" />
         </span>
       </div>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -119,7 +133,7 @@ function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
           const mine = phase.mine[img.id];
           return (
             <li key={img.id} className="flex flex-col gap-2 rounded-xl border border-edge bg-panel p-2">
-              <PixelImage pixels={img.pixels} label={`Image ${i + 1}`} />
+              <PixelImage pixels={img.pixels} label={t('image', { index: i + 1 })} />
               <div className="grid grid-cols-2 gap-2">
                 {(['real', 'fake'] as const).map((v) => (
                   <button
@@ -127,13 +141,13 @@ function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
                     type="button"
                     disabled={!!mine}
                     onClick={() => vote(img.id, v)}
-                    aria-label={`Image ${i + 1}: ${v}`}
+                    aria-label={t('imageVerdict', { index: i + 1, verdict: tc(v) })}
                     aria-pressed={mine === v}
                     className={`min-h-11 rounded-lg text-lg font-bold capitalize disabled:cursor-default ${
                       mine === v ? (v === 'real' ? 'bg-real text-ink' : 'bg-fake text-ink') : mine ? 'bg-ink text-slate-600' : v === 'real' ? 'bg-real/20 text-real hover:bg-real/30' : 'bg-fake/20 text-rose-300 hover:bg-fake/30'
                     }`}
                   >
-                    {v}
+                    {tc(v)}
                   </button>
                 ))}
               </div>
@@ -146,6 +160,10 @@ function JudgeGrid({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
 }
 
 function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSave; driver: SoloDriver; coach: boolean }) {
+  const t = useTranslations('solo');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const two = (x: number) => format.number(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const phase = view.phase;
   const room = save.room;
   if (phase.kind !== 'reveal' || room.phase.kind !== 'reveal') return null;
@@ -154,14 +172,23 @@ function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSav
   const machine = machineAccuracy(truths, save.machine, loss, save.calibration);
   const mine = phase.images.filter((i) => i.correct).length;
   return (
-    <section className="flex flex-col gap-3" aria-label="Reveal" data-testid="phase-reveal">
+    <section className="flex flex-col gap-3" aria-label={t('reveal')} data-testid="phase-reveal">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">The reveal</h1>
+        <h1 className="text-2xl font-bold">{t('theReveal')}</h1>
         <p className="text-lg text-slate-300" data-testid="reveal-summary">
           {coach ? (
-            <>Your fakes fooled the machine on <b className="text-white">{phase.fooledRate === null ? '–' : `${Math.round(phase.fooledRate * 100)}%`}</b> · you gained {phase.gained} points</>
+            t.rich('coachReveal', {
+              rate: phase.fooledRate === null ? '–' : format.number(phase.fooledRate, { style: 'percent' }),
+              gained: phase.gained,
+              b: (c) => <b className="text-white">{c}</b>,
+            })
           ) : (
-            <>You: <b className="text-white">{mine}/{phase.images.length}</b> · Machine D: <b className="text-white">{machine.correct}/{machine.judged}</b> · +{phase.gained} points</>
+            t.rich('judgeReveal', {
+              mine: `${mine}/${phase.images.length}`,
+              machine: `${machine.correct}/${machine.judged}`,
+              gained: phase.gained,
+              b: (c) => <b className="text-white">{c}</b>,
+            })
           )}
         </p>
       </div>
@@ -171,16 +198,17 @@ function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSav
           const mv = raw === undefined ? null : machineVerdict(loss, raw, save.calibration);
           return (
             <li key={img.id} className={`flex flex-col gap-1 rounded-xl border-2 p-2 ${img.truth === 'real' ? 'border-real/60' : 'border-fake/60'} bg-panel`} data-truth={img.truth}>
-              <PixelImage pixels={img.pixels} label={`Image ${i + 1}, ${img.truth}`} />
-              <p className={`text-center font-black uppercase ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>{img.truth}</p>
+              <PixelImage pixels={img.pixels} label={t('imageTruth', { index: i + 1, truth: tc(img.truth) })} />
+              <p className={`text-center font-black uppercase ${img.truth === 'real' ? 'text-real' : 'text-fake'}`}>{tc(img.truth)}</p>
               {!coach && (
                 <p className="text-sm">
-                  You: {img.mine ?? '—'} {img.mine ? (img.correct ? '✓' : '✗') : ''}
+                  {t('you', { verdict: img.mine ? tc(img.mine) : '—' })} {img.mine ? (img.correct ? '✓' : '✗') : ''}
                 </p>
               )}
               {mv && (
                 <p className="text-sm text-slate-300" data-testid="machine-verdict">
-                  Machine: {mv} {mv === img.truth ? '✓' : '✗'} <span className="block text-xs text-slate-400">{machineDisplay(loss, raw!).label}</span>
+                  {t('machine', { verdict: tc(mv) })} {mv === img.truth ? '✓' : '✗'}{' '}
+                  <span className="block text-xs text-slate-400">{t(`score.${machineDisplay(loss, raw!).kind}`, { value: two(machineDisplay(loss, raw!).value) })}</span>
                 </p>
               )}
             </li>
@@ -188,27 +216,31 @@ function Reveal({ view, save, driver, coach }: { view: PlayerView; save: SoloSav
         })}
       </ul>
       <button type="button" className={`${big} self-start`} onClick={() => driver.advance()}>
-        Train the generator
+        {t('train')}
       </button>
     </section>
   );
 }
 
 function Training({ save }: { save: SoloSave }) {
+  const t = useTranslations('solo');
+  const format = useFormatter();
   const progress = useSolo((s) => s.progress);
   const sps = useSolo((s) => s.stepsPerSec);
   const data = save.losses.map((l, i) => ({ step: i + 1, d: l.d, g: l.g }));
   return (
     <section className="flex flex-col gap-4 rounded-2xl border border-edge bg-panel p-5" data-testid="phase-training">
-      <h1 className="text-2xl font-bold">Your verdicts are training the generator</h1>
+      <h1 className="text-2xl font-bold">{t('training')}</h1>
       <TrainingBar progress={progress} />
-      {sps !== null && <p className="text-sm text-slate-400">Last round: {sps.toFixed(1)} steps/s</p>}
-      <SeriesChart title="Mean loss per round" data={data} series={[{ key: 'd', name: 'D loss', color: '#38bdf8' }, { key: 'g', name: 'G loss', color: '#facc15' }]} />
+      {sps !== null && <p className="text-sm text-slate-400">{t('speed', { sps: format.number(sps, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })}</p>}
+      <SeriesChart title={t('meanLoss')} data={data} series={[{ key: 'd', name: t('dLoss'), color: '#38bdf8' }, { key: 'g', name: t('gLoss'), color: '#facc15' }]} />
     </section>
   );
 }
 
 function LevelDone({ save, driver }: { save: SoloSave; driver: SoloDriver }) {
+  const t = useTranslations('solo');
+  const format = useFormatter();
   const room = save.room;
   const me = room.players.find((p) => p.id === HUMAN.id)!;
   const stats = me.perLevel[room.level];
@@ -216,15 +248,15 @@ function LevelDone({ save, driver }: { save: SoloSave; driver: SoloDriver }) {
   const fooled = rounds.map((r) => r.fooledRate).filter((x): x is number => x !== null);
   return (
     <section className="flex flex-col items-start gap-3 rounded-2xl border border-edge bg-panel p-6" data-testid="phase-leaderboard">
-      <h1 className="text-3xl font-black">Level {room.level} done</h1>
+      <h1 className="text-3xl font-black">{t('levelDone', { level: room.level })}</h1>
       <p className="text-xl text-slate-300">
         {me.role === 'coach'
-          ? `Your fakes fooled the machine on ${fooled.length ? Math.round((100 * fooled.reduce((a, b) => a + b, 0)) / fooled.length) : 0}% of its verdicts.`
-          : `You judged ${stats?.correct ?? 0} of ${stats?.judged ?? 0} images correctly.`}{' '}
-        {me.score} points in total.
+          ? t('coachLevel', { rate: format.number(fooled.length ? fooled.reduce((a, b) => a + b, 0) / fooled.length : 0, { style: 'percent' }) })
+          : t('judgeLevel', { correct: stats?.correct ?? 0, judged: stats?.judged ?? 0 })}{' '}
+        {t('total', { score: me.score })}
       </p>
       <button type="button" className={big} onClick={() => driver.advance()}>
-        On to the lesson
+        {t('toLesson')}
       </button>
     </section>
   );
@@ -232,18 +264,19 @@ function LevelDone({ save, driver }: { save: SoloSave; driver: SoloDriver }) {
 
 /** The lesson, one card at a time as in class: answer, reveal, next card. */
 function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driver: SoloDriver }) {
+  const t = useTranslations('solo');
   const phase = view.phase;
   const data = useMemo(() => roomLessonData(hostView(save.room, Date.now()), save.losses), [save.room, save.losses]);
+  const question = phase.kind === 'lesson' ? phase.question : null;
+  const card = useCard(question?.id);
   if (phase.kind !== 'lesson') return null;
-  const question = phase.question;
-  const card = question && getCard(question.id);
   const step = lessonStep({ at: question?.index ?? 0, revealed: question?.revealed ?? false, total: question?.total ?? 0 });
   return (
     <section className="flex flex-col gap-4" data-testid="phase-lesson">
       {question && card && (
         <>
           <h1 className="font-mono text-sm text-accent">
-            Card {question.index + 1} of {question.total}
+            {t('cardOf', { index: question.index + 1, total: question.total })}
           </h1>
           <LessonCard key={card.id} card={card} data={data} compact hideCheck />
           <CheckQuestion
@@ -261,7 +294,7 @@ function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driv
       )}
       <div className="flex gap-3">
         <button type="button" className={big} onClick={() => driver.advance()}>
-          {{ reveal: 'Reveal the answer', next: 'Next card', done: view.level >= save.room.levels.length ? 'Finish' : 'Next level' }[step]}
+          {{ reveal: t('revealAnswer'), next: t('nextCard'), done: view.level >= save.room.levels.length ? t('finish') : t('nextLevel') }[step]}
         </button>
       </div>
     </section>
@@ -270,6 +303,8 @@ function Lesson({ view, save, driver }: { view: PlayerView; save: SoloSave; driv
 
 /** Coach mode: choose the fakes the machine will judge, and the knobs of the next training. */
 function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
+  const t = useTranslations('solo');
+  const tc = useTranslations('coach');
   const phase = view.phase;
   const [picked, setPicked] = useState<string[]>([]);
   const [knobs, setKnobs] = useState<Knobs>(view.knobs ?? defaultKnobs(currentLevel(driver.room)));
@@ -280,15 +315,15 @@ function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
     driver.send({ type: 'pick', token: HUMAN.token, imageIds: picked });
   };
   return (
-    <section className="grid gap-4 lg:grid-cols-[3fr_2fr]" aria-label="Coach the generator" data-testid="phase-coaching">
+    <section className="grid gap-4 lg:grid-cols-[3fr_2fr]" aria-label={t('coachLabel')} data-testid="phase-coaching">
       <div className="flex flex-col gap-3">
-        <h1 className="text-2xl font-bold">Pick the {phase.needed} fakes most likely to fool the machine</h1>
+        <h1 className="text-2xl font-bold">{t('pick', { needed: phase.needed })}</h1>
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
           {phase.pool.map((img, i) => {
             const on = picked.includes(img.id);
             return (
               <li key={img.id}>
-                <button type="button" onClick={() => toggle(img.id)} aria-pressed={on} aria-label={`Candidate ${i + 1}${on ? ', picked' : ''}`} className={`w-full rounded-xl border-4 p-1 ${on ? 'border-accent' : 'border-transparent'}`}>
+                <button type="button" onClick={() => toggle(img.id)} aria-pressed={on} aria-label={tc('candidate', { index: i + 1, picked: String(on) })} className={`w-full rounded-xl border-4 p-1 ${on ? 'border-accent' : 'border-transparent'}`}>
                   <PixelImage pixels={img.pixels} label="" />
                 </button>
               </li>
@@ -298,11 +333,11 @@ function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
       </div>
       <div className="flex flex-col gap-3">
         <fieldset className="rounded-2xl border border-edge bg-panel/60 p-3" data-testid="knobs">
-          <legend className="px-2 text-lg font-bold">Knobs for the next training</legend>
+          <legend className="px-2 text-lg font-bold">{t('knobs')}</legend>
           <KnobsFields knobs={knobs} onChoose={(patch) => setKnobs({ ...knobs, ...patch })} />
         </fieldset>
         <button type="button" className={big} disabled={picked.length !== phase.needed} onClick={submit}>
-          Submit {picked.length} of {phase.needed}
+          {t('submit', { count: picked.length, needed: phase.needed })}
         </button>
       </div>
     </section>
@@ -310,14 +345,17 @@ function CoachPick({ view, driver }: { view: PlayerView; driver: SoloDriver }) {
 }
 
 function TargetPanel({ save }: { save: SoloSave }) {
+  const t = useTranslations('solo');
+  const format = useFormatter();
   const target = save.target!;
   const rates = save.room.history.map((h) => h.fooledRate);
   const p = targetProgress(target, rates, save.fids);
-  const fmt = (x: number | null) => (x === null ? '–' : target.kind === 'fooled' ? `${Math.round(x * 100)}%` : x.toFixed(1));
-  const goal = target.kind === 'fooled' ? `fool the machine on ${Math.round(target.rate * 100)}% of your fakes` : `bring the Fréchet distance under ${target.value}`;
+  const fmt = (x: number | null) =>
+    x === null ? '–' : target.kind === 'fooled' ? format.number(x, { style: 'percent' }) : format.number(x, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const goal = target.kind === 'fooled' ? t('goalFooled', { rate: format.number(target.rate, { style: 'percent' }) }) : t('goalFid', { value: target.value });
   return (
     <p className={`rounded-xl border px-4 py-2 ${p.reached ? 'border-real bg-real/10 text-real' : 'border-edge text-slate-300'}`} data-testid="target">
-      Target: {goal} · latest {fmt(p.latest)} · best {fmt(p.best)} {p.reached ? '· reached!' : ''}
+      {t('targetLine', { goal, latest: fmt(p.latest), best: fmt(p.best), reached: String(p.reached) })}
     </p>
   );
 }

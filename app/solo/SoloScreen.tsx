@@ -7,6 +7,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
 import { DEFAULT_CAMPAIGN, LEVELS } from '@/game/levels';
 import { BackendSchema, type LevelId } from '@/game/protocol';
 import { DEFAULT_TARGETS, SAVE_KEY, createSoloGame, parseSave, soloMode, type SoloMode, type SoloSave, type SoloTarget } from '@/game/solo';
@@ -22,6 +23,7 @@ function campaignFrom(param: string | null): LevelId[] {
 }
 
 export function SoloScreen() {
+  const t = useTranslations('solo');
   const params = useSearchParams();
   const tiny = params.get('preset') === 'tiny';
   const backend = BackendSchema.safeParse(params.get('backend'));
@@ -70,16 +72,16 @@ export function SoloScreen() {
     <main className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-4 px-4 pb-10 pt-4 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <Link href="/" className="text-lg font-bold">
-          GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· Solo</span>
+          GAN <span className="text-accent">Arena</span> <span className="text-slate-400">· {t('solo')}</span>
         </Link>
         <nav className="flex gap-3 text-sm">
           {playing && (
             <button type="button" onClick={quit} className="rounded-lg border border-edge px-3 py-1.5 hover:border-accent">
-              Menu
+              {t('menu')}
             </button>
           )}
           <Link href="/lab" className="rounded-lg border border-edge px-3 py-1.5 hover:border-accent">
-            Lab
+            {t('lab')}
           </Link>
         </nav>
       </header>
@@ -111,17 +113,17 @@ function StartMenu({ saved, onContinue, onNew, levels }: {
   onNew: (mode: SoloMode, target: SoloTarget | null) => void;
   levels: LevelId[];
 }) {
+  const t = useTranslations('solo');
+  const tl = useTranslations('levels');
+  const format = useFormatter();
   const [target, setTarget] = useState<SoloTarget['kind']>('fooled');
   const me = saved?.room.players.find((p) => p.id === 'you');
   const over = saved?.room.phase.kind === 'ended';
   return (
-    <section className="flex flex-col gap-5" aria-label="Start">
+    <section className="flex flex-col gap-5" aria-label={t('start')}>
       <div>
-        <h1 className="text-4xl font-black sm:text-5xl">Play solo</h1>
-        <p className="mt-2 max-w-3xl text-lg text-slate-300">
-          A real GAN trains in your browser while you play. Judge its fakes against real images, level by level, or coach the generator
-          to fool a machine discriminator. The same levels and lesson cards as the classroom game.
-        </p>
+        <h1 className="text-4xl font-black sm:text-5xl">{t('title')}</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-300">{t('intro')}</p>
       </div>
       {saved && !over && me && (
         <button
@@ -130,45 +132,47 @@ function StartMenu({ saved, onContinue, onNew, levels }: {
           className="rounded-2xl border-2 border-accent bg-accent/10 px-6 py-5 text-left hover:bg-accent/20"
           data-testid="continue"
         >
-          <span className="block text-2xl font-black text-accent">Continue</span>
+          <span className="block text-2xl font-black text-accent">{t('continue')}</span>
           <span className="text-slate-300">
-            {soloMode(saved.room) === 'coach' ? 'Coach' : 'Judge'} · level {saved.room.level} of {saved.room.levels.length}: {LEVELS[saved.room.levels[saved.room.level - 1]].name} · {me.score} points
+            {t('continueLine', {
+              mode: soloMode(saved.room),
+              level: saved.room.level,
+              levels: saved.room.levels.length,
+              name: tl(`${saved.room.levels[saved.room.level - 1]}.name`),
+              score: me.score,
+            })}
           </span>
         </button>
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <article className="flex flex-col rounded-2xl border border-edge bg-panel p-5">
-          <h2 className="text-2xl font-bold">Judge</h2>
-          <p className="mt-1 flex-1 text-slate-400">
-            Spot the fakes. Your verdicts train the generator, and you see what the machine discriminator thought of every image.
-          </p>
+          <h2 className="text-2xl font-bold">{t('judge')}</h2>
+          <p className="mt-1 flex-1 text-slate-400">{t('judgeHint')}</p>
           <button type="button" onClick={() => onNew('judge', null)} className="mt-4 rounded-xl bg-accent px-5 py-3 text-xl font-bold text-ink hover:brightness-110">
-            {saved && !over ? 'New game as judge' : 'Start as judge'}
+            {saved && !over ? t('newAsJudge') : t('startAsJudge')}
           </button>
         </article>
         <article className="flex flex-col rounded-2xl border border-edge bg-panel p-5">
-          <h2 className="text-2xl font-bold">Coach</h2>
-          <p className="mt-1 flex-1 text-slate-400">
-            You coach the generator against the machine discriminator: choose the knobs, pick the fakes it submits, and chase a target.
-          </p>
+          <h2 className="text-2xl font-bold">{t('coach')}</h2>
+          <p className="mt-1 flex-1 text-slate-400">{t('coachHint')}</p>
           <fieldset className="mt-3 flex flex-wrap gap-3 text-sm">
-            <legend className="sr-only">Target</legend>
+            <legend className="sr-only">{t('target')}</legend>
             <label className="flex items-center gap-2">
               <input type="radio" name="target" checked={target === 'fooled'} onChange={() => setTarget('fooled')} />
-              Fool the machine on {Math.round((DEFAULT_TARGETS.fooled as { rate: number }).rate * 100)}% of fakes
+              {t('targetFooled', { rate: format.number((DEFAULT_TARGETS.fooled as { rate: number }).rate, { style: 'percent' }) })}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="target" checked={target === 'fid'} onChange={() => setTarget('fid')} />
-              Fréchet distance under {(DEFAULT_TARGETS.fid as { value: number }).value}
+              {t('targetFid', { value: (DEFAULT_TARGETS.fid as { value: number }).value })}
             </label>
           </fieldset>
           <button type="button" onClick={() => onNew('coach', DEFAULT_TARGETS[target])} className="mt-4 rounded-xl border-2 border-accent px-5 py-3 text-xl font-bold text-accent hover:bg-accent/10">
-            Start as coach
+            {t('startAsCoach')}
           </button>
         </article>
       </div>
       <p className="text-sm text-slate-400">
-        Campaign: {levels.map((l) => LEVELS[l].name).join(' → ')}. Progress and the generator stay in this browser.
+        {t('campaign', { levels: levels.map((l) => tl(`${l}.name`)).join(' → ') })}
       </p>
     </section>
   );

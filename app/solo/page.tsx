@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { SoloScreen } from './SoloScreen';
+import { pageTitle } from '@/app/i18n/server';
 
-export const metadata = { title: 'Solo · GAN Arena' };
+export const generateMetadata = () => pageTitle('solo');
 
 export default function SoloPage() {
   return (

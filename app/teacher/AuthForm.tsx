@@ -1,9 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 
 /** Sign in or sign up with an email and a passphrase; the server sets an http-only cookie. */
 export function AuthForm() {
+  const t = useTranslations('teacher');
+  const locale = useLocale();
   const router = useRouter();
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +23,12 @@ export function AuthForm() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: form.get('email'), passphrase: form.get('passphrase') }),
       });
-    const reason = async (res: Response) => ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? 'something went wrong; try again';
+    // The server's reasons are English: another language says what kind of refusal it was.
+    const reason = async (res: Response) => {
+      const said = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
+      if (locale === 'en' && said) return said;
+      return res.status === 429 ? t('tooMany') : res.status === 401 ? t('wrong') : res.status === 400 ? t('invalid') : t('failed');
+    };
     try {
       if (mode === 'signup') {
         // The server answers every sign-up alike, so that nobody can use it to learn who has an account:
@@ -32,7 +40,7 @@ export function AuthForm() {
       if (!res.ok) {
         setError(
           mode === 'signup' && res.status === 401
-            ? 'Could not sign in with these details. If this email already has an account, sign in with its passphrase; otherwise check the email and try again.'
+            ? t('signupThenFailed')
             : await reason(res),
         );
         return;
@@ -56,16 +64,16 @@ export function AuthForm() {
             onClick={() => setMode(m)}
             className={`rounded-xl px-4 py-2 font-bold ${mode === m ? 'bg-accent text-ink' : 'border border-edge text-slate-300'}`}
           >
-            {m === 'signin' ? 'Sign in' : 'New account'}
+            {m === 'signin' ? t('signIn') : t('newAccount')}
           </button>
         ))}
       </div>
       <label className="block">
-        <span className="text-slate-300">Email</span>
+        <span className="text-slate-300">{t('email')}</span>
         <input name="email" type="email" required autoComplete="email" className={field} />
       </label>
       <label className="block">
-        <span className="text-slate-300">Passphrase</span>
+        <span className="text-slate-300">{t('passphrase')}</span>
         <input
           name="passphrase"
           type="password"
@@ -74,7 +82,7 @@ export function AuthForm() {
           autoComplete={mode === 'signin' ? 'current-password' : 'new-password'}
           className={field}
         />
-        {mode === 'signup' && <span className="mt-1 block text-sm text-slate-400">At least 10 characters. A few words are easy to remember.</span>}
+        {mode === 'signup' && <span className="mt-1 block text-sm text-slate-400">{t('passphraseHint')}</span>}
       </label>
       {error && (
         <p role="alert" className="rounded-lg bg-fake/15 px-3 py-2 text-rose-300">
@@ -87,7 +95,7 @@ export function AuthForm() {
         data-testid="auth-submit"
         className="rounded-xl bg-accent px-5 py-3 text-lg font-bold text-ink hover:brightness-110 disabled:opacity-60"
       >
-        {mode === 'signin' ? 'Sign in' : 'Create account'}
+        {mode === 'signin' ? t('signIn') : t('create')}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@
  * plain numbers by the server page. Series never differ by colour alone: a second bar series is
  * striped and says so in the legend, and lines are solid, dashed or dotted.
  */
+import { useTranslations } from 'use-intl';
 import { useId } from 'react';
 import {
   Bar,
@@ -36,6 +37,7 @@ export interface RealismPoint {
 
 /** Error rate on fakes and on reals per level; 50% is a room that can no longer tell. */
 export function RealismChart({ data }: { data: RealismPoint[] }) {
+  const t = useTranslations('teacherCharts');
   const stripes = `stripes-${useId().replace(/:/g, '')}`;
   return (
     <div className="h-64 w-full" data-testid="realism-chart">
@@ -52,11 +54,11 @@ export function RealismChart({ data }: { data: RealismPoint[] }) {
           <YAxis domain={[0, 1]} tickFormatter={pct} {...AXIS} />
           <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? pct(v) : String(v))} />
           <Legend />
-          <ReferenceLine y={0.5} stroke="#facc15" strokeDasharray="4 4" label={{ value: 'chance', fill: '#facc15', fontSize: 12, position: 'insideTopRight' }} />
-          <Bar dataKey="fakes" name="Error on fakes (fooled)" fill="#f43f5e" isAnimationActive={false}>
+          <ReferenceLine y={0.5} stroke="#facc15" strokeDasharray="4 4" label={{ value: t('chance'), fill: '#facc15', fontSize: 12, position: 'insideTopRight' }} />
+          <Bar dataKey="fakes" name={t('errorFakes')} fill="#f43f5e" isAnimationActive={false}>
             <ErrorBar dataKey="fakesErr" stroke="#f8fafc" width={6} />
           </Bar>
-          <Bar dataKey="reals" name="Error on reals (striped)" fill={`url(#${stripes})`} stroke="#22c55e" isAnimationActive={false}>
+          <Bar dataKey="reals" name={t('errorReals')} fill={`url(#${stripes})`} stroke="#22c55e" isAnimationActive={false}>
             <ErrorBar dataKey="realsErr" stroke="#f8fafc" width={6} />
           </Bar>
         </BarChart>
@@ -91,6 +93,7 @@ export interface RoundPoint {
 
 /** Per round: how often the fakes fooled the room, beside the losses the trainer reported. */
 export function RoundsChart({ data }: { data: RoundPoint[] }) {
+  const t = useTranslations('teacherCharts');
   return (
     <div className="h-64 w-full" data-testid="rounds-chart">
       <ResponsiveContainer>
@@ -101,9 +104,9 @@ export function RoundsChart({ data }: { data: RoundPoint[] }) {
           <YAxis yAxisId="loss" orientation="right" {...AXIS} />
           <Tooltip {...TOOLTIP} />
           <Legend />
-          <Line yAxisId="rate" dataKey="fooledRate" name="Fooled rate (solid, circles)" stroke="#facc15" strokeWidth={3} legendType="circle" connectNulls isAnimationActive={false} />
-          <Line yAxisId="loss" dataKey="dLoss" name="D loss (dashed, squares)" stroke="#60a5fa" strokeDasharray="8 5" dot={marker('square', '#60a5fa')} legendType="square" connectNulls isAnimationActive={false} />
-          <Line yAxisId="loss" dataKey="gLoss" name="G loss (dotted, triangles)" stroke="#c084fc" strokeDasharray="2 4" dot={marker('triangle', '#c084fc')} legendType="triangle" connectNulls isAnimationActive={false} />
+          <Line yAxisId="rate" dataKey="fooledRate" name={t('fooledRate')} stroke="#facc15" strokeWidth={3} legendType="circle" connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="dLoss" name={t('dLoss')} stroke="#60a5fa" strokeDasharray="8 5" dot={marker('square', '#60a5fa')} legendType="square" connectNulls isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="gLoss" name={t('gLoss')} stroke="#c084fc" strokeDasharray="2 4" dot={marker('triangle', '#c084fc')} legendType="triangle" connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -112,6 +115,7 @@ export function RoundsChart({ data }: { data: RoundPoint[] }) {
 
 /** Generated samples per class as the project's classifier sees them: a spike is mode collapse. */
 export function HistogramChart({ counts, classNames }: { counts: number[]; classNames: string[] | null }) {
+  const t = useTranslations('teacherCharts');
   const data = counts.map((n, i) => ({ label: classNames?.[i] ?? String(i), n }));
   return (
     <div className="h-40 w-full">
@@ -120,7 +124,7 @@ export function HistogramChart({ counts, classNames }: { counts: number[]; class
           <XAxis dataKey="label" {...AXIS} interval={0} />
           <YAxis allowDecimals={false} {...AXIS} />
           <Tooltip {...TOOLTIP} />
-          <Bar dataKey="n" name="Samples" fill="#60a5fa" isAnimationActive={false} />
+          <Bar dataKey="n" name={t('samples')} fill="#60a5fa" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,7 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'use-intl';
 
 export function SignOut() {
+  const t = useTranslations('teacher');
   const router = useRouter();
   return (
     <button
@@ -12,7 +14,7 @@ export function SignOut() {
       }}
       className="rounded-lg border border-edge px-3 py-1.5 text-slate-300 hover:bg-panel"
     >
-      Sign out
+      {t('signOut')}
     </button>
   );
 }

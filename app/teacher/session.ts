@@ -2,6 +2,7 @@
 import { cookies } from 'next/headers';
 import { teacherFromCookie } from '@/server/auth';
 import { currentDb } from '@/server/db/current';
+import type { Locale } from '@/game/locale';
 
 export async function currentTeacher() {
   const jar = await cookies();
@@ -13,5 +14,6 @@ export async function currentTeacher() {
   return { db, teacher: await teacherFromCookie(header, db) };
 }
 
-export const dateTime = (d: Date) =>
-  d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: process.env.TZ || 'UTC' });
+/** A date and time as this page's language writes them (English: the British order, "3 Dec 2026, 16:05"). */
+export const dateTime = (d: Date, locale: Locale = 'en') =>
+  d.toLocaleString(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: process.env.TZ || 'UTC' });

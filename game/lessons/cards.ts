@@ -21,9 +21,9 @@ export function getCard(id: string): LessonCard | undefined {
   return BY_ID.get(id);
 }
 
-/** Cards in library groups, groups in teaching order, cards in curriculum order inside each. */
-export function cardsByGroup(): { group: LessonGroup; cards: LessonCard[] }[] {
-  return LESSON_GROUPS.map((group) => ({ group, cards: CARDS.filter((c) => c.group === group) })).filter((g) => g.cards.length > 0);
+/** Cards (the English ones, or a translation of them) in library groups, groups in teaching order, cards in curriculum order inside each. */
+export function cardsByGroup(cards: readonly LessonCard[] = CARDS): { group: LessonGroup; cards: LessonCard[] }[] {
+  return LESSON_GROUPS.map((group) => ({ group, cards: cards.filter((c) => c.group === group) })).filter((g) => g.cards.length > 0);
 }
 
 /** The cards about responsible use (misuse, consent and disclosure, limits of detection). */

@@ -6,6 +6,7 @@ import { FIELD_PANEL, planPanels, sourceLabel } from './panels';
 import { detectionVerdict } from './verdict';
 import { COMPARISON_IDS, LESSON_DATA_FIELDS, type LessonData, type LessonExamples } from './types';
 import { IMAGE_BYTES, decodePixels } from '../protocol';
+import { translator } from '@/app/i18n/translator';
 
 const examples: LessonExamples = {
   version: 1,
@@ -66,14 +67,14 @@ describe('planPanels', () => {
   });
 
   it('labels the source plainly', () => {
-    expect(sourceLabel({ source: 'live' })).toBe("Your room's data");
-    expect(sourceLabel({ source: 'example' })).toMatch(/^Example data from GAN Arena's own training run/);
+    expect(sourceLabel(translator('en', 'panels'), { source: 'live' })).toBe("Your room's data");
+    expect(sourceLabel(translator('en', 'panels'), { source: 'example' })).toMatch(/^Example data from GAN Arena's own training run/);
   });
 });
 
 describe('detectionVerdict', () => {
   it('says the room could not tell when the fooled rate interval reaches chance from above', () => {
-    const v = detectionVerdict({ source: 'live', fooledRate: 0.55, fooledInterval: { low: 0.41, high: 0.68 }, realErrorRate: 0.4, judgments: 120 });
+    const v = detectionVerdict(translator('en', 'verdict'), { source: 'live', fooledRate: 0.55, fooledInterval: { low: 0.41, high: 0.68 }, realErrorRate: 0.4, judgments: 120 });
     expect(v.couldTell).toBe(false);
     expect(v.headline).toBe('Your room could not tell real from fake.');
     expect(v.detail).toContain('55% of the time (95% interval 41%–68%)');
@@ -81,20 +82,20 @@ describe('detectionVerdict', () => {
   });
 
   it('says could not reliably tell when the interval straddles 50%', () => {
-    const v = detectionVerdict({ source: 'live', fooledRate: 0.42, fooledInterval: { low: 0.3, high: 0.55 } });
+    const v = detectionVerdict(translator('en', 'verdict'), { source: 'live', fooledRate: 0.42, fooledInterval: { low: 0.3, high: 0.55 } });
     expect(v.couldTell).toBe(false);
     expect(v.headline).toMatch(/could not reliably tell/);
   });
 
   it('says the room could tell when even the interval\u2019s top is below chance', () => {
-    const v = detectionVerdict({ source: 'live', fooledRate: 0.1, fooledInterval: { low: 0.05, high: 0.18 } });
+    const v = detectionVerdict(translator('en', 'verdict'), { source: 'live', fooledRate: 0.1, fooledInterval: { low: 0.05, high: 0.18 } });
     expect(v.couldTell).toBe(true);
     expect(v.headline).toBe('Your room could still tell real from fake, most of the time.');
   });
 
   it('names a machine judge as such, and admits when there is nothing to say', () => {
-    expect(detectionVerdict({ source: 'example', judge: 'discriminator', fooledRate: 0.6 }).headline).toMatch(/^The example run\u2019s discriminator could not tell/);
-    expect(detectionVerdict({ source: 'live' }).couldTell).toBeNull();
+    expect(detectionVerdict(translator('en', 'verdict'), { source: 'example', judge: 'discriminator', fooledRate: 0.6 }).headline).toMatch(/^The example run\u2019s discriminator could not tell/);
+    expect(detectionVerdict(translator('en', 'verdict'), { source: 'live' }).couldTell).toBeNull();
   });
 });
 
@@ -134,15 +135,23 @@ describe('public/lessons/examples.json', () => {
 
 describe('chart summaries', async () => {
   const { summariseDTrace, summariseHistogram, summariseLosses } = await import('./summaries');
+  const t = translator('en', 'charts');
   it('describes curves and bars in words', () => {
-    expect(summariseLosses([{ d: 1.4, g: 0.7 }, { d: 1.1, g: 1.2 }], 400)).toBe("Over 400 steps, D's loss went from 1.40 to 1.10 and G's loss from 0.70 to 1.20.");
-    expect(summariseDTrace([{ real: 0.9, fake: 0.1 }, { real: 0.6, fake: 0.45 }])).toMatch(/from 0.90 to 0.60.*from 0.10 to 0.45.*approach 0.5/);
+    expect(summariseLosses(t, [{ d: 1.4, g: 0.7 }, { d: 1.1, g: 1.2 }], 400)).toBe("Over 400 steps, D's loss went from 1.40 to 1.10 and G's loss from 0.70 to 1.20.");
+    expect(summariseDTrace(t, [{ real: 0.9, fake: 0.1 }, { real: 0.6, fake: 0.45 }])).toMatch(/from 0.90 to 0.60.*from 0.10 to 0.45.*approach 0.5/);
     // A critic's raw scores have no balance point at 0.5.
-    expect(summariseDTrace([{ real: 3.2, fake: -2.5 }, { real: 1.1, fake: 0.4 }], false)).toMatch(/from 3.20 to 1.10.*no fixed scale/);
-    const h = summariseHistogram({ counts: [0, 70, 0, 0, 0, 0, 0, 30, 0, 0], classNames: '0123456789'.split('') });
+    expect(summariseDTrace(t, [{ real: 3.2, fake: -2.5 }, { real: 1.1, fake: 0.4 }], false)).toMatch(/from 3.20 to 1.10.*no fixed scale/);
+    const h = summariseHistogram(t, { counts: [0, 70, 0, 0, 0, 0, 0, 30, 0, 0], classNames: '0123456789'.split('') });
     expect(h).toContain('1 (70%) and 7 (30%)');
     expect(h).toContain('Never drawn: 0, 2, 3, 4, 5, 6, 8, 9.');
-    expect(summariseLosses([])).toBe('No training steps yet.');
-    expect(summariseHistogram({ counts: [0, 0, 5], classNames: ['a', 'b', 'c'] })).toMatch(/^Of 5 samples, every one was classed as c \(100%\)\. Never drawn: a, b\./);
+    expect(summariseLosses(t, [])).toBe('No training steps yet.');
+    expect(summariseHistogram(t, { counts: [0, 0, 5], classNames: ['a', 'b', 'c'] })).toMatch(/^Of 5 samples, every one was classed as c \(100%\)\. Never drawn: a, b\./);
+  });
+
+  it('says it in Spanish, with Spanish numbers', () => {
+    const es = translator('es', 'charts');
+    const write = (v: number, d: number) => new Intl.NumberFormat('es', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+    expect(summariseLosses(es, [{ d: 1.4, g: 0.7 }, { d: 1.1, g: 1.2 }], 400, false, undefined, write)).toBe('En 400 pasos, la pérdida de D pasó de 1,40 a 1,10 y la de G de 0,70 a 1,20.');
+    expect(detectionVerdict(translator('es', 'verdict'), { source: 'live', fooledRate: 0.55, fooledInterval: { low: 0.41, high: 0.68 } }).headline).toBe('Tu sala no pudo distinguir lo real de lo falso.');
   });
 });

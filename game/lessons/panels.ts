@@ -3,7 +3,8 @@
  * fields, otherwise the recorded example run. Decided per panel, so a card can show the room's
  * loss curve next to an example histogram, each honestly labelled.
  */
-import type { Comparison, LessonCard, LessonData, LessonDataField, LessonExamples } from './types';
+import type { T } from '@/app/i18n/types';
+import type { Comparison, ComparisonId, LessonCard, LessonData, LessonDataField, LessonExamples } from './types';
 
 /** `compare`: two labelled sample strips side by side, from examples.json `comparisons` (card.compare). */
 export const PANEL_KINDS = ['compare', 'detection', 'losses', 'dTrace', 'histogram', 'fid', 'samples', 'realSamples', 'samplesOverTime', 'interpolation', 'timeline', 'facts'] as const;
@@ -42,8 +43,9 @@ export interface Panel {
    * the recorded comparison's source and caption (always example data: a room plays one model).
    */
   data: LessonData | null;
-  /** The two strips of a `compare` panel. */
+  /** The two strips of a `compare` panel, and which recorded comparison they are. */
   comparison?: Comparison;
+  compareId?: ComparisonId;
 }
 
 function has(data: LessonData | null | undefined, field: LessonDataField): boolean {
@@ -63,7 +65,7 @@ function comparePanel(card: LessonCard, examples: LessonExamples | null): Panel[
   if (!card.compare) return [];
   const comparison = examples?.comparisons?.[card.compare];
   if (!comparison) return [{ kind: 'compare', fields: [], data: null }];
-  return [{ kind: 'compare', fields: [], data: { source: 'example', caption: comparison.caption }, comparison }];
+  return [{ kind: 'compare', fields: [], data: { source: 'example', caption: comparison.caption }, comparison, compareId: card.compare }];
 }
 
 export function planPanels(card: LessonCard, live: LessonData | null, examples: LessonExamples | null): Panel[] {
@@ -84,6 +86,6 @@ export function planPanels(card: LessonCard, live: LessonData | null, examples: 
 }
 
 /** The label every panel carries, so nobody mistakes a stock run for their own game. */
-export function sourceLabel(data: LessonData): string {
-  return data.source === 'live' ? "Your room's data" : "Example data from GAN Arena's own training run";
+export function sourceLabel(t: T<'panels'>, data: LessonData): string {
+  return data.source === 'live' ? t('live') : t('example');
 }

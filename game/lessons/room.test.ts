@@ -5,6 +5,7 @@ import { LEVELS } from '../levels';
 import type { HostView, LevelId } from '../protocol';
 import { type RoomLoss, conditionalClass, layerSizes, levelLossCurve, roomLessonData, trainingLoss } from './room';
 import { summariseLosses } from './summaries';
+import { translator } from '@/app/i18n/translator';
 import { LESSON_DATA_FIELDS } from './types';
 
 describe("the room's own lesson data", () => {
@@ -67,7 +68,7 @@ describe('lesson data is about the level just played', () => {
     expect(data.losses).toEqual([{ d: -4, g: 3, step: 1 }, { d: -3, g: 2, step: 2 }, { d: -2, g: 1, step: 3 }]);
     // The caption under the curve counts the curve's own steps, not the last round's.
     expect(data.stepsThisRound).toBe(5);
-    expect(summariseLosses(data.losses!, data.stepsThisRound, 'the critic', data.lossKind)).toMatch(/^Over 3 steps of wgan-gp training, the critic's loss went from -4\.00 to -2\.00/);
+    expect(summariseLosses(translator('en', 'charts'), data.losses!, data.stepsThisRound, true, data.lossKind)).toMatch(/^Over 3 steps of wgan-gp training, the critic's loss went from -4\.00 to -2\.00/);
     // The D(x) trace is this level's rounds only.
     expect(data.dTrace).toEqual([{ real: 0.2, fake: 0.3 }]);
   });

@@ -1,4 +1,8 @@
-/** Turns measured judging errors into a plain sentence: could the judges tell real from fake? */
+/**
+ * Turns measured judging errors into a plain sentence: could the judges tell real from fake? The
+ * words are the page's (the `verdict` messages); the judgement is made here.
+ */
+import type { T } from '@/app/i18n/types';
 import type { LessonData } from './types';
 
 export interface DetectionVerdict {
@@ -10,9 +14,9 @@ export interface DetectionVerdict {
 
 export const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function who(data: LessonData): string {
-  if (data.judge === 'discriminator') return data.source === 'live' ? 'The discriminator network' : 'The example run\u2019s discriminator';
-  return data.source === 'live' ? 'Your room' : 'The judges';
+function who(data: LessonData): 'network' | 'exampleNetwork' | 'room' | 'judges' {
+  if (data.judge === 'discriminator') return data.source === 'live' ? 'network' : 'exampleNetwork';
+  return data.source === 'live' ? 'room' : 'judges';
 }
 
 /**
@@ -20,27 +24,27 @@ function who(data: LessonData): string {
  * even the top of the 95% interval is below that; an interval that reaches 50% means it could not
  * reliably tell, and a rate at or above 50% means the fakes passed as real.
  */
-export function detectionVerdict(data: LessonData): DetectionVerdict {
+export function detectionVerdict(t: T<'verdict'>, data: LessonData): DetectionVerdict {
   const subject = who(data);
   const rate = data.fooledRate ?? data.fakeErrorRate;
-  if (rate === undefined) return { couldTell: null, headline: `${subject} has not judged any images yet.`, detail: '' };
+  if (rate === undefined) return { couldTell: null, headline: t('none', { who: subject }), detail: '' };
   const iv = data.fooledInterval;
-  const parts = [`Fakes were called real ${pct(rate)} of the time${iv ? ` (95% interval ${pct(iv.low)}–${pct(iv.high)})` : ''}.`];
-  if (data.realErrorRate !== undefined) parts.push(`Real images were called fake ${pct(data.realErrorRate)} of the time.`);
-  if (data.judgments !== undefined) parts.push(`${data.judgments} judgments.`);
-  parts.push('Guessing at random would be wrong 50% of the time.');
+  const parts = [iv ? t('fakesCalledRealIv', { rate, low: iv.low, high: iv.high }) : t('fakesCalledReal', { rate })];
+  if (data.realErrorRate !== undefined) parts.push(t('realsCalledFake', { rate: data.realErrorRate }));
+  if (data.judgments !== undefined) parts.push(t('judgments', { n: data.judgments }));
+  parts.push(t('guessing'));
   const detail = parts.join(' ');
   let couldTell: boolean | null;
   let headline: string;
   if (iv ? iv.low >= 0.5 || rate >= 0.5 : rate >= 0.5) {
     couldTell = false;
-    headline = `${subject} could not tell real from fake.`;
+    headline = t('couldNot', { who: subject });
   } else if (iv ? iv.high < 0.5 : rate < 0.35) {
     couldTell = true;
-    headline = `${subject} could still tell real from fake, most of the time.`;
+    headline = t('could', { who: subject });
   } else {
     couldTell = false;
-    headline = `${subject} could not reliably tell real from fake.`;
+    headline = t('notReliably', { who: subject });
   }
   return { couldTell, headline, detail };
 }

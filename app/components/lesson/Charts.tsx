@@ -7,6 +7,7 @@
  * colour-blind players. Axis text is at least 16 px and legends 18 px, for the back of the room.
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { LessonData } from '@/game/lessons/types';
 import { summariseDTrace, summariseHistogram, summariseLosses } from '@/game/lessons/summaries';
 import { lossInfo } from '@/game/vocabulary';
@@ -76,26 +77,38 @@ function withSteps<T extends object>(points: (T & { step?: number })[], totalSte
   return points.map((p, i) => ({ ...p, step: p.step ?? (n > 1 ? Math.round(1 + (i * (total - 1)) / (n - 1)) : 1) }));
 }
 
+/** Chart words, and a class name (a Fashion-MNIST class) in the page's language. */
+function useChartText() {
+  const t = useTranslations('charts');
+  const format = useFormatter();
+  const three = (v: unknown) => (typeof v === 'number' ? format.number(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) : String(v));
+  const write = (v: number, d: number) => format.number(v, { minimumFractionDigits: d, maximumFractionDigits: d });
+  const className = (name: string) => (t.has(`classes.${name}` as Parameters<typeof t>[0]) ? t(`classes.${name}` as Parameters<typeof t>[0]) : name);
+  return { t, three, className, write };
+}
+
 export function LossChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
+  const { t, three, write } = useChartText();
   const losses = data.losses ?? [];
   const critic = lossInfo(data.lossKind)?.critic ?? false;
   const rows = withSteps(losses, data.stepsThisRound);
   return (
-    <ChartFigure label={`${critic ? 'Critic' : 'Discriminator'} and generator loss per training step${data.lossKind ? ` (${data.lossKind} loss)` : ''}`} summary={summariseLosses(losses, data.stepsThisRound, critic ? 'the critic' : 'D', data.lossKind)} compact={compact} fill={fill}>
+    <ChartFigure label={t('lossLabel', { critic: String(critic), kind: data.lossKind ?? 'none' })} summary={summariseLosses(t, losses, data.stepsThisRound, critic, data.lossKind, write)} compact={compact} fill={fill}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
-        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: 'step', position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: AXIS.fontSize }} />
+        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} label={compact ? undefined : { value: t('step'), position: 'insideBottomRight', offset: -2, fill: '#94a3b8', fontSize: AXIS.fontSize }} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} />
-        <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip {...TOOLTIP} formatter={three} />
         <Legend wrapperStyle={{ fontSize: LEGEND_PX }} />
-        <Line type="monotone" dataKey="d" name={critic ? 'critic loss (solid)' : 'D loss (solid)'} stroke={D_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel(critic ? 'critic' : 'D', D_COLOR, rows.length - 1)} isAnimationActive={false} />
-        <Line type="monotone" dataKey="g" name="G loss (dashed)" stroke={G_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('G', G_COLOR, rows.length - 1)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="d" name={critic ? t('criticSolid') : t('dSolid')} stroke={D_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel(critic ? t('critic') : 'D', D_COLOR, rows.length - 1)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="g" name={t('gDashed')} stroke={G_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('G', G_COLOR, rows.length - 1)} isAnimationActive={false} />
       </LineChart>
     </ChartFigure>
   );
 }
 
 export function DTraceChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
+  const { t, three, write } = useChartText();
   const trace = data.dTrace ?? [];
   const rows = withSteps(trace, data.stepsThisRound);
   const info = lossInfo(data.lossKind);
@@ -103,34 +116,35 @@ export function DTraceChart({ data, compact, fill }: { data: LessonData } & Char
   // Least squares and hinge score on their own scale too: only the BCE losses give probabilities.
   const probability = info?.probability ?? true;
   return (
-    <ChartFigure label={critic ? "The critic's average score on real and fake images per step" : probability ? 'D(x): the probability D gives "real", on real and on fake images, per step' : "D's average raw score on real and fake images per step"} summary={summariseDTrace(trace, probability)} compact={compact} fill={fill}>
+    <ChartFigure label={critic ? t('traceCritic') : probability ? t('traceProbability') : t('traceRaw')} summary={summariseDTrace(t, trace, probability, write)} compact={compact} fill={fill}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" />
         <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} minTickGap={28} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={52} domain={probability ? [0, 1] : ['auto', 'auto']} />
-        <Tooltip {...TOOLTIP} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip {...TOOLTIP} formatter={three} />
         <Legend wrapperStyle={{ fontSize: LEGEND_PX }} />
-        {probability && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'balance 0.5', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />}
-        <Line type="monotone" dataKey="real" name="on real images (solid)" stroke={REAL_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('real', REAL_COLOR, rows.length - 1)} isAnimationActive={false} />
-        <Line type="monotone" dataKey="fake" name="on fakes (dashed)" stroke={FAKE_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel('fake', FAKE_COLOR, rows.length - 1)} isAnimationActive={false} />
+        {probability && <ReferenceLine y={0.5} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: t('balance'), fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />}
+        <Line type="monotone" dataKey="real" name={t('onRealSolid')} stroke={REAL_COLOR} dot={false} strokeWidth={3} legendType="plainline" label={endLabel(t('real'), REAL_COLOR, rows.length - 1)} isAnimationActive={false} />
+        <Line type="monotone" dataKey="fake" name={t('onFakesDashed')} stroke={FAKE_COLOR} strokeDasharray={DASHED} dot={false} strokeWidth={3} legendType="plainline" label={endLabel(t('fake'), FAKE_COLOR, rows.length - 1)} isAnimationActive={false} />
       </LineChart>
     </ChartFigure>
   );
 }
 
 export function HistogramChart({ data, compact, fill }: { data: LessonData } & ChartSize) {
+  const { t, className } = useChartText();
   const h = data.histogram!;
   const total = h.counts.reduce((s, c) => s + c, 0) || 1;
-  const rows = h.counts.map((c, i) => ({ name: h.classNames[i] ?? String(i), share: Math.round((1000 * c) / total) / 10 }));
+  const rows = h.counts.map((c, i) => ({ name: className(h.classNames[i] ?? String(i)), share: Math.round((1000 * c) / total) / 10 }));
   return (
-    <ChartFigure label="Class histogram: the share of generated samples a classifier puts in each class" summary={summariseHistogram(h)} compact={compact} fill={fill}>
+    <ChartFigure label={t('histLabel')} summary={summariseHistogram(t, h, className)} compact={compact} fill={fill}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#2a3358" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" tick={AXIS} stroke={AXIS.stroke} interval={0} />
         <YAxis tick={AXIS} stroke={AXIS.stroke} width={56} unit="%" />
         <Tooltip {...TOOLTIP} formatter={(v) => `${String(v)}%`} />
-        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: 'even spread', fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />
-        <Bar dataKey="share" name="share of samples" fill={G_COLOR} isAnimationActive={false} />
+        <ReferenceLine y={100 / h.counts.length} stroke="#cbd5e1" strokeDasharray={REFERENCE_DASH} label={{ value: t('evenSpread'), fill: '#cbd5e1', fontSize: AXIS.fontSize, position: 'insideTopLeft' }} />
+        <Bar dataKey="share" name={t('shareOfSamples')} fill={G_COLOR} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );

@@ -9,6 +9,7 @@
  * and whether it was right, the right answer and the explanation show once the big screen reveals them.
  */
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { CHECK_POINTS, checkAnswer, type CheckResult } from '@/game/lessons/check';
 import type { LessonCard } from '@/game/lessons/types';
 import { InlineText } from './RichText';
@@ -47,6 +48,7 @@ interface Shown {
 }
 
 export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, room }: CheckQuestionProps) {
+  const t = useTranslations('lesson');
   const [choice, setChoice] = useState<number | null>(initialChoice);
   const shown: Shown = room
     ? { choices: room.order.map((i) => card.check.choices[i]), picked: room.locked, answer: room.answer, onChoose: room.onChoose }
@@ -66,12 +68,12 @@ export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, r
   return (
     <section aria-labelledby={`check-${card.id}`} className={`rounded-2xl border-2 border-accent/60 bg-panel ${compact ? 'p-3' : 'p-6'}`}>
       <h3 id={`check-${card.id}`} className="mb-1 text-[0.8em] font-bold uppercase tracking-wider text-accent">
-        Check yourself
+        {t('checkYourself')}
       </h3>
       <p className={`${compact ? 'text-lg' : 'text-2xl'} mb-4 font-bold text-white`}>
         <InlineText text={card.check.prompt} />
       </p>
-      <div className="grid gap-3 md:grid-cols-2" role="group" aria-label="Answers">
+      <div className="grid gap-3 md:grid-cols-2" role="group" aria-label={t('answers')}>
         {choices.map((text, i) => {
           const mine = picked === i;
           const right = revealed && i === answer;
@@ -83,7 +85,7 @@ export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, r
             wrong: 'border-fake bg-fake/15',
             other: 'border-edge bg-ink/40 opacity-60',
           }[state];
-          const note = right ? ' (correct answer)' : state === 'wrong' ? ' (your answer, incorrect)' : mine ? ' (your answer)' : '';
+          const note = right ? 'right' : state === 'wrong' ? 'wrong' : mine ? 'mine' : 'none';
           return (
             <button
               key={i}
@@ -91,7 +93,7 @@ export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, r
               onClick={() => !closed && shown.onChoose(i)}
               disabled={closed}
               aria-pressed={mine}
-              aria-label={`Answer ${LETTERS[i]}: ${text}${note}`}
+              aria-label={t('answerLabel', { letter: LETTERS[i], text, note })}
               className={`flex min-h-14 items-start gap-3 rounded-xl border-2 px-4 py-3 text-left transition focus:outline-none focus-visible:ring-4 focus-visible:ring-white/70 disabled:cursor-default ${compact ? 'text-base' : 'text-xl'} ${styles}`}
             >
               <span className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-lg font-black ${right ? 'bg-real text-ink' : state === 'wrong' ? 'bg-fake text-white' : state === 'locked' ? 'bg-accent text-ink' : 'bg-edge text-white'}`} aria-hidden>
@@ -110,7 +112,7 @@ export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, r
         ) : (
           picked !== null && (
             <p className="mt-4 rounded-xl bg-accent/10 p-4 text-lg font-bold text-accent ring-1 ring-accent/60" data-testid="locked-in">
-              Answer locked in — wait for the big screen.
+              {t('lockedIn')}
             </p>
           )
         )}
@@ -120,8 +122,9 @@ export function CheckQuestion({ card, compact, initialChoice = null, onAnswer, r
 }
 
 function Verdict({ card, picked, answer, compact }: { card: LessonCard; picked: number | null; answer: number; compact?: boolean }) {
+  const t = useTranslations('lesson');
   const correct = picked === answer;
-  const headline = correct ? `Correct! +${CHECK_POINTS}` : picked === null ? `The answer is ${LETTERS[answer]}.` : `Not quite: the answer is ${LETTERS[answer]}.`;
+  const headline = correct ? t('correct', { points: CHECK_POINTS }) : picked === null ? t('theAnswer', { letter: LETTERS[answer] }) : t('notQuite', { letter: LETTERS[answer] });
   return (
     <div className={`mt-4 rounded-xl p-4 ${correct ? 'bg-real/15 ring-1 ring-real/60' : 'bg-fake/15 ring-1 ring-fake/60'}`} data-testid="check-result">
       <p className={`${compact ? 'text-lg' : 'text-2xl'} font-black ${correct ? 'text-real' : 'text-rose-300'}`}>{headline}</p>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'use-intl';
 import { PixelImage } from '../PixelImage';
 
 /**
@@ -7,6 +8,7 @@ import { PixelImage } from '../PixelImage';
  * from the back of the room; fewer images are shown there rather than smaller ones.
  */
 export function ImageStrip({ images, label, captions, compact, projector, max }: { images: string[]; label: string; captions?: string[]; compact?: boolean; projector?: boolean; max?: number }) {
+  const t = useTranslations('panels');
   if (projector) {
     // Fewer, bigger images; spread over the sequence so a walk or a timeline keeps both its ends.
     const picks = spread(images.length, Math.min(max ?? 6, 8));
@@ -14,7 +16,7 @@ export function ImageStrip({ images, label, captions, compact, projector, max }:
       <ul className="grid grid-cols-[repeat(auto-fill,minmax(max(96px,6.4vw),1fr))] gap-[0.2em]" aria-label={label} data-strip>
         {picks.map((i) => (
           <li key={i} className="flex min-w-0 flex-col items-center gap-1" data-thumb>
-            <PixelImage pixels={images[i]} label={`${label}, image ${i + 1}${captions?.[i] ? ` (${captions[i]})` : ''}`} />
+            <PixelImage pixels={images[i]} label={t('image', { label, n: i + 1, caption: captions?.[i] ?? 'none' })} />
             {captions?.[i] && <span className="text-center text-[0.6em] leading-tight text-slate-300">{captions[i]}</span>}
           </li>
         ))}
@@ -27,7 +29,7 @@ export function ImageStrip({ images, label, captions, compact, projector, max }:
     <ul className={`grid gap-2 ${cols}`} aria-label={label}>
       {shown.map((img, i) => (
         <li key={i} className="flex flex-col items-center gap-1">
-          <PixelImage pixels={img} label={`${label}, image ${i + 1}${captions?.[i] ? ` (${captions[i]})` : ''}`} />
+          <PixelImage pixels={img} label={t('image', { label, n: i + 1, caption: captions?.[i] ?? 'none' })} />
           {captions?.[i] && <span className="text-[0.7em] leading-tight text-slate-300">{captions[i]}</span>}
         </li>
       ))}

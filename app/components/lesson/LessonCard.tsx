@@ -6,6 +6,8 @@
  */
 import { useMemo } from 'react';
 import 'katex/dist/katex.min.css';
+import { useTranslations } from 'use-intl';
+import { groupKey } from '../../i18n/groups';
 import { planPanels } from '@/game/lessons/panels';
 import type { CheckResult } from '@/game/lessons/check';
 import type { LessonCard as Card, LessonData, LessonExamples } from '@/game/lessons/types';
@@ -28,6 +30,8 @@ export interface LessonCardProps {
 }
 
 export function LessonCard({ card, data, examples, compact = false, hideCheck = false, initialChoice, onAnswer }: LessonCardProps) {
+  const t = useTranslations('lesson');
+  const tg = useTranslations('lessonGroups');
   const fetched = useLessonExamples(examples === undefined && card.live.length > 0);
   const ex = examples === undefined ? (fetched ?? null) : examples;
   const panels = useMemo(() => planPanels(card, data, ex), [card, data, ex]);
@@ -39,10 +43,10 @@ export function LessonCard({ card, data, examples, compact = false, hideCheck = 
       data-card={card.id}
     >
       <header className="flex flex-wrap items-center gap-3">
-        <span className={`rounded-lg bg-accent font-mono font-black text-ink ${compact ? 'px-2 py-0.5 text-sm' : 'px-3 py-1 text-lg'}`} aria-label={`Topic ${card.topic}`}>
+        <span className={`rounded-lg bg-accent font-mono font-black text-ink ${compact ? 'px-2 py-0.5 text-sm' : 'px-3 py-1 text-lg'}`} aria-label={t('topic', { topic: card.topic })}>
           {card.id}
         </span>
-        <span className="text-[0.8em] uppercase tracking-wider text-slate-400">{card.group}</span>
+        <span className="text-[0.8em] uppercase tracking-wider text-slate-400">{tg(groupKey(card.group))}</span>
         <h2 id={`card-${card.id}-title`} className={`w-full font-black leading-tight text-white ${compact ? 'text-2xl' : 'text-4xl lg:text-5xl'}`}>
           {card.title}
         </h2>

@@ -1,46 +1,30 @@
 'use client';
 /** One data panel of a card, with its source label ("Your room's data" / "Example data …"). */
+import { useFormatter, useTranslations } from 'use-intl';
 import type { Panel } from '@/game/lessons/panels';
 import { sourceLabel } from '@/game/lessons/panels';
 import type { LessonData } from '@/game/lessons/types';
-import { pct } from '@/game/lessons/verdict';
 import { DTraceChart, HistogramChart, LossChart } from './Charts';
 import { ComparePanel } from './ComparePanel';
 import { DetectionPanel } from './DetectionPanel';
+import { useRecorded } from '../../i18n/recorded';
 import { ImageStrip } from './ImageStrip';
 
-const TITLES: Record<Panel['kind'], string> = {
-  compare: 'Side by side',
-  detection: 'Could the judges tell real from fake?',
-  losses: 'Loss curves',
-  dTrace: 'D(x) on real vs fake',
-  histogram: 'Which classes the generator draws',
-  fid: 'Fréchet distance',
-  samples: 'Generated samples',
-  realSamples: 'Real images from the dataset',
-  samplesOverTime: 'One z, as training goes on',
-  interpolation: 'A walk through the latent space',
-  timeline: 'The session, round by round',
-  facts: 'The numbers behind it',
-};
-
-const MISSING: Partial<Record<Panel['kind'], string>> = {
-  histogram: "The class histogram appears once the project's classifier has sorted this room's samples.",
-  fid: "The Fréchet distance appears once the project's classifier has measured this room's samples.",
-  detection: 'The fooled rate appears after the first round of judging.',
-  compare: 'The side-by-side samples are not recorded yet (scripts/lesson-examples.ts --only=comparisons).',
-  timeline: 'The timeline fills in as rounds are played.',
-};
+/** Panels that say why they are empty (the `panels.missing` messages); the others say "not measured yet". */
+const MISSING = ['histogram', 'fid', 'detection', 'compare', 'timeline'] as const;
+const hasMissing = (kind: Panel['kind']): kind is (typeof MISSING)[number] => (MISSING as readonly string[]).includes(kind);
 
 function Facts({ data, fields, projector }: { data: LessonData; fields: Panel['fields']; projector?: boolean }) {
+  const t = useTranslations('panels');
+  const format = useFormatter();
   const rows: [string, string][] = [];
   for (const f of fields) {
-    if (f === 'latentDim' && data.latentDim !== undefined) rows.push(['Latent size (numbers in z)', String(data.latentDim)]);
-    if (f === 'layerSizes' && data.layerSizes?.length) rows.push(["Generator's layers", data.layerSizes.join(' → ')]);
-    if (f === 'batchSize' && data.batchSize !== undefined) rows.push(['Batch size', String(data.batchSize)]);
-    if (f === 'stepsThisRound' && data.stepsThisRound !== undefined) rows.push(['Training steps', String(data.stepsThisRound)]);
-    if (f === 'backend' && data.backend) rows.push(['Trained on', data.backend]);
-    if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push(["Size of G's gradient (‖∇‖)", data.gradientNorm.toFixed(3)]);
+    if (f === 'latentDim' && data.latentDim !== undefined) rows.push([t('latentDim'), String(data.latentDim)]);
+    if (f === 'layerSizes' && data.layerSizes?.length) rows.push([t('layerSizes'), data.layerSizes.join(' → ')]);
+    if (f === 'batchSize' && data.batchSize !== undefined) rows.push([t('batchSize'), String(data.batchSize)]);
+    if (f === 'stepsThisRound' && data.stepsThisRound !== undefined) rows.push([t('steps'), String(data.stepsThisRound)]);
+    if (f === 'backend' && data.backend) rows.push([t('backend'), data.backend]);
+    if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push([t('gradientNorm'), format.number(data.gradientNorm, { minimumFractionDigits: 3, maximumFractionDigits: 3 })]);
   }
   return (
     <dl className={`grid grid-cols-1 sm:grid-cols-2 ${projector ? 'gap-[0.25em]' : 'gap-2'}`}>
@@ -59,9 +43,12 @@ function Facts({ data, fields, projector }: { data: LessonData; fields: Panel['f
 const CHARTS: ReadonlySet<Panel['kind']> = new Set(['losses', 'dTrace', 'histogram']);
 
 function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonData; compact?: boolean; projector?: boolean }) {
+  const recorded = useRecorded(panel);
+  const t = useTranslations('panels');
+  const format = useFormatter();
   switch (panel.kind) {
     case 'compare':
-      return panel.comparison ? <ComparePanel comparison={panel.comparison} compact={compact} projector={projector} /> : null;
+      return recorded.comparison ? <ComparePanel comparison={recorded.comparison} compact={compact} projector={projector} /> : null;
     case 'detection':
       return <DetectionPanel data={data} compact={compact} projector={projector} />;
     case 'losses':
@@ -73,31 +60,31 @@ function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonD
     case 'fid':
       return (
         <p className="text-[1em]">
-          <span className={`${compact ? 'text-2xl' : projector ? 'text-[1.5em]' : 'text-4xl'} font-black text-accent`}>{data.fid!.toFixed(1)}</span>{' '}
-          <span className="text-slate-300">between classifier features of generated and real images (0 would be identical; compare only runs measured on the same number of images).</span>
+          <span className={`${compact ? 'text-2xl' : projector ? 'text-[1.5em]' : 'text-4xl'} font-black text-accent`}>{format.number(data.fid!, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</span>{' '}
+          <span className="text-slate-300">{t('fidText')}</span>
         </p>
       );
     case 'samples':
-      return <ImageStrip images={data.samples!} label={data.conditionalClass ? `Samples asked to be a ${data.conditionalClass}` : 'Generated samples'} compact={compact} projector={projector} />;
+      return <ImageStrip images={data.samples!} label={data.conditionalClass ? t('askedToBe', { cls: data.conditionalClass }) : t('title.samples')} compact={compact} projector={projector} />;
     case 'realSamples':
-      return <ImageStrip images={data.realSamples!} label="Real images" compact={compact} projector={projector} />;
+      return <ImageStrip images={data.realSamples!} label={t('realImages')} compact={compact} projector={projector} />;
     case 'samplesOverTime':
-      return <ImageStrip images={data.samplesOverTime!.map((s) => s.image)} captions={data.samplesOverTime!.map((s) => `step ${s.step}`)} label="The same z during training" compact={compact} projector={projector} max={8} />;
+      return <ImageStrip images={data.samplesOverTime!.map((s) => s.image)} captions={data.samplesOverTime!.map((s) => t('stepN', { step: s.step }))} label={t('sameZ')} compact={compact} projector={projector} max={8} />;
     case 'interpolation':
-      return <ImageStrip images={data.interpolation!} captions={data.interpolation!.map((_, i, a) => `t=${(i / Math.max(1, a.length - 1)).toFixed(2)}`)} label="Interpolation from z_A to z_B" compact={compact} projector={projector} max={8} />;
+      return <ImageStrip images={data.interpolation!} captions={data.interpolation!.map((_, i, a) => `t=${(i / Math.max(1, a.length - 1)).toFixed(2)}`)} label={t('interpolationLabel')} compact={compact} projector={projector} max={8} />;
     case 'timeline': {
-      const t = data.timeline!.filter((p) => p.bestFake);
-      return t.length ? (
+      const rounds = data.timeline!.filter((p) => p.bestFake);
+      return rounds.length ? (
         <ImageStrip
-          images={t.map((p) => p.bestFake!)}
-          captions={t.map((p) => `round ${p.round}${p.fooledRate !== null ? ` · fooled ${pct(p.fooledRate)}` : ''}`)}
-          label="Best fake of each round"
+          images={rounds.map((p) => p.bestFake!)}
+          captions={rounds.map((p) => (p.fooledRate !== null ? t('roundFooled', { round: p.round, rate: p.fooledRate }) : t('roundN', { round: p.round })))}
+          label={t('bestFakes')}
           compact={compact}
           projector={projector}
           max={compact ? 6 : projector ? 6 : 12}
         />
       ) : (
-        <p className="text-slate-400">No fakes recorded yet.</p>
+        <p className="text-slate-400">{t('noFakes')}</p>
       );
     }
     case 'facts':
@@ -106,15 +93,19 @@ function Body({ panel, data, compact, projector }: { panel: Panel; data: LessonD
 }
 
 export function LessonPanel({ panel, compact, projector, loading }: { panel: Panel; compact?: boolean; projector?: boolean; loading?: boolean }) {
+  const t = useTranslations('panels');
+  const tk = useTranslations('host');
+  const recorded = useRecorded(panel);
   const grows = projector && CHARTS.has(panel.kind) && panel.data !== null;
+  const lossKind = panel.data?.lossKind;
   const title =
-    panel.kind === 'compare' && panel.comparison
-      ? `${panel.comparison.left.label} vs ${panel.comparison.right.label}`
+    panel.kind === 'compare' && recorded.comparison
+      ? t('versus', { left: recorded.comparison.left.label, right: recorded.comparison.right.label })
       : panel.kind === 'samples' && panel.data?.conditionalClass
-      ? `Asked to draw a ${panel.data.conditionalClass}`
-      : panel.kind === 'losses' && panel.data?.lossKind
-        ? `Loss curves: ${panel.data.lossKind} loss`
-        : TITLES[panel.kind];
+      ? t('askedToDraw', { cls: panel.data.conditionalClass })
+      : panel.kind === 'losses' && lossKind
+        ? t('lossCurves', { loss: tk.has(`lossNames.${lossKind as 'minimax'}`) ? tk(`lossNames.${lossKind as 'minimax'}`) : lossKind })
+        : t(`title.${panel.kind}`);
   return (
     <section
       className={`rounded-2xl border border-edge bg-panel/80 ${projector ? `flex min-h-0 flex-col p-[0.5em] ${grows ? 'flex-1' : 'shrink-0'}` : compact ? 'p-3' : 'p-5'}`}
@@ -128,16 +119,16 @@ export function LessonPanel({ panel, compact, projector, loading }: { panel: Pan
             className={`rounded-full px-3 py-0.5 ${projector ? 'text-[0.55em]' : 'text-[0.75em]'} font-semibold ${panel.data.source === 'live' ? 'bg-real/20 text-real ring-1 ring-real/50' : 'bg-slate-700/60 text-slate-200 ring-1 ring-slate-500/60'}`}
             data-testid="source-label"
           >
-            {sourceLabel(panel.data)}
+            {sourceLabel(t, panel.data)}
           </span>
         )}
       </header>
       {panel.data ? (
         <Body panel={panel} data={panel.data} compact={compact} projector={projector} />
       ) : (
-        <p className="text-slate-400">{loading ? 'Loading example data…' : (MISSING[panel.kind] ?? 'Not measured yet.')}</p>
+        <p className="text-slate-400">{loading ? t('loading') : hasMissing(panel.kind) ? t(`missing.${panel.kind}`) : t('notMeasured')}</p>
       )}
-      {panel.data?.caption && panel.data.source === 'example' && <p className={`text-slate-300 ${projector ? 'mt-[0.2em] text-[0.55em] leading-snug' : 'mt-2 text-[0.75em]'}`}>{panel.data.caption}</p>}
+      {recorded.caption && <p className={`text-slate-300 ${projector ? 'mt-[0.2em] text-[0.55em] leading-snug' : 'mt-2 text-[0.75em]'}`}>{recorded.caption}</p>}
     </section>
   );
 }

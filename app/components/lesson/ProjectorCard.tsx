@@ -10,6 +10,8 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
+import { useTranslations } from 'use-intl';
+import { groupKey } from '../../i18n/groups';
 import { planPanels, type Panel } from '@/game/lessons/panels';
 import type { LessonCard as Card, LessonData, LessonExamples } from '@/game/lessons/types';
 import { LessonPanel } from './Panels';
@@ -70,10 +72,11 @@ function Units({ card, units, measure }: { card: Card; units: Unit[]; measure?: 
  * projector and leave its height to the text and the room's data.
  */
 export function ProjectorQuestion({ card, note }: { card: Card; note?: ReactNode }) {
+  const t = useTranslations('lesson');
   return (
     <section aria-labelledby={`pq-${card.id}`} className="shrink-0 rounded-[0.5em] border-2 border-accent/70 bg-panel px-[0.5em] py-[0.35em] leading-snug" data-testid="projector-question">
       <h3 id={`pq-${card.id}`} className="flex flex-wrap items-baseline justify-between gap-x-[0.6em] text-[0.6em] font-bold uppercase tracking-wider text-accent">
-        <span>Check yourself, on your device</span>
+        <span>{t('checkOnDevice')}</span>
         {note}
       </h3>
       <p className="text-[0.85em] font-bold text-white">
@@ -121,6 +124,8 @@ export interface ProjectorCardProps {
 }
 
 export function ProjectorCard({ card, data, examples, step, onSteps, questionNote, footer }: ProjectorCardProps) {
+  const t = useTranslations('lesson');
+  const tg = useTranslations('lessonGroups');
   const fetched = useLessonExamples(examples === undefined && card.live.length > 0);
   const ex = examples === undefined ? (fetched ?? null) : examples;
   const loading = examples === undefined && fetched === undefined && card.live.length > 0;
@@ -185,16 +190,16 @@ export function ProjectorCard({ card, data, examples, step, onSteps, questionNot
       data-steps={view.steps}
     >
       <header className="flex shrink-0 flex-wrap items-baseline gap-x-[0.5em] gap-y-[0.2em]">
-        <span className="rounded-[0.3em] bg-accent px-[0.3em] font-mono font-black text-ink" aria-label={`Topic ${card.topic}`}>
+        <span className="rounded-[0.3em] bg-accent px-[0.3em] font-mono font-black text-ink" aria-label={t('topic', { topic: card.topic })}>
           {card.id}
         </span>
         <h2 id={`card-${card.id}-title`} className="text-[1.35em] font-black leading-tight text-white">
           {card.title}
         </h2>
-        <span className="text-[0.6em] uppercase tracking-wider text-slate-300">{card.group}</span>
+        <span className="text-[0.6em] uppercase tracking-wider text-slate-300">{tg(groupKey(card.group))}</span>
         {view.steps > 1 && (
           <span className="ml-auto text-[0.6em] font-bold text-slate-300" data-testid="card-step">
-            part {view.step + 1} of {view.steps}
+            {t('part', { step: view.step + 1, steps: view.steps })}
           </span>
         )}
       </header>

@@ -1,10 +1,11 @@
 'use client';
 /** The bar under a projector card: Back / Next through its steps, and the caller's own buttons. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 
 const BUTTON = 'rounded-[0.4em] border-2 px-[0.6em] py-[0.2em] font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-white disabled:opacity-40';
 
-export function StepNav({ step, steps, onBack, onNext, nextLabel = 'Next', children }: {
+export function StepNav({ step, steps, onBack, onNext, nextLabel, children }: {
   step: number;
   steps: number;
   onBack?: () => void;
@@ -12,10 +13,11 @@ export function StepNav({ step, steps, onBack, onNext, nextLabel = 'Next', child
   nextLabel?: string;
   children?: ReactNode;
 }) {
+  const t = useTranslations('lesson');
   return (
-    <nav className="flex flex-wrap items-center gap-[0.4em] text-[0.6em]" aria-label="Card steps">
+    <nav className="flex flex-wrap items-center gap-[0.4em] text-[0.6em]" aria-label={t('cardSteps')}>
       <button type="button" className={`${BUTTON} border-edge bg-panel text-slate-100 hover:border-accent`} onClick={onBack} disabled={!onBack}>
-        ← Back
+        {t('back')}
       </button>
       {steps > 1 && (
         <span className="tabular-nums text-slate-300" aria-live="polite">
@@ -24,7 +26,7 @@ export function StepNav({ step, steps, onBack, onNext, nextLabel = 'Next', child
       )}
       {onNext && (
         <button type="button" className={`${BUTTON} border-accent bg-accent/15 text-accent hover:bg-accent/25`} onClick={onNext}>
-          {nextLabel} →
+          {nextLabel ?? t('next')} →
         </button>
       )}
       <span className="ml-auto flex flex-wrap items-center gap-[0.4em]">{children}</span>

@@ -4,13 +4,10 @@
  * Series never differ by colour alone: the first is solid, the second dashed, the third dotted, and
  * the legend says which, for colour-blind players and washed-out projectors.
  */
+import { useFormatter, useTranslations } from 'use-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-const DASHES: { dash?: string; name: string }[] = [
-  { name: 'solid' },
-  { dash: '8 5', name: 'dashed' },
-  { dash: '2 4', name: 'dotted' },
-];
+const DASHES: { dash?: string; name: 'solid' | 'dashed' | 'dotted' }[] = [{ name: 'solid' }, { dash: '8 5', name: 'dashed' }, { dash: '2 4', name: 'dotted' }];
 
 export interface Series {
   key: string;
@@ -26,8 +23,11 @@ export function SeriesChart({ data, series, title, testId, domain, height = 'h-4
   domain?: [number, number];
   height?: string;
 }) {
+  const t = useTranslations('series');
+  const format = useFormatter();
   const last = data[data.length - 1] as Record<string, unknown> | undefined;
-  const summary = last ? series.map((s) => `${s.name} ${typeof last[s.key] === 'number' ? (last[s.key] as number).toFixed(3) : '–'}`).join(', ') : 'no data yet';
+  const value = (v: unknown) => (typeof v === 'number' ? format.number(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) : '–');
+  const summary = last ? series.map((s) => `${s.name} ${value(last[s.key])}`).join(', ') : t('noData');
   return (
     <figure className="min-w-0 rounded-xl border border-edge bg-panel p-3" data-testid={testId}>
       <figcaption className="mb-1 text-sm font-bold text-slate-300">{title}</figcaption>
@@ -45,7 +45,7 @@ export function SeriesChart({ data, series, title, testId, domain, height = 'h-4
                   key={s.key}
                   type="monotone"
                   dataKey={s.key}
-                  name={series.length > 1 ? `${s.name} (${DASHES[i % DASHES.length].name})` : s.name}
+                  name={series.length > 1 ? `${s.name} (${t(DASHES[i % DASHES.length].name)})` : s.name}
                   stroke={s.color}
                   strokeDasharray={DASHES[i % DASHES.length].dash}
                   legendType="plainline"
@@ -58,7 +58,7 @@ export function SeriesChart({ data, series, title, testId, domain, height = 'h-4
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center text-sm text-slate-400">Waiting for training…</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-400">{t('waiting')}</p>
         )}
       </div>
     </figure>

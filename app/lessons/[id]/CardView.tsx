@@ -7,14 +7,14 @@
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { getCard } from '@/game/lessons/cards';
+import { useCard } from '@/app/i18n/useCards';
 import type { LessonData, LessonExamples } from '@/game/lessons/types';
 import { LessonCard } from '@/app/components/lesson/LessonCard';
 
 export const PREVIEW_KEY = 'gan-arena:lesson-preview';
 
 export function CardView({ id, examples }: { id: string; examples: LessonExamples }) {
-  const card = getCard(id)!;
+  const card = useCard(id);
   const [compact, setCompact] = useState(false);
   const [data, setData] = useState<LessonData | null>(null);
   const router = useRouter();
@@ -39,5 +39,5 @@ export function CardView({ id, examples }: { id: string; examples: LessonExample
     }
     return () => narrow.removeEventListener('change', update);
   }, [id, router]);
-  return <LessonCard card={card} data={data} examples={examples} compact={compact} />;
+  return card ? <LessonCard card={card} data={data} examples={examples} compact={compact} /> : null;
 }

@@ -7,14 +7,16 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { getCard } from '@/game/lessons/cards';
+import { useTranslations } from 'use-intl';
+import { useCard } from '@/app/i18n/useCards';
 import type { LessonData, LessonExamples } from '@/game/lessons/types';
 import { ProjectorCard } from '@/app/components/lesson/ProjectorCard';
 import { StepNav, useStepKeys } from '@/app/components/lesson/StepNav';
 import { PREVIEW_KEY } from '../CardView';
 
 export function ProjectorView({ id, prev, next, examples }: { id: string; prev: string | null; next: string | null; examples: LessonExamples }) {
-  const card = getCard(id)!;
+  const t = useTranslations('library');
+  const card = useCard(id);
   const router = useRouter();
   const [step, setStep] = useState(0);
   const [steps, setSteps] = useState(1);
@@ -32,6 +34,7 @@ export function ProjectorView({ id, prev, next, examples }: { id: string; prev: 
   const forward = () => (step < steps - 1 ? setStep(step + 1) : go(next));
   const back = () => (step > 0 ? setStep(step - 1) : go(prev));
   useStepKeys(forward, back);
+  if (!card) return null;
   return (
     <ProjectorCard
       card={card}
@@ -40,9 +43,9 @@ export function ProjectorView({ id, prev, next, examples }: { id: string; prev: 
       step={step}
       onSteps={setSteps}
       footer={
-        <StepNav step={step} steps={steps} onBack={step > 0 || prev ? back : undefined} onNext={step < steps - 1 || next ? forward : undefined} nextLabel={step < steps - 1 ? 'Next' : next ? `Next card: ${next}` : undefined}>
+        <StepNav step={step} steps={steps} onBack={step > 0 || prev ? back : undefined} onNext={step < steps - 1 || next ? forward : undefined} nextLabel={step < steps - 1 ? t('nextStep') : next ? t('nextCard', { id: next }) : undefined}>
           <Link href={`/lessons/${card.id}`} className="rounded-[0.4em] border-2 border-edge bg-panel px-[0.6em] py-[0.2em] text-slate-100 hover:border-accent focus:outline-none focus-visible:ring-4 focus-visible:ring-accent">
-            Close projector view
+            {t('closeProjector')}
           </Link>
         </StepNav>
       }

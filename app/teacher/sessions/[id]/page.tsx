@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { PixelImage } from '@/app/components/PixelImage';
-import { LEVELS } from '@/game/levels';
+import { LEVEL_IDS, type LevelId } from '@/game/vocabulary';
 import { buildReport } from '@/server/db/report';
 import { sessionDetail } from '@/server/db/sessions';
 import { percent, seconds } from '@/server/db/stats';
@@ -10,9 +10,10 @@ import { HistogramChart, RealismChart, RoundsChart } from '../../Charts';
 import { DeleteSession } from '../../DeleteSession';
 import { Giveaways } from '../../Giveaways';
 import { currentTeacher, dateTime } from '../../session';
+import { pageTitle, requestLocale, serverT } from '@/app/i18n/server';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Session · GAN Arena' };
+export const generateMetadata = () => pageTitle('session');
 
 const interval = (i: Interval | null) => (i ? `${percent(i.low)}–${percent(i.high)}` : '');
 const errBar = (rate: number | null, i: Interval | null): [number, number] | null =>
@@ -37,10 +38,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   if (!detail) notFound();
   const r = buildReport(detail);
   const { session } = detail;
+  const t = await serverT();
+  const locale = await requestLocale();
   const levelName = (level: number) => {
     const lid = session.levels[level - 1];
-    const name = lid && lid in LEVELS ? LEVELS[lid as keyof typeof LEVELS].name : lid;
-    return name ? `${level}. ${name}` : `Level ${level}`;
+    const name = lid && (LEVEL_IDS as readonly string[]).includes(lid) ? t(`levels.${lid as LevelId}.name`) : lid;
+    return name ? `${level}. ${name}` : t('teacher.levelN', { level });
   };
 
   return (
@@ -48,21 +51,22 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <Link href="/teacher" className="text-slate-400 hover:text-white">
-            ← All sessions
+            {t('teacher.allSessions')}
           </Link>
           <h1 className="mt-1 text-3xl font-black">
-            Game <span className="font-mono text-accent">{session.pin}</span>
+            {t.rich('teacher.game', { pin: session.pin, p: (c) => <span className="font-mono text-accent">{c}</span> })}
           </h1>
           <p className="text-slate-400">
-            {dateTime(session.createdAt)} · {session.dataset} · {session.endedAt ? `ended ${dateTime(session.endedAt)}` : 'not ended'}
+            {dateTime(session.createdAt, locale)} · {t(`teacher.datasets.${session.dataset === 'fashion' ? 'fashion' : 'digits'}`)} ·{' '}
+            {session.endedAt ? t('teacher.endedAt', { when: dateTime(session.endedAt, locale) }) : t('teacher.notEnded')}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <a href={`/api/sessions/${session.id}/csv/players`} className="rounded-lg border border-edge px-3 py-1.5 hover:bg-panel" download>
-            Players CSV
+            {t('teacher.playersCsv')}
           </a>
           <a href={`/api/sessions/${session.id}/csv/votes`} className="rounded-lg border border-edge px-3 py-1.5 hover:bg-panel" download>
-            Votes CSV
+            {t('teacher.votesCsv')}
           </a>
           <DeleteSession id={session.id} />
         </div>
@@ -70,10 +74,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="totals">
         {[
-          ['Players', String(r.totals.players), 'players'],
-          ['Rounds', String(detail.rounds.length), 'rounds'],
-          ['Votes', String(r.totals.votes), 'votes'],
-          ['Class accuracy', percent(r.totals.accuracy), 'accuracy'],
+          [t('teacher.players'), String(r.totals.players), 'players'],
+          [t('teacher.rounds'), String(detail.rounds.length), 'rounds'],
+          [t('teacher.votes'), String(r.totals.votes), 'votes'],
+          [t('teacher.classAccuracy'), percent(r.totals.accuracy), 'accuracy'],
         ].map(([k, v, t]) => (
           <div key={k} className="rounded-2xl border border-edge bg-panel p-4">
             <dt className="text-sm text-slate-400">{k}</dt>
@@ -84,17 +88,17 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         ))}
       </dl>
 
-      <Section title="Roster" note="Accuracy is the share of a player's judgments that were right; speed is the mean time from a round's start to each vote.">
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Roster">
+      <Section title={t('teacher.roster')} note={t('teacher.rosterNote')}>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('teacher.roster')}>
           <table className="w-full text-left tabular-nums" data-testid="roster">
             <thead className="text-sm text-slate-400">
               <tr>
-                <th className="py-2 pr-3">Nickname</th>
-                <th className="px-3 text-right">Score</th>
-                <th className="px-3 text-right">Judged</th>
-                <th className="px-3 text-right">Accuracy</th>
-                <th className="px-3 text-right">Speed</th>
-                <th className="px-3 text-right">Best streak</th>
+                <th className="py-2 pr-3">{t('teacher.nickname')}</th>
+                <th className="px-3 text-right">{t('teacher.score')}</th>
+                <th className="px-3 text-right">{t('teacher.judged')}</th>
+                <th className="px-3 text-right">{t('teacher.accuracy')}</th>
+                <th className="px-3 text-right">{t('teacher.speed')}</th>
+                <th className="px-3 text-right">{t('teacher.bestStreak')}</th>
                 {r.levels.map((l) => (
                   <th key={l} className="px-3 text-right" title={levelName(l)}>
                     L{l}
@@ -130,8 +134,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section
-          title="Human realism by level"
-          note="How often the room was wrong, on generated and on real images, with bootstrap 95% intervals. At 50% the class can no longer tell. HYPE∞ averages each judge's own error rate over the images they judged; its interval resamples judges, so it is the honest one (the per-vote intervals treat one judge's votes as independent and come out too narrow)."
+          title={t('teacher.realism')}
+          note={t('teacher.realismNote')}
         >
           <RealismChart
             data={r.perLevel.map((l) => ({
@@ -145,10 +149,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <table className="mt-3 w-full text-sm tabular-nums" data-testid="realism">
             <thead className="text-slate-400">
               <tr>
-                <th className="text-left">Level</th>
-                <th className="text-right">Error on fakes</th>
-                <th className="text-right">Error on reals</th>
-                <th className="text-right">HYPE∞ (per judge)</th>
+                <th className="text-left">{t('teacher.level')}</th>
+                <th className="text-right">{t('teacher.errorFakes')}</th>
+                <th className="text-right">{t('teacher.errorReals')}</th>
+                <th className="text-right">{t('teacher.hype')}</th>
               </tr>
             </thead>
             <tbody>
@@ -167,7 +171,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                     {percent(l.realism.hype.score)} <span className="text-slate-400">{interval(l.realism.hype.interval)}</span>
                     <span className="text-slate-400">
                       {' '}
-                      ({l.realism.hype.judges} {l.realism.hype.judges === 1 ? 'judge' : 'judges'})
+                      ({t('teacher.judges', { n: l.realism.hype.judges })})
                     </span>
                   </td>
                 </tr>
@@ -176,14 +180,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </table>
         </Section>
 
-        <Section title="Round by round" note="The fooled rate (votes that called a fake real) against the losses the trainer reported after each round.">
+        <Section title={t('teacher.byRound')} note={t('teacher.byRoundNote')}>
           <RoundsChart data={r.rounds.map(({ round, fooledRate, dLoss, gLoss }) => ({ round, fooledRate, dLoss, gLoss }))} />
         </Section>
       </div>
 
-      <Section title="Check questions" note="Answers to the lesson cards' questions; each player's first answer counts.">
+      <Section title={t('teacher.checks')} note={t('teacher.checksNote')}>
         {r.cards.length === 0 ? (
-          <p className="text-slate-400">No check questions were answered in this session.</p>
+          <p className="text-slate-400">{t('teacher.noChecks')}</p>
         ) : (
           <ul className="grid gap-2 sm:grid-cols-2" data-testid="cards">
             {r.cards.map((c) => (
@@ -191,14 +195,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                 <div className="flex justify-between">
                   <b>{c.cardId}</b>
                   <span className="tabular-nums">
-                    {c.correct}/{c.answered} right ({percent(c.rate)})
+                    {t('teacher.right', { correct: c.correct, answered: c.answered, rate: percent(c.rate) })}
                   </span>
                 </div>
                 <div className="mt-2 h-2 overflow-hidden rounded bg-fake/40">
                   <div className="h-full bg-real" style={{ width: `${(c.rate ?? 0) * 100}%` }} />
                 </div>
                 <p className="mt-1 text-xs text-slate-400">
-                  Choices: {Object.entries(c.choices).map(([choice, n]) => `${String.fromCharCode(65 + Number(choice))}×${n}`).join(', ')}
+                  {t('teacher.choices')}: {Object.entries(c.choices).map(([choice, n]) => `${String.fromCharCode(65 + Number(choice))}×${n}`).join(', ')}
                 </p>
               </li>
             ))}
@@ -209,40 +213,40 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <Giveaways giveaways={r.giveaways} levelName={levelName} />
 
       {r.perLevel.map((l) => (
-        <Section key={l.level} title={`Level ${levelName(l.level)}`}>
+        <Section key={l.level} title={t('teacher.levelTitle', { name: levelName(l.level) })}>
           <div className="grid gap-6 md:grid-cols-2">
             <div>
-              <h3 className="font-bold text-slate-300">Generated samples</h3>
+              <h3 className="font-bold text-slate-300">{t('teacher.generated')}</h3>
               <div className="mt-2 grid grid-cols-4 gap-2 sm:grid-cols-8 md:grid-cols-4">
                 {l.fakes.map((img) => (
-                  <PixelImage key={img.imageId} pixels={img.pixels} label="generated image" />
+                  <PixelImage key={img.imageId} pixels={img.pixels} label={t('teacher.generatedImage')} />
                 ))}
               </div>
               {l.reals.length > 0 && (
                 <>
-                  <h3 className="mt-3 font-bold text-slate-300">Real images shown beside them</h3>
+                  <h3 className="mt-3 font-bold text-slate-300">{t('teacher.reals')}</h3>
                   <div className="mt-2 grid grid-cols-4 gap-2 sm:grid-cols-8 md:grid-cols-4">
                     {l.reals.map((img) => (
-                      <PixelImage key={img.imageId} pixels={img.pixels} label="real image" />
+                      <PixelImage key={img.imageId} pixels={img.pixels} label={t('teacher.realImage')} />
                     ))}
                   </div>
                 </>
               )}
             </div>
             <div>
-              <h3 className="font-bold text-slate-300">Machine metrics</h3>
+              <h3 className="font-bold text-slate-300">{t('teacher.metrics')}</h3>
               {l.metrics ? (
                 <>
                   <p className="mt-2 text-lg">
-                    Fréchet distance: <b className="tabular-nums">{l.metrics.fid === null ? '–' : l.metrics.fid.toFixed(1)}</b>
+                    {t('teacher.fid')}: <b className="tabular-nums">{l.metrics.fid === null ? '–' : l.metrics.fid.toFixed(1)}</b>
                     {l.metrics.entropy !== null && (
-                      <span className="text-slate-400"> · class entropy {l.metrics.entropy.toFixed(2)} bits (round {l.metrics.round})</span>
+                      <span className="text-slate-400"> · {t('teacher.entropy', { bits: l.metrics.entropy.toFixed(2), round: l.metrics.round })}</span>
                     )}
                   </p>
                   {l.metrics.histogram && <HistogramChart counts={l.metrics.histogram.counts} classNames={l.metrics.histogram.classNames} />}
                 </>
               ) : (
-                <p className="mt-2 text-slate-400">The trainer reported no Fréchet distance or class histogram for this level.</p>
+                <p className="mt-2 text-slate-400">{t('teacher.noMetrics')}</p>
               )}
             </div>
           </div>
