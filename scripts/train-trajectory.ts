@@ -3,6 +3,10 @@
  * generator's trajectory, from blobs to (with luck) clean samples.
  *
  *   npm run train:trajectory -- digits [--minutes N] [--max-steps N] [--resume] [--state DIR] [--out DIR]
+ *                                      [--lr-d X --lr-g Y]
+ *
+ * --lr-d / --lr-g replace the spec's decayed learning rates for this session (an experiment on a
+ * continued run, e.g. two time scales; the manifest's command and each point's lrD/lrG record it).
  *
  * Specs (model, seed, learning-rate decay, save points) are TRAJECTORY_SPECS in
  * scripts/checkpoint-specs.ts. Each point is written as <out>/<name>/step-<n>.ganc (weights only,
@@ -128,7 +132,7 @@ const SPECKLE_DEFINITION =
   'isolated bright pixels per image: a pixel ≥ 128/255 whose 8 neighbours (those inside the image) are all < 64/255 (ml/speckle.ts), mean over the 1,000 evaluation samples';
 
 async function main(): Promise<void> {
-  const valued = new Set(['--minutes', '--max-steps', '--state', '--out']);
+  const valued = new Set(['--minutes', '--max-steps', '--state', '--out', '--lr-d', '--lr-g']);
   const names = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !valued.has(all[i - 1] ?? ''));
   if (names.length !== 1) throw new Error(`name one trajectory: ${TRAJECTORY_SPECS.map((s) => s.name).join(', ')}`);
   const spec = TRAJECTORY_SPECS.find((s) => s.name === names[0]);
@@ -136,6 +140,9 @@ async function main(): Promise<void> {
   const minutes = flag('minutes') ? Number(flag('minutes')) : Infinity;
   const maxSteps = flag('max-steps') ? Number(flag('max-steps')) : Infinity;
   if (!(minutes > 0) || !(maxSteps > 0)) throw new Error('--minutes and --max-steps must be positive');
+  const fixedLrD = flag('lr-d') ? Number(flag('lr-d')) : null;
+  const fixedLrG = flag('lr-g') ? Number(flag('lr-g')) : null;
+  for (const v of [fixedLrD, fixedLrG]) if (v !== null && !(v > 0 && v < 1)) throw new Error(`--lr-d and --lr-g must be in (0, 1), got ${v}`);
   const resume = process.argv.includes('--resume');
   const outDir = path.resolve(root, flag('out') ?? TRAJECTORY_DIR, spec.name);
   const stateDir = path.resolve(flag('state') ?? path.join(os.tmpdir(), 'gan-arena-trajectory', spec.name));
@@ -300,8 +307,8 @@ async function main(): Promise<void> {
       emaSince = step;
       log(`${spec.name}: averaging G's weights from step ${step} (decay ${spec.ema.decay})`);
     }
-    const lr = decayedRate(spec.train.lrG ?? 2e-4, step, spec.decay);
-    const lrD = decayedRate(spec.train.lrD ?? 2e-4, step, spec.decay);
+    const lr = fixedLrG ?? decayedRate(spec.train.lrG ?? 2e-4, step, spec.decay);
+    const lrD = fixedLrD ?? decayedRate(spec.train.lrD ?? 2e-4, step, spec.decay);
     if (lr !== t.config.lrG || lrD !== t.config.lrD) t.configure({ lrG: lr, lrD });
     const s = await t.step();
     seconds += s.ms / 1000;
