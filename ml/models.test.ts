@@ -32,10 +32,11 @@ describe('buildGan', () => {
         expect(features.shape[0]).toBe(3);
       });
       expect(tf.memory().numTensors).toBe(before);
-      if (spec.arch === 'dcgan') {
-        const kinds = generator.layers.map((l) => l.getClassName());
-        expect(kinds).toEqual(expect.arrayContaining(['Conv2DTranspose', 'BatchNormalization', 'LeakyReLU']));
-      }
+      // Every image generator normalises its hidden layers (an MLP without it draws speckle).
+      const kinds = generator.layers.map((l) => l.getClassName());
+      expect(kinds).toEqual(expect.arrayContaining(['BatchNormalization', 'LeakyReLU']));
+      if (spec.arch === 'dcgan') expect(kinds).toContain('Conv2DTranspose');
+      if (spec.arch === 'mlp') expect(kinds.filter((k) => k === 'BatchNormalization')).toHaveLength(3);
       generator.dispose();
       discriminator.dispose();
     });
@@ -56,6 +57,8 @@ describe('buildGan', () => {
 
   it('builds the 2-D toy variant: points out, no tanh squashing', () => {
     const { generator, discriminator } = buildGan({ ...base, output: 'toy', hidden: 8 });
+    // The Lab's toy MLP stays as it was: two dense layers, no batch norm.
+    expect(generator.layers.map((l) => l.getClassName())).not.toContain('BatchNormalization');
     tf.tidy(() => {
       const [p] = run(generator, [tf.randomNormal([5, 8])], false);
       expect(p.shape).toEqual([5, 2]);

@@ -10,6 +10,7 @@ import type { ImageSet } from './format';
 import { Rng } from './random';
 import { ImagePool, sampleToy, toSigned, toUint8, toyBatch, toyMixture, type Batch, type ToyMixture } from './data';
 import { buildGan, run, trainableVariables, type ModelSpec } from './models';
+import { WeightAverage } from './ema';
 import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradientPenalty, humanAlignmentLoss } from './losses';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
@@ -46,6 +47,17 @@ interface HumanTensors {
 
 const GEN_CHUNK = 256;
 
+/**
+ * Batch norm's moving statistics for averaged weights: this many training-mode passes of G over
+ * BN_BATCH fresh latents. With momentum 0.9 the live statistics keep 0.9^50 ≈ 0.5% of their weight.
+ */
+const BN_PASSES = 50;
+const BN_BATCH = 256;
+const BN_SEED = 0xb0a7;
+
+/** Batch norm statistics for an averaged generator: the live generator's, or recomputed for the averaged weights. */
+export type AverageBatchNorm = 'live' | 'recompute';
+
 export class GanTrainer {
   readonly config: GanConfig;
   /** Why the config differs from the one asked for (backend adaptation), for the page. */
@@ -62,6 +74,8 @@ export class GanTrainer {
   private sampleRng: Rng;
   /** Optimizer steps taken (D and G), kept in checkpoints. */
   steps = 0;
+  /** The exponential moving average of G's trainable weights, once averageGenerator() starts it. */
+  private average: WeightAverage | null = null;
   private disposed = false;
 
   constructor(config: Partial<GanConfig> & { dataset: GanConfig['dataset'] }, opts: TrainerOptions = {}) {
@@ -146,7 +160,13 @@ export class GanTrainer {
   private async dStep(human: HumanTensors | null): Promise<number[]> {
     const c = this.config;
     const real = this.realBatch(c.batchSize);
+    // G draws the fakes in training mode (batch statistics, as in its own steps), which also moves
+    // its batch norm's moving statistics; put them back, so that a D step changes D only.
+    const gStats = this.G.nonTrainableWeights.map((w) => w.read() as tf.Variable);
+    const gStatsBefore = gStats.map((v) => v.clone());
     const fake = tf.tidy(() => run(this.G, this.gIn(this.latents(c.batchSize, this.rng), real.labels), true)[0]);
+    gStats.forEach((v, i) => v.assign(gStatsBefore[i]));
+    tf.dispose(gStatsBefore);
     const alpha = c.loss === 'wgan-gp' ? tf.tensor(uniform(c.batchSize, this.rng), [c.batchSize, ...real.x.shape.slice(1).map(() => 1)]) : null;
     const kept: { stats?: tf.Tensor } = {};
     const { value, grads } = tf.variableGrads(() => {
@@ -195,6 +215,7 @@ export class GanTrainer {
       return realFeatures ? featureMatchingLoss(realFeatures, ff) : generatorLoss(c.loss, fl);
     }, trainableVariables(this.G));
     this.optG.applyGradients(grads as tf.NamedTensorMap as never);
+    this.average?.update();
     tf.dispose([z, labels]);
     realFeatures?.dispose();
     tf.dispose(Object.values(grads));
@@ -461,6 +482,77 @@ export class GanTrainer {
     return h >>> 0;
   }
 
+  // ---- weight averaging (EMA) ----
+
+  /**
+   * Starts an exponential moving average of G's trainable weights at their current values, updated
+   * after every G step (ml/ema.ts). Sample from it with withAveragedGenerator. Replaces any average
+   * already kept.
+   */
+  averageGenerator(decay: number): void {
+    this.assertLive();
+    this.average?.dispose();
+    this.average = new WeightAverage(trainableVariables(this.G), decay);
+  }
+
+  /** The decay of G's weight average, or null when none is kept. */
+  get averageDecay(): number | null {
+    return this.average?.decay ?? null;
+  }
+
+  /**
+   * Sets the weight average to a checkpoint's G weights (e.g. one saved inside
+   * withAveragedGenerator, to continue an average across sessions).
+   */
+  loadAverage(bytes: Uint8Array): void {
+    this.assertLive();
+    if (!this.average) throw new Error('no weight average is kept: call averageGenerator first');
+    const cp = decodeCheckpoint(bytes);
+    const k = shapeMismatch(cp.config, this.config);
+    if (k) throw new Error(`checkpoint does not fit this model: its ${k} is ${JSON.stringify(cp.config[k])}, this trainer's is ${JSON.stringify(this.config[k])}`);
+    // A model's weights list its trainable weights first (tfjs-layers: trainable.concat(nonTrainable)).
+    const g = cp.tensors.filter((t) => t.group === 'G').slice(0, this.G.trainableWeights.length);
+    const ts = g.map((t) => tf.tensor(t.data, t.shape));
+    try {
+      this.average.setValues(ts);
+    } finally {
+      tf.dispose(ts);
+    }
+  }
+
+  /**
+   * Runs `fn` (save, generate, …) with G's averaged weights in place of its live ones, then puts the
+   * live weights back. Batch norm's moving statistics: 'live' keeps the live generator's;
+   * 'recompute' re-estimates them for the averaged weights from training-mode passes over seeded
+   * latents (and restores the live ones afterwards). Neither consumes the training random stream.
+   */
+  async withAveragedGenerator<T>(bn: AverageBatchNorm, fn: () => Promise<T>): Promise<T> {
+    this.assertLive();
+    const average = this.average;
+    if (!average) throw new Error('no weight average is kept: call averageGenerator first');
+    const stats = this.G.nonTrainableWeights.map((w) => w.read() as tf.Variable);
+    const liveStats = bn === 'recompute' ? stats.map((v) => v.clone()) : [];
+    average.swap();
+    try {
+      if (bn === 'recompute') {
+        const rng = new Rng(BN_SEED);
+        for (let i = 0; i < BN_PASSES; i++) {
+          tf.tidy(() => {
+            const labels = tf.tensor1d(Array.from({ length: BN_BATCH }, (_, j) => (this.spec.conditional ? rng.int(this.spec.classes) : 0)), 'int32');
+            run(this.G, this.gIn(this.latents(BN_BATCH, rng), labels), true);
+          });
+        }
+      }
+      return await fn();
+    } finally {
+      average.swap();
+      if (bn === 'recompute') {
+        stats.forEach((v, i) => v.assign(liveStats[i]));
+        tf.dispose(liveStats);
+      }
+    }
+  }
+
   // ---- checkpoints ----
 
   /**
@@ -539,6 +631,7 @@ export class GanTrainer {
     this.D.dispose();
     this.optG.dispose();
     this.optD.dispose();
+    this.average?.dispose();
     this.pool?.dispose();
   }
 

@@ -45,11 +45,14 @@ describe('committed level checkpoints', () => {
     }
   });
 
-  it('are all present and small (≤ 1 MB each, ≤ 6 MB together)', () => {
+  it('are all present and small (≤ 1 MB each for a level to fetch, ≤ 2 MB otherwise, ≤ 6 MB together)', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.ganc'));
     expect(files.sort()).toEqual(CHECKPOINT_SPECS.map((s) => checkpointFile(s.name)).sort());
+    // A level's checkpoint is fetched by the host's browser; the others (digits-mlp, which only
+    // scripts/lesson-examples.ts reads, 128/256/512 wide for clean samples) are read in Node.
+    const fetched = new Set(Object.values(LEVELS).map((l) => l.checkpoint && checkpointFile(l.checkpoint)));
     const sizes = files.map((f) => statSync(path.join(dir, f)).size);
-    for (const s of sizes) expect(s).toBeLessThanOrEqual(1024 * 1024);
+    files.forEach((f, i) => expect(sizes[i], f).toBeLessThanOrEqual((fetched.has(f) ? 1 : 2) * 1024 * 1024));
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(6 * 1024 * 1024);
   });
 

@@ -24,6 +24,7 @@ import { decodeCheckpoint } from '../ml/checkpoint';
 import { imagesOf, readSplit } from '../ml/dataset-files';
 import { type DatasetName, type ImageSet, headOf } from '../ml/format';
 import { GanTrainer, type GanConfig } from '../ml/trainer';
+import { speckleReport } from '../ml/speckle';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { sameShape } from '../game/vocabulary';
 import { CHECKPOINT_DIR, CHECKPOINT_SPECS, HELD_OUT, checkpointFile, type CheckpointSpec, type ModelShape } from './checkpoint-specs';
@@ -121,6 +122,10 @@ export interface CheckpointReport {
   /** Mean over the last TAIL D/G steps. */
   final: { dLoss: number; gLoss: number; dReal: number; dFake: number };
   eval: Record<string, unknown> | null;
+  speckle: { perImage: number; imagesWithAny: number; max: number };
+  /** With `ema`: the checkpoint holds the weight average; lastWeights measures G's last weights. */
+  ema?: CheckpointSpec['ema'];
+  lastWeights?: Record<string, unknown> | null;
   /** Collapse checkpoint: the same metrics at the end of the warm-up, before the collapse settings. */
   beforeCollapse?: Record<string, unknown>;
   evalNote?: string;
@@ -151,6 +156,7 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     t.configure(tunables);
   }
   if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
+  if (spec.ema) t.averageGenerator(spec.ema.decay);
   const target = Math.max(1, Math.round(spec.steps * scale));
   const maxMs = spec.maxSeconds * scale * 1000;
   const tail: Tail = { dLoss: [], gLoss: [], dReal: [], dFake: [] };
@@ -205,13 +211,28 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     if (stoppedBy === 'time' && steps >= target) stoppedBy = 'steps';
   }
   const wallSeconds = (performance.now() - t0) / 1000;
-  const bytes = await t.save({ weightsOnly: true, float16: true });
+  const half = { weightsOnly: true, float16: true };
+  const bytes = spec.ema ? await t.withAveragedGenerator(spec.ema.bn, () => t.save(half)) : await t.save(half);
+  const evalLabels = t.config.conditional ? Array.from({ length: EVAL_SAMPLES }, (_, i) => i % 10) : undefined;
+  const speckleOf = async (g: GanTrainer) => {
+    const sp = speckleReport(await g.generate(EVAL_SAMPLES, 12345, evalLabels), 28, 28);
+    return { perImage: round(sp.perImage, 3), imagesWithAny: round(sp.imagesWithAny, 3), max: sp.max };
+  };
+  let lastWeights: Record<string, unknown> | null = null;
+  if (spec.ema) {
+    // The same measures for the last (live) weights, to show what the average bought.
+    const live = await GanTrainer.fromCheckpoint(await t.save(half), { images: train, seed: spec.seed });
+    lastWeights = { ...(evaluate ? await evaluate(live) : {}), speckle: await speckleOf(live) };
+    live.dispose();
+  }
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, checkpointFile(spec.name));
   writeFileSync(file, bytes);
   // Evaluate what was written: reload the float16 file into a fresh trainer, as the game will.
   const back = await GanTrainer.fromCheckpoint(bytes, { images: train, seed: spec.seed });
   const ev = evaluate ? await evaluate(back) : null;
+  // Isolated bright pixels per image (ml/speckle.ts) on the evaluation samples.
+  const speckle = await speckleOf(back);
   if (previewDir) {
     mkdirSync(previewDir, { recursive: true });
     const labels = back.config.conditional ? Array.from({ length: 100 }, (_, i) => Math.floor(i / 10)) : undefined;
@@ -231,6 +252,8 @@ async function trainOne(spec: CheckpointSpec, scale: number, outDir: string, pre
     stoppedBy,
     final: { dLoss: round(mean(tail.dLoss)), gLoss: round(mean(tail.gLoss)), dReal: round(mean(tail.dReal)), dFake: round(mean(tail.dFake)) },
     eval: ev,
+    speckle,
+    ...(spec.ema ? { ema: spec.ema, lastWeights } : {}),
     ...(beforeCollapse ? { beforeCollapse } : {}),
     ...(why ? { evalNote: why } : {}),
   };

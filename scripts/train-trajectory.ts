@@ -3,6 +3,10 @@
  * generator's trajectory, from blobs to (with luck) clean samples.
  *
  *   npm run train:trajectory -- digits [--minutes N] [--max-steps N] [--resume] [--state DIR] [--out DIR]
+ *                                      [--lr-d X --lr-g Y]
+ *
+ * --lr-d / --lr-g replace the spec's decayed learning rates for this session (an experiment on a
+ * continued run, e.g. two time scales; the manifest's command and each point's lrD/lrG record it).
  *
  * Specs (model, seed, learning-rate decay, save points) are TRAJECTORY_SPECS in
  * scripts/checkpoint-specs.ts. Each point is written as <out>/<name>/step-<n>.ganc (weights only,
@@ -18,13 +22,20 @@
  * and at every point). --resume continues from that state when it is at least as far as the last
  * manifest point (an exact continuation), otherwise from the last point's float16 weights with fresh
  * Adam moments (a small bump in the losses for a few hundred steps).
+ *
+ * Weight averaging: a spec with `ema` keeps an exponential moving average of G's weights from its
+ * `from` step on (ml/ema.ts); points from then on hold the averaged generator (D stays live), and the
+ * manifest compares live and averaged weights at every point and every `probeEvery` steps
+ * (`probes`). The state dir keeps the average too (state-ema.ganc), so --resume from the state
+ * continues it exactly; a resume from a point's float16 weights restarts it from those weights
+ * (which, for an averaged point, are the averaged ones).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chooseBackend } from '../ml/backend';
 import { speckleReport } from '../ml/speckle';
-import { GanTrainer } from '../ml/trainer';
+import { GanTrainer, type AverageBatchNorm } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
 import { TRAJECTORY_DIR, TRAJECTORY_SPECS, decayedRate, isSavePoint, type TrajectorySpec } from './checkpoint-specs';
 import { EVAL_SAMPLES, makeEvaluator, round, loadSplits } from './train-checkpoints';
@@ -63,6 +74,39 @@ export interface TrajectoryPoint {
   savedAt: string;
   /** How this session started: from scratch, exact state, or float16 weights with fresh Adam. */
   start: 'scratch' | 'state' | 'float16-weights';
+  /** Points of a spec with `ema`: the file holds the averaged generator; `compare` measures each variant. */
+  generator?: 'live' | 'ema';
+  ema?: EmaInfo;
+  compare?: EmaComparison;
+}
+
+export interface EmaInfo {
+  decay: number;
+  /** The D+G step this session's average started at. */
+  since: number;
+  bn: AverageBatchNorm;
+}
+
+/** One generator variant, measured like a point (float16, reloaded). */
+export interface VariantMeasure {
+  fid: number | null;
+  entropy: number | null;
+  speckle: number;
+}
+
+/** Live weights vs the weight average with live or recomputed batch norm statistics, at one step. */
+export interface EmaComparison {
+  live: VariantMeasure;
+  emaLiveBn: VariantMeasure;
+  emaRecomputedBn: VariantMeasure;
+}
+
+export interface TrajectoryProbe extends EmaComparison {
+  steps: number;
+  seconds: number;
+  lrG: number;
+  ema: EmaInfo;
+  command: string;
 }
 
 export interface TrajectoryManifest {
@@ -75,6 +119,8 @@ export interface TrajectoryManifest {
   speckleDefinition: string;
   fidDefinition: string;
   points: TrajectoryPoint[];
+  ema?: TrajectorySpec['ema'];
+  probes?: TrajectoryProbe[];
 }
 
 function flag(name: string): string | undefined {
@@ -86,7 +132,7 @@ const SPECKLE_DEFINITION =
   'isolated bright pixels per image: a pixel ≥ 128/255 whose 8 neighbours (those inside the image) are all < 64/255 (ml/speckle.ts), mean over the 1,000 evaluation samples';
 
 async function main(): Promise<void> {
-  const valued = new Set(['--minutes', '--max-steps', '--state', '--out']);
+  const valued = new Set(['--minutes', '--max-steps', '--state', '--out', '--lr-d', '--lr-g']);
   const names = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !valued.has(all[i - 1] ?? ''));
   if (names.length !== 1) throw new Error(`name one trajectory: ${TRAJECTORY_SPECS.map((s) => s.name).join(', ')}`);
   const spec = TRAJECTORY_SPECS.find((s) => s.name === names[0]);
@@ -94,6 +140,9 @@ async function main(): Promise<void> {
   const minutes = flag('minutes') ? Number(flag('minutes')) : Infinity;
   const maxSteps = flag('max-steps') ? Number(flag('max-steps')) : Infinity;
   if (!(minutes > 0) || !(maxSteps > 0)) throw new Error('--minutes and --max-steps must be positive');
+  const fixedLrD = flag('lr-d') ? Number(flag('lr-d')) : null;
+  const fixedLrG = flag('lr-g') ? Number(flag('lr-g')) : null;
+  for (const v of [fixedLrD, fixedLrG]) if (v !== null && !(v > 0 && v < 1)) throw new Error(`--lr-d and --lr-g must be in (0, 1), got ${v}`);
   const resume = process.argv.includes('--resume');
   const outDir = path.resolve(root, flag('out') ?? TRAJECTORY_DIR, spec.name);
   const stateDir = path.resolve(flag('state') ?? path.join(os.tmpdir(), 'gan-arena-trajectory', spec.name));
@@ -123,15 +172,22 @@ async function main(): Promise<void> {
   };
   let t: GanTrainer;
   let seconds = 0;
+  let emaSince: number | null = null;
+  const emaFile = path.join(stateDir, 'state-ema.ganc');
   let start: TrajectoryPoint['start'] = 'scratch';
   if (resume && existsSync(manifestFile)) {
     manifest = { ...(JSON.parse(readFileSync(manifestFile, 'utf8')) as TrajectoryManifest), speckleDefinition: SPECKLE_DEFINITION };
     const last = manifest.points[manifest.points.length - 1];
-    const info = existsSync(stateInfoFile) ? (JSON.parse(readFileSync(stateInfoFile, 'utf8')) as { steps: number; seconds: number }) : null;
+    const info = existsSync(stateInfoFile) ? (JSON.parse(readFileSync(stateInfoFile, 'utf8')) as { steps: number; seconds: number; emaSince?: number | null }) : null;
     if (info && existsSync(stateFile) && (!last || info.steps >= last.steps)) {
       t = await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(stateFile)), { images: train, seed: spec.seed });
       seconds = info.seconds;
       start = 'state';
+      if (spec.ema && typeof info.emaSince === 'number' && existsSync(emaFile)) {
+        t.averageGenerator(spec.ema.decay);
+        t.loadAverage(new Uint8Array(readFileSync(emaFile)));
+        emaSince = info.emaSince;
+      }
     } else if (last) {
       t = await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(path.join(root, last.file))), { images: train, seed: spec.seed });
       seconds = last.seconds;
@@ -164,11 +220,39 @@ async function main(): Promise<void> {
   const saveState = async () => {
     writeFileSync(`${stateFile}.tmp`, await t.save());
     renameSync(`${stateFile}.tmp`, stateFile);
-    writeFileSync(stateInfoFile, JSON.stringify({ steps: step, seconds: round(seconds, 1) }));
+    if (emaSince !== null) writeFileSync(emaFile, await t.withAveragedGenerator('live', () => t.save({ weightsOnly: true })));
+    writeFileSync(stateInfoFile, JSON.stringify({ steps: step, seconds: round(seconds, 1), emaSince }));
+  };
+
+  /** A generator's float16 weights, reloaded as the game loads them, measured like a point. */
+  const measure = async (bytes: Uint8Array): Promise<VariantMeasure> => {
+    const back = await GanTrainer.fromCheckpoint(bytes, { images: train, seed: spec.seed });
+    const ev = evaluate ? await evaluate(back) : null;
+    const labels = back.config.conditional ? Array.from({ length: EVAL_SAMPLES }, (_, i) => i % 10) : undefined;
+    const sp = speckleReport(await back.generate(EVAL_SAMPLES, EVAL_SEED, labels), 28, 28);
+    back.dispose();
+    return { fid: ev ? (ev.fid as number) : null, entropy: ev ? (ev.entropy as number) : null, speckle: round(sp.perImage, 3) };
+  };
+  const half = { weightsOnly: true, float16: true };
+  const compare = async (): Promise<EmaComparison> => ({
+    live: await measure(await t.save(half)),
+    emaLiveBn: await measure(await t.withAveragedGenerator('live', () => t.save(half))),
+    emaRecomputedBn: await measure(await t.withAveragedGenerator('recompute', () => t.save(half))),
+  });
+  const emaInfo = (): EmaInfo | undefined => (spec.ema && emaSince !== null ? { decay: spec.ema.decay, since: emaSince, bn: spec.ema.bn } : undefined);
+  const probe = async () => {
+    const c = await compare();
+    const p: TrajectoryProbe = { steps: step, seconds: round(seconds, 1), lrG: t.config.lrG, ema: emaInfo()!, ...c, command };
+    manifest.probes = [...(manifest.probes ?? []).filter((q) => q.steps < step), p];
+    writeFileSync(`${manifestFile}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(`${manifestFile}.tmp`, manifestFile);
+    log(`${spec.name}: probe ${step}: FID live ${c.live.fid}, EMA (live BN) ${c.emaLiveBn.fid}, EMA (recomputed BN) ${c.emaRecomputedBn.fid}`);
   };
 
   const savePoint = async () => {
-    const bytes = await t.save({ weightsOnly: true, float16: true });
+    const ema = emaInfo();
+    const comparison = ema ? await compare() : undefined;
+    const bytes = ema ? await t.withAveragedGenerator(ema.bn, () => t.save(half)) : await t.save(half);
     const base = `step-${step}`;
     const file = path.join(outDir, `${base}.ganc`);
     writeFileSync(file, bytes);
@@ -204,20 +288,27 @@ async function main(): Promise<void> {
       command,
       savedAt: new Date().toISOString(),
       start,
+      ...(ema ? { generator: 'ema' as const, ema, compare: comparison } : {}),
     };
     manifest.points = [...manifest.points.filter((p) => p.steps < step), point];
     writeFileSync(`${manifestFile}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(`${manifestFile}.tmp`, manifestFile);
-    log(`${spec.name}: point ${step} at ${point.minutes} min: FID ${point.fid} entropy ${point.entropy} speckle ${point.speckle.perImage}/image lr ${point.lrG.toExponential(2)} ${JSON.stringify(point.histogram)}`);
+    log(`${spec.name}: point ${step} at ${point.minutes} min: FID ${point.fid} entropy ${point.entropy} speckle ${point.speckle.perImage}/image lr ${point.lrG.toExponential(2)} ${JSON.stringify(point.histogram)}${comparison ? ` compare ${JSON.stringify(comparison)}` : ''}`);
     await saveState();
   };
 
   let lastState = performance.now();
   let lastLog = performance.now();
   let lastPointStep = manifest.points.length ? manifest.points[manifest.points.length - 1].steps : -1;
+  if (spec.ema) manifest.ema = spec.ema;
   while (!stopping && performance.now() < stopAtMs && step < maxSteps) {
-    const lr = decayedRate(spec.train.lrG ?? 2e-4, step, spec.decay);
-    const lrD = decayedRate(spec.train.lrD ?? 2e-4, step, spec.decay);
+    if (spec.ema && emaSince === null && step >= spec.ema.from) {
+      t.averageGenerator(spec.ema.decay);
+      emaSince = step;
+      log(`${spec.name}: averaging G's weights from step ${step} (decay ${spec.ema.decay})`);
+    }
+    const lr = fixedLrG ?? decayedRate(spec.train.lrG ?? 2e-4, step, spec.decay);
+    const lrD = fixedLrD ?? decayedRate(spec.train.lrD ?? 2e-4, step, spec.decay);
     if (lr !== t.config.lrG || lrD !== t.config.lrD) t.configure({ lrG: lr, lrD });
     const s = await t.step();
     seconds += s.ms / 1000;
@@ -234,6 +325,8 @@ async function main(): Promise<void> {
       await savePoint();
       lastPointStep = step;
       lastState = performance.now();
+    } else if (spec.ema && emaSince !== null && (step - emaSince) % spec.ema.probeEvery === 0) {
+      await probe();
     } else if (performance.now() - lastState > STATE_EVERY_MS) {
       await saveState();
       lastState = performance.now();

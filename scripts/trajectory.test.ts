@@ -21,6 +21,16 @@ describe('trajectory specs', () => {
     expect(points).toEqual([50, 150, 400, 1000, 2500, 5000, 7500, 10_000, 12_500, 15_000, 17_500, 20_000]);
   });
 
+  it('average G with a decay in (0, 1), probe more often than they save, and name a batch norm choice', () => {
+    for (const t of TRAJECTORY_SPECS) {
+      if (!t.ema) continue;
+      expect(t.ema.decay).toBeGreaterThan(0.9);
+      expect(t.ema.decay).toBeLessThan(1);
+      expect(t.ema.probeEvery).toBeLessThan(t.every);
+      expect(['live', 'recompute']).toContain(t.ema.bn);
+    }
+  });
+
   it('are not level checkpoints, and use shapes the levels use', () => {
     const names = new Set(CHECKPOINT_SPECS.map((c) => c.name));
     for (const t of TRAJECTORY_SPECS) expect(names.has(t.name)).toBe(false);
