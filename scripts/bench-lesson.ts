@@ -4,7 +4,7 @@
  * them and on as many held-out real images, the votes become the human term of the round's real
  * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
  *
- *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR]
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S]
  *
  * Budgets, in D and G steps per round:
  *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
@@ -13,6 +13,9 @@
  *  - gpu: GPU_FACTOR × that. A laptop GPU trains this DCGAN about 20 times as fast as WASM
  *    (≈ 15 ms a D+G pair with WebGL against ≈ 300 ms), so the same seconds buy 20 times the steps.
  *    That factor is an estimate, not measured on a laptop here.
+ * `--judging-seconds S`: before each round's human-term steps, S seconds of data-only steps (no human
+ * term, D and G alternating in the level's ratio), as the host trains while the class judges
+ * (game/training-budget.ts); the judged fakes were made before them. Default 0: none.
  * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
  * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
@@ -25,6 +28,7 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import type { LevelId, LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
+import { MAX_PHASE_STEPS, alternation } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -45,7 +49,12 @@ const FAKES = 3;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
-const opt = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--name=value` or `--name value`. */
+const opt = (name: string) => {
+  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return process.argv[i].includes('=') ? process.argv[i].slice(name.length + 3) : process.argv[i + 1];
+};
 
 interface DatasetKit {
   train: ImageSet;
@@ -73,6 +82,8 @@ async function main() {
   const rounds = Number(opt('rounds') ?? 3);
   const samples = Number(opt('samples') ?? 1000);
   const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
+  const judgingSeconds = Number(opt('judging-seconds') ?? 0);
+  if (!(judgingSeconds >= 0 && judgingSeconds <= 600)) throw new Error(`--judging-seconds must be in 0..600, got ${opt('judging-seconds')}`);
   mkdirSync(out, { recursive: true });
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
@@ -123,6 +134,9 @@ async function main() {
       const hype = hypeInfinity(votes.tallies, seededRng(round));
       const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
       const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
+      // While the class judges: data-only steps (the fakes above are already made and judged).
+      const judged = judgingSeconds > 0 ? await t.trainData({ seconds: judgingSeconds, maxSteps: MAX_PHASE_STEPS, ...alternation(budget) }) : null;
+      steps += judged ? judged.dSteps + judged.gSteps : 0;
       const t0 = performance.now();
       const report = await t.trainRound(verdicts, budget);
       const trainSeconds = (performance.now() - t0) / 1000;
@@ -136,6 +150,8 @@ async function main() {
         budget: budgetName,
         steps,
         trainSeconds: +trainSeconds.toFixed(1),
+        judgingSteps: judged ? judged.dSteps + judged.gSteps : 0,
+        judgingSeconds: judged ? +(judged.ms / 1000).toFixed(1) : 0,
         fid: +e.fid.toFixed(2),
         speckle: +speckleReport(generated, 28, 28).perImage.toFixed(3),
         entropy: +e.entropy.toFixed(4),
@@ -159,7 +175,7 @@ async function main() {
     levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, judgingSeconds, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }
