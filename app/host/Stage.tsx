@@ -16,6 +16,7 @@ import { Lobby } from './Lobby';
 import { LossChart } from './LossChart';
 import { ResultsDownload } from './ResultsDownload';
 import { TrainerWait } from './TrainerWait';
+import { TRAINING_TEXT } from './setup-text';
 import { useHost } from './store';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -38,6 +39,7 @@ export function Stage({ view }: { view: HostView }) {
   const { send } = useHostActions();
   const votes = useHost((s) => s.votes);
   const progress = useHost((s) => s.progress);
+  const judged = useHost((s) => s.judged);
   const phase = view.phase;
   const level = view.levels[view.level - 1];
   const roundLabel = `${level.name} · round ${view.roundInLevel} of ${view.settings.roundsPerLevel}`;
@@ -171,6 +173,11 @@ export function Stage({ view }: { view: HostView }) {
             The room&apos;s votes are becoming real training steps
             {phase.knobs ? ` · the coaches chose ${phase.knobs.loss}, ${phase.knobs.lr} learning rate, D:G ${phase.knobs.ratio}, ${phase.knobs.steps} steps` : ''}.
           </p>
+          {judged?.round === phase.round && judged.steps > 0 && (
+            <p className="text-xl text-slate-300" data-testid="trained-while-judging">
+              {TRAINING_TEXT.trainedWhileJudging(judged.steps)}
+            </p>
+          )}
           <TrainingBar progress={progress ?? phase.progress} large />
           <TrainerWait view={view} />
           <LossChart />

@@ -72,3 +72,14 @@ export const WAIT_TEXT = {
   retry: 'Retry',
   skip: 'Skip training',
 };
+
+/** What the host's screens say about training while the class judges (game/training-budget.ts). */
+export const TRAINING_TEXT = {
+  /** The trainer badge's task while the round is judged. */
+  judgingTask: 'Training on real images while the class judges',
+  /** The training panel, once the votes are in: the data-only steps this round already ran. */
+  trainedWhileJudging: (steps: number) =>
+    `While you judged, the generator already trained ${steps.toLocaleString('en-US')} ${steps === 1 ? 'step' : 'steps'} on real images alone; now your votes join in.`,
+  /** The lesson cards' facts panel: the same steps, beside the round's training steps. */
+  judgingStepsLabel: 'Steps while you judged',
+};

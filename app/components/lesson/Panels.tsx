@@ -8,6 +8,7 @@ import { DTraceChart, HistogramChart, LossChart } from './Charts';
 import { ComparePanel } from './ComparePanel';
 import { DetectionPanel } from './DetectionPanel';
 import { ImageStrip } from './ImageStrip';
+import { TRAINING_TEXT } from '../../host/setup-text';
 
 const TITLES: Record<Panel['kind'], string> = {
   compare: 'Side by side',
@@ -39,6 +40,8 @@ function Facts({ data, fields, projector }: { data: LessonData; fields: Panel['f
     if (f === 'layerSizes' && data.layerSizes?.length) rows.push(["Generator's layers", data.layerSizes.join(' → ')]);
     if (f === 'batchSize' && data.batchSize !== undefined) rows.push(['Batch size', String(data.batchSize)]);
     if (f === 'stepsThisRound' && data.stepsThisRound !== undefined) rows.push(['Training steps', String(data.stepsThisRound)]);
+    // The data-only steps run while the class judged go with the round's steps, wherever a card shows those.
+    if (f === 'stepsThisRound' && data.judgingSteps !== undefined) rows.push([TRAINING_TEXT.judgingStepsLabel, String(data.judgingSteps)]);
     if (f === 'backend' && data.backend) rows.push(['Trained on', data.backend]);
     if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push(["Size of G's gradient (‖∇‖)", data.gradientNorm.toFixed(3)]);
   }
