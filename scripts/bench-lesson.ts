@@ -4,7 +4,7 @@
  * them and on as many held-out real images, the votes become the human term of the round's real
  * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
  *
- *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S]
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N]
  *
  * Budgets, in D and G steps per round:
  *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
@@ -15,7 +15,9 @@
  *    That factor is an estimate, not measured on a laptop here.
  * `--judging-seconds S`: before each round's human-term steps, S seconds of data-only steps (no human
  * term, D and G alternating in the level's ratio), as the host trains while the class judges
- * (game/training-budget.ts); the judged fakes were made before them. Default 0: none.
+ * (game/training-budget.ts); the judged fakes were made before them. Default 0: none. `--judging-steps N`
+ * caps them at N steps, for a count that does not depend on how busy this machine is (30 s of judging
+ * on a CPU-only laptop at the ~0.3 s per D+G pair above is about 200 steps).
  * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
  * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
@@ -84,6 +86,8 @@ async function main() {
   const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
   const judgingSeconds = Number(opt('judging-seconds') ?? 0);
   if (!(judgingSeconds >= 0 && judgingSeconds <= 600)) throw new Error(`--judging-seconds must be in 0..600, got ${opt('judging-seconds')}`);
+  const judgingSteps = Number(opt('judging-steps') ?? MAX_PHASE_STEPS);
+  if (!(Number.isInteger(judgingSteps) && judgingSteps >= 0 && judgingSteps <= MAX_PHASE_STEPS)) throw new Error(`--judging-steps must be an integer in 0..${MAX_PHASE_STEPS}, got ${opt('judging-steps')}`);
   mkdirSync(out, { recursive: true });
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
@@ -135,7 +139,7 @@ async function main() {
       const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
       const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
       // While the class judges: data-only steps (the fakes above are already made and judged).
-      const judged = judgingSeconds > 0 ? await t.trainData({ seconds: judgingSeconds, maxSteps: MAX_PHASE_STEPS, ...alternation(budget) }) : null;
+      const judged = judgingSeconds > 0 ? await t.trainData({ seconds: judgingSeconds, maxSteps: judgingSteps, ...alternation(budget) }) : null;
       steps += judged ? judged.dSteps + judged.gSteps : 0;
       const t0 = performance.now();
       const report = await t.trainRound(verdicts, budget);
@@ -175,7 +179,7 @@ async function main() {
     levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, judgingSeconds, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, judgingSeconds, judgingStepsCap: judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }
