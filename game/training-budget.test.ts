@@ -4,7 +4,7 @@ import { LEVELS } from './levels';
 import { DEFAULT_SETTINGS } from './protocol';
 import { PRESETS } from './setup';
 import {
-  GUARANTEE_FACTOR, JUDGING_STEPS_TINY, MAX_PHASE_STEPS, alternation, blockSeconds, expectedRound, gStepsFor, judgingBudget, judgingRound, stopBlock,
+  GUARANTEE_FACTOR, JUDGING_STEPS_TINY, MAX_PHASE_STEPS, alternation, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, judgingBudget, judgingRound, stopBlock,
   trainSeconds,
 } from './training-budget';
 
@@ -29,6 +29,14 @@ describe('seconds for the training the class waits for', () => {
     expect(blockSeconds({ dSteps: 10, gSteps: 40, seconds: 5 })).toEqual({ d: 1, g: 4 });
     expect(blockSeconds({ dSteps: 3, gSteps: 3 })).toEqual({});
     expect(blockSeconds({ dSteps: 0, gSteps: 0, seconds: 2 })).toEqual({ d: 0, g: 0 });
+  });
+
+  it("leave G what remains of the round's ceiling after D, and never less than nothing", () => {
+    // 6 s a round: a D block of 3 s leaves G a ceiling of 12 − 3 = 9 s, i.e. seconds of 4.5.
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 3000)).toBeCloseTo(4.5, 9);
+    expect(GUARANTEE_FACTOR * gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 3000)!).toBeCloseTo(9, 9);
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 60_000)).toBe(0);
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40 }, 3000)).toBeUndefined();
   });
 
   it("owe G the level's ratio of the D steps that ran", () => {

@@ -15,7 +15,8 @@
  *    level plans (its dSteps + gSteps, scaled by the preset's stepScale and the coaches' knobs): the
  *    full preset's 80-step levels get 6 s, the tiny preset's 0.6 s. The D block gets the D steps'
  *    share of the seconds; the G block then runs as many G steps as the level's ratio asks for the D
- *    steps that ran, so a fast computer runs hundreds of steps in the level's proportions.
+ *    steps that ran (within what is left of the round's ceiling), so a fast computer runs hundreds of
+ *    steps in the level's proportions.
  *
  * The planned step count is a minimum only where it is cheap: a block runs its planned steps unless
  * that would take more than GUARANTEE_FACTOR times its seconds, and always at least one step. So a
@@ -121,6 +122,16 @@ export function blockSeconds(budget: TimedBudget): { d?: number; g?: number } {
   return { d: (budget.seconds * budget.dSteps) / total, g: (budget.seconds * budget.gSteps) / total };
 }
 
+/**
+ * The G block's seconds once the D block took `dMs`: what is left of the round's ceiling (GUARANTEE_FACTOR
+ * × its seconds) after D, expressed as seconds whose ceiling that is. So the G block runs its ratio of
+ * the D steps unless the whole round would pass its ceiling, and always at least one step.
+ */
+export function gBlockSeconds(budget: TimedBudget, dMs: number): number | undefined {
+  if (budget.seconds === undefined) return undefined;
+  return Math.max(0, budget.seconds - dMs / 1000 / GUARANTEE_FACTOR);
+}
+
 /** G steps owed for the D steps that ran, in the level's ratio (the planned count when D ran as planned). */
 export function gStepsFor(budget: StepBudget, dRan: number): number {
   if (budget.gSteps === 0) return 0;
@@ -149,7 +160,8 @@ function blockSteps(planned: number, msStep: number, seconds?: number, limit = M
 export function expectedRound(budget: TimedBudget, cost: Cost): { dSteps: number; gSteps: number; ms: number } {
   const s = blockSeconds(budget);
   const d = blockSteps(budget.dSteps, cost.msD, s.d);
-  const g = blockSteps(budget.gSteps, cost.msG, s.g, s.g === undefined ? undefined : gStepsFor(budget, d));
+  const owed = s.g === undefined ? budget.gSteps : gStepsFor(budget, d);
+  const g = blockSteps(owed, cost.msG, gBlockSeconds(budget, d * cost.msD), owed);
   return { dSteps: d, gSteps: g, ms: d * cost.msD + g * cost.msG };
 }
 

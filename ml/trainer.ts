@@ -14,7 +14,7 @@ import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradient
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
 import { shapeMismatch } from '../game/vocabulary';
-import { GUARANTEE_FACTOR, MAX_PHASE_STEPS, blockSeconds, expectedRound, gStepsFor, stopBlock, type JudgingBudget, type TimedBudget } from '../game/training-budget';
+import { GUARANTEE_FACTOR, MAX_PHASE_STEPS, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, stopBlock, type JudgingBudget, type TimedBudget } from '../game/training-budget';
 import {
   TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
   type DataReport, type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
@@ -255,15 +255,17 @@ export class GanTrainer {
         const est = seconds.d === undefined ? budget : expectedRound(budget, { msD: (now() - tD) / dRan, msG: (now() - tD) / dRan });
         onProgress?.({ phase: 'd', step: dRan, total: Math.max(dRan + 1, est.dSteps + est.gSteps), dLoss, gLoss });
       }
-      const gLimit = seconds.g === undefined ? undefined : gStepsFor(budget, dRan);
+      // The G block: the level's ratio of the D steps that ran, within what is left of the round's ceiling.
+      const gLimit = seconds.g === undefined ? budget.gSteps : gStepsFor(budget, dRan);
+      const gSeconds = gBlockSeconds(budget, now() - tD);
       const tG = now();
-      while (!stopBlock({ ran: gRan, elapsedMs: now() - tG, planned: budget.gSteps, seconds: seconds.g, limit: gLimit }) && !(await stopping())) {
+      while (!stopBlock({ ran: gRan, elapsedMs: now() - tG, planned: gLimit, seconds: gSeconds, limit: gLimit }) && !(await stopping())) {
         gLoss = await this.gStep();
         gRan++;
         gSum += gLoss;
         // The G block ends at its ratio of the D steps, or sooner where its seconds run out.
-        const left = (gLimit ?? budget.gSteps) - gRan;
-        const byTime = seconds.g === undefined ? left : Math.max(0, Math.ceil((GUARANTEE_FACTOR * seconds.g * 1000 - (now() - tG)) / ((now() - tG) / gRan)));
+        const left = gLimit - gRan;
+        const byTime = gSeconds === undefined ? left : Math.max(0, Math.ceil((GUARANTEE_FACTOR * gSeconds * 1000 - (now() - tG)) / ((now() - tG) / gRan)));
         onProgress?.({ phase: 'g', step: dRan + gRan, total: dRan + gRan + Math.max(0, Math.min(left, byTime)), dLoss, gLoss });
       }
     } finally {
