@@ -4,7 +4,7 @@
  * them and on as many held-out real images, the votes become the human term of the round's real
  * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
  *
- *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N]
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N] [--seed N]
  *
  * Budgets, in D and G steps per round:
  *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
@@ -92,7 +92,11 @@ async function main() {
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
   const kits = new Map<string, DatasetKit>();
-  const rng = seededRng(2024);
+  // --seed N: another draw of judges, fakes and votes (and of an untrained level's weights), to see
+  // how much a level's figures move from run to run; 0 is the default replay.
+  const seed = Number(opt('seed') ?? 0);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${opt('seed')}`);
+  const rng = seededRng(2024 + seed);
   const judges = makeJudges(JUDGES, rng);
   let trainer: GanTrainer | null = null;
   let steps = 0;
@@ -113,7 +117,7 @@ async function main() {
       start = `carried on (${steps} steps)`;
     } else {
       trainer?.dispose();
-      trainer = shipped ? await GanTrainer.fromCheckpoint(shipped, { images: k.train, seed: 7 }) : new GanTrainer(config, { images: k.train, seed: 7 });
+      trainer = shipped ? await GanTrainer.fromCheckpoint(shipped, { images: k.train, seed: 7 + seed }) : new GanTrainer(config, { images: k.train, seed: 7 + seed });
       trainer.configure({ ...level.tunables, humanWeight: level.humanWeight });
       steps = shipped ? checkpointSteps(shipped) : 0;
       start = shipped ? `checkpoint ${level.checkpoint} (${steps} steps)` : 'untrained';
@@ -179,7 +183,7 @@ async function main() {
     levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, judgingSeconds, judgingStepsCap: judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, seed, judgingSeconds, judgingStepsCap: judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }
