@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ballotOf } from './ballots';
 import { type Effect, type GameRecord, type Result, pendingJob, realsToDraw, withTrainerJob } from './engine';
 import { LEVELS } from './levels';
+import { DEFAULT_SETTINGS } from './protocol';
+import { MAX_PHASE_STEPS, trainSeconds } from './training-budget';
 import { getCard } from './lessons/cards';
 import { type Room, HOST_GRACE_MS, deadlineOf } from './state';
 import { HOST, harness } from './test-harness';
@@ -173,7 +175,9 @@ describe('trainer jobs', () => {
     const r = h.send({ type: 'advance', hostToken: HOST });
     const ask = r.effects.find((e) => e.type === 'requestFakes');
     if (ask?.type !== 'requestFakes') throw new Error('no request for fakes');
-    expect(ask.job).toEqual({ kind: 'generate', round: 1, count: ask.count, level: LEVELS.noise, levelNumber: 1 });
+    // The data-only training while the class judges: the judging window, the level's D:G alternation.
+    const judging = { seconds: DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds, maxSteps: MAX_PHASE_STEPS, dSteps: 1, gSteps: 1 };
+    expect(ask.job).toEqual({ kind: 'generate', round: 1, count: ask.count, level: LEVELS.noise, levelNumber: 1, judging });
     expect(pendingJob(h.state)).toEqual(ask);
   });
 
@@ -184,7 +188,8 @@ describe('trainer jobs', () => {
     const ask = r.effects.find((e) => e.type === 'requestTraining');
     if (ask?.type !== 'requestTraining') throw new Error('no request for training');
     expect(ask.job).toMatchObject({ kind: 'train', round: 1, level: LEVELS.noise, levelNumber: 1, humanWeight: LEVELS.noise.humanWeight, knobs: null });
-    expect(ask.job.budget.dSteps).toBeGreaterThan(0);
+    // Seconds for the class's wait, from the planned steps (game/training-budget.ts).
+    expect(ask.job.budget).toEqual({ dSteps: 40, gSteps: 40, seconds: trainSeconds({ dSteps: 40, gSteps: 40 }) });
     expect(ask.job.verdicts).toHaveLength(6);
     if (h.state.phase.kind !== 'training') throw new Error('not training');
     expect(h.state.phase.job).toBe(ask.job);

@@ -33,6 +33,7 @@ import {
   type ClosedWhy,
 } from './protocol';
 import { type Rng, randomId, randomInt, shuffled } from './rng';
+import { judgingBudget, trainSeconds } from './training-budget';
 import { scoreJudgment } from './scoring';
 import {
   AWAY_GRACE_MS,
@@ -519,7 +520,10 @@ function beginRound(state: Room, ctx: Ctx): Result {
 }
 
 function requestFakes(state: Room, round: number, count: number): Effect {
-  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level: currentLevel(state), levelNumber: state.level } };
+  const level = currentLevel(state);
+  // Once the fakes are sent the trainer trains on the data until this round's training job comes.
+  const judging = judgingBudget(state.settings, trainingPlan(level, null, state.settings.stepScale).budget);
+  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level, levelNumber: state.level, judging } };
 }
 
 /** The job the trainer owes the room right now, if any: re-sent to a host page that reconnects. */
@@ -1053,7 +1057,7 @@ function startTraining(state: Room, ctx: Ctx): Result {
     level,
     levelNumber: state.level,
     verdicts,
-    budget: plan.budget,
+    budget: { ...plan.budget, seconds: trainSeconds(plan.budget) },
     humanWeight: level.humanWeight,
     tunables: plan.tunables,
     knobs,

@@ -58,3 +58,25 @@ describe('pixels', () => {
     expect(() => encodePixels(new Uint8Array(3))).toThrow(/784 bytes/);
   });
 });
+
+describe('training reports', () => {
+  const report = {
+    dSteps: 3, gSteps: 2, dLoss: 1, gLoss: 1, humanLoss: 0, dReal: 0.6, dFake: 0.3, stepsPerSec: 5, ms: 10, backend: 'cpu', checksumBefore: 1, checksumAfter: 2,
+  };
+  const trained = (r: unknown) => C2S['host:trained'].safeParse({ pin: '123456', hostToken: 'h'.repeat(32), round: 1, report: r });
+
+  it('carry the steps run while the class judged, and an older host’s report (or a saved room’s) without them still parses', () => {
+    const sample = trained(report);
+    if (!sample.success) throw new Error(`the sample payload must parse: ${sample.error.message}`);
+    const withJudging = trained({ ...report, judging: { dSteps: 120, gSteps: 121, ms: 30_000 } });
+    expect(withJudging.success && withJudging.data.report.judging).toEqual({ dSteps: 120, gSteps: 121, ms: 30_000 });
+    expect(trained(report).success && trained(report).data?.report.judging).toBeUndefined();
+  });
+
+  it('refuse judging steps that are not counts', () => {
+    expect(trained({ ...report, judging: { dSteps: -1, gSteps: 0, ms: 0 } }).success).toBe(false);
+    expect(trained({ ...report, judging: { dSteps: 1.5, gSteps: 0, ms: 0 } }).success).toBe(false);
+    expect(trained({ ...report, judging: { dSteps: 1, gSteps: 0, ms: Number.POSITIVE_INFINITY } }).success).toBe(false);
+    expect(trained({ ...report, judging: { dSteps: 1 } }).success).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { z } from 'zod';
 export { IMAGE_B64_LENGTH, IMAGE_BYTES, IMAGE_SIDE, PROTOCOL_VERSION, SOCKET_PATH, decodePixels, encodePixels } from './wire';
 import { IMAGE_B64_LENGTH, IMAGE_BYTES, PROTOCOL_VERSION } from './wire';
 import { BACKENDS, DATASETS, LEVEL_IDS, LOSSES, LR_CHOICES, RATIO_CHOICES, STEP_CHOICES, type ModelShape } from './vocabulary';
+import type { JudgingBudget, TimedBudget } from './training-budget';
 
 export const DatasetSchema = z.enum(DATASETS);
 export type Dataset = z.infer<typeof DatasetSchema>;
@@ -183,6 +184,13 @@ export const TrainingReportSchema = z.object({
   /** The samples are still noise, so the histogram says nothing yet (absent from an older host). */
   notImages: z.boolean().optional(),
   collapseReason: z.string().max(400).optional(),
+  /**
+   * Data-only steps (no human term) the trainer ran while the class judged this round, before the
+   * steps above (game/training-budget.ts); absent from an older host, or a room saved before them.
+   */
+  judging: z
+    .object({ dSteps: z.number().int().min(0).max(100_000), gSteps: z.number().int().min(0).max(100_000), ms: z.number().min(0).finite() })
+    .optional(),
 });
 export type TrainingReport = z.infer<typeof TrainingReportSchema>;
 
@@ -619,14 +627,23 @@ export interface TrainVerdict {
  * `levelNumber` is the level's place in the room's campaign, counting from 1 (as Room.level does).
  */
 export type TrainerJob =
-  | { kind: 'generate'; round: number; count: number; level: LevelSpec; levelNumber: number }
+  | {
+      kind: 'generate';
+      round: number;
+      count: number;
+      level: LevelSpec;
+      levelNumber: number;
+      /** Data-only training once the fakes are sent, until the train job comes (absent in a job saved before it). */
+      judging?: JudgingBudget;
+    }
   | {
       kind: 'train';
       round: number;
       level: LevelSpec;
       levelNumber: number;
       verdicts: TrainVerdict[];
-      budget: { dSteps: number; gSteps: number };
+      /** The planned steps (a minimum where cheap) and, since budgets are seconds, the seconds (game/training-budget.ts). */
+      budget: TimedBudget;
       humanWeight: number;
       tunables: Tunables;
       /** The coaches' majority the tunables came from; null without coaches. */

@@ -41,7 +41,7 @@ describe('solo judge mode', () => {
     expect(room.phase.kind).toBe('training');
     if (room.phase.kind !== 'training') return;
     // A tenth of the level's steps in the tiny preset.
-    expect(room.phase.job.budget).toEqual({ dSteps: 4, gSteps: 4 });
+    expect(room.phase.job.budget).toEqual({ dSteps: 4, gSteps: 4, seconds: 0.6 });
     const report = { dSteps: 4, gSteps: 4, dLoss: 1, gLoss: 1, humanLoss: 0, dReal: 0.5, dFake: 0.5, stepsPerSec: 10, ms: 10, backend: 'cpu' as const, checksumBefore: 1, checksumAfter: 2 };
     room = send(room, { type: 'trained', hostToken: SOLO_HOST, round: room.phase.round, report });
     expect(room.phase.kind).toBe('leaderboard');

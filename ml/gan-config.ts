@@ -6,6 +6,7 @@
  */
 import type { BackendName } from './backend';
 import { ARCHS, DEFAULT_LOSS, GAN_DATASETS, LOSSES, SHAPE_FIELDS, isToy, type Arch, type GanDataset, type Loss } from '../game/vocabulary';
+import type { JudgingBudget, TimedBudget } from '../game/training-budget';
 
 export { ARCHS, GAN_DATASETS, LOSSES, SHAPE_FIELDS, isToy, type Arch, type GanDataset };
 export type LossKind = Loss;
@@ -146,6 +147,15 @@ export interface StepStats {
   ms: number;
 }
 
+/** Data-only steps (no human term) run while the class judged: how many of each kind, their mean losses, how long. */
+export interface DataReport {
+  dSteps: number;
+  gSteps: number;
+  dLoss: number;
+  gLoss: number;
+  ms: number;
+}
+
 export interface RoundReport {
   dSteps: number;
   gSteps: number;
@@ -247,7 +257,9 @@ export interface InitResult {
 export type WorkerRequest =
   | { id: number; type: 'init'; init: WorkerInit }
   | { id: number; type: 'generate'; count: number; seed?: number; labels?: number[] }
-  | { id: number; type: 'trainRound'; verdicts: HumanVerdict[]; budget: { dSteps: number; gSteps: number } }
+  | { id: number; type: 'trainRound'; verdicts: HumanVerdict[]; budget: TimedBudget }
+  /** Data-only steps while the class judges, until a stop (or the budget is spent). */
+  | { id: number; type: 'trainData'; budget: JudgingBudget }
   | { id: number; type: 'configure'; patch: Partial<TunableConfig> }
   | { id: number; type: 'checksum' }
   /** Machine metrics of the current generator: `count` samples against as many held-out real images. */
@@ -256,6 +268,7 @@ export type WorkerRequest =
   | { id: number; type: 'load'; bytes: Uint8Array }
   | { id: number; type: 'dispose' }
   /** Ends the round's training (or the timing) in progress after its current step (answered at once, not queued). */
+  /** Ends every training or timing that arrived before it, after its current step (later requests run as usual). */
   | { id: number; type: 'stop' }
   /** Times a few training steps of a throwaway model on this backend; the trainer's own generator is untouched. */
   | { id: number; type: 'bench'; bench: BenchRequest }

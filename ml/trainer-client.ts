@@ -4,15 +4,16 @@
  */
 import type { BackendName } from './backend';
 import { datasetPath } from './format';
+import type { JudgingBudget, TimedBudget } from '../game/training-budget';
 import {
   isToy,
-  type BackendInfo, type BenchRequest, type TrainingTiming,
+  type BackendInfo, type BenchRequest, type DataReport, type TrainingTiming,
   type GanConfig, type GanDataset, type HumanVerdict, type InitResult, type LabStepsResult, type MachineEvaluation, type RealImages,
   type RoundReport, type StepProgress, type ToySnapshot, type TunableConfig, type WorkerInit, type WorkerRequest, type WorkerResponse,
 } from './gan-config';
 
 export { TIMING_STOPPED, defaultConfig, tinyConfig } from './gan-config';
-export type { BackendInfo, BenchRequest, TrainingTiming, GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
+export type { BackendInfo, BenchRequest, DataReport, TrainingTiming, GanConfig, HumanVerdict, LabStepsResult, MachineEvaluation, RealImages, RoundReport, StepProgress, ToySnapshot, BackendName };
 
 /** The slice of the Worker API the client uses; tests pass a fake that runs the handler in-process. */
 export interface WorkerLike {
@@ -77,11 +78,17 @@ export class TrainerClient {
     return this.rpc.call({ type: 'generate', count, seed, labels }) as Promise<Uint8Array[]>;
   }
 
-  trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport> {
+  /** A round's training after the verdicts: planned steps, and seconds where the job has them (game/training-budget.ts). */
+  trainRound(verdicts: HumanVerdict[], budget: TimedBudget): Promise<RoundReport> {
     return this.rpc.call({ type: 'trainRound', verdicts, budget }) as Promise<RoundReport>;
   }
 
-  /** Ends the training in progress after its current step; its trainRound resolves with the steps that ran. */
+  /** Data-only training while the class judges, until stop() or its budget is spent; resolves with the steps that ran. */
+  trainData(budget: JudgingBudget): Promise<DataReport> {
+    return this.rpc.call({ type: 'trainData', budget }) as Promise<DataReport>;
+  }
+
+  /** Ends the training asked for before this call after its current step; it resolves with the steps that ran. */
   async stop(): Promise<void> {
     await this.rpc.call({ type: 'stop' });
   }

@@ -90,6 +90,88 @@ describe('GanTrainer.trainRound', () => {
   });
 });
 
+describe('GanTrainer.trainRound with seconds (training that uses the time)', () => {
+  it('trains the D block for its share of the seconds, then the G steps the level ratio owes, without leaking', async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 4 });
+    await t.trainRound([verdict(0, 3, 1)], { dSteps: 1, gSteps: 1 });
+    const warm = tf.memory().numTensors;
+    const progress: { phase: string; step: number; total: number }[] = [];
+    const t0 = performance.now();
+    // 1 D : 3 G, 1.2 s: the D block gets 0.3 s, far more than one tiny step; the G block's ceiling
+    // (2 × 0.9 s) leaves room for its G steps even on a busy machine (a G step costs less than a D step).
+    const r = await t.trainRound([verdict(0, 3, 1)], { dSteps: 1, gSteps: 3, seconds: 1.2 }, (p) => progress.push(p));
+    const elapsed = performance.now() - t0;
+    expect(r.dSteps).toBeGreaterThan(1);
+    expect(r.gSteps).toBe(3 * r.dSteps);
+    expect(r.humanImages).toBe(1);
+    expect(elapsed).toBeGreaterThanOrEqual(300);
+    expect(elapsed).toBeLessThan(1.2 * 1000 * 2 + 1000);
+    // Progress counts every step, D first, and its total is never below the step.
+    expect(progress.map((p) => p.phase)).toEqual([...Array(r.dSteps).fill('d'), ...Array(r.gSteps).fill('g')]);
+    expect(progress.at(-1)).toMatchObject({ step: r.dSteps + r.gSteps, total: r.dSteps + r.gSteps });
+    for (const p of progress) expect(p.total).toBeGreaterThanOrEqual(p.step);
+    expect(tf.memory().numTensors).toBe(warm);
+    t.dispose();
+  });
+
+  it('runs the planned steps only while they are cheap: one step of each where even one outlasts the ceiling', async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 4 });
+    // 1 ms for 100 planned steps: the first step of each block already passes the 2 ms ceiling.
+    const r = await t.trainRound([], { dSteps: 50, gSteps: 50, seconds: 0.001 });
+    expect(r).toMatchObject({ dSteps: 1, gSteps: 1 });
+    // Seconds enough for the planned steps: at least those run, in the ratio.
+    const full = await t.trainRound([], { dSteps: 3, gSteps: 2, seconds: 0.5 });
+    expect(full.dSteps).toBeGreaterThanOrEqual(3);
+    expect(full.gSteps).toBeGreaterThanOrEqual(2);
+    expect(full.gSteps).toBeLessThanOrEqual(Math.round((full.dSteps * 2) / 3));
+    await expect(t.trainRound([], { dSteps: 1, gSteps: 1, seconds: -1 })).rejects.toThrow(/budget.seconds/);
+    t.dispose();
+  });
+
+  it('stops within one step when asked, whatever the seconds say', async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 4 });
+    let asked = 0;
+    const r = await t.trainRound([], { dSteps: 10, gSteps: 10, seconds: 60 }, undefined, () => ++asked > 3);
+    expect(r.dSteps + r.gSteps).toBe(3);
+    t.dispose();
+  });
+});
+
+describe('GanTrainer.trainData (while the class judges)', () => {
+  it("alternates D and G steps in the level's ratio, without the human term, and changes G without leaking", async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 6 });
+    await t.step();
+    const warm = tf.memory().numTensors;
+    const c0 = await t.weightsChecksum();
+    const r = await t.trainData({ seconds: 60, maxSteps: 10, dSteps: 1, gSteps: 4 });
+    // 1 D, 4 G, 1 D, 4 G: ten steps.
+    expect(r).toMatchObject({ dSteps: 2, gSteps: 8 });
+    expect(Number.isFinite(r.dLoss) && Number.isFinite(r.gLoss)).toBe(true);
+    expect(await t.weightsChecksum()).not.toBe(c0);
+    expect(tf.memory().numTensors).toBe(warm);
+    t.dispose();
+  });
+
+  it('stops within one step of a stop, and when its seconds are spent', async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 6 });
+    let asked = 0;
+    const stopped = await t.trainData({ seconds: 60, maxSteps: 1000, dSteps: 1, gSteps: 1 }, () => ++asked > 5);
+    expect(stopped.dSteps + stopped.gSteps).toBe(5);
+    const t0 = performance.now();
+    const timed = await t.trainData({ seconds: 0.3, maxSteps: 100_000, dSteps: 1, gSteps: 1 });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(timed.ms).toBeGreaterThanOrEqual(300);
+    // Steps until the seconds ran out (a tiny MLP's step is a few ms; a busy machine may make it 100),
+    // alternating, so never two of a kind ahead.
+    expect(timed.dSteps).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(timed.dSteps - timed.gSteps)).toBeLessThanOrEqual(1);
+    expect(await t.trainData({ seconds: 0, maxSteps: 10, dSteps: 1, gSteps: 1 })).toMatchObject({ dSteps: 0, gSteps: 0 });
+    await expect(t.trainData({ seconds: 1, maxSteps: -1, dSteps: 1, gSteps: 1 })).rejects.toThrow(/maxSteps/);
+    await expect(t.trainData({ seconds: Number.NaN, maxSteps: 1, dSteps: 1, gSteps: 1 })).rejects.toThrow(/seconds/);
+    t.dispose();
+  });
+});
+
 describe('GanTrainer.generate', () => {
   it('is seeded, 8-bit, and conditional labels are checked', async () => {
     const t = new GanTrainer({ ...tinyMlp, conditional: true }, { images });

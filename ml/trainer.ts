@@ -15,12 +15,13 @@ import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradient
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
 import { shapeMismatch } from '../game/vocabulary';
+import { GUARANTEE_FACTOR, MAX_PHASE_STEPS, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, stopBlock, type JudgingBudget, type TimedBudget } from '../game/training-budget';
 import {
   TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
-  type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
+  type DataReport, type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
 } from './gan-config';
 
-export type { GanConfig, HumanVerdict, RoundReport, StepProgress, StepStats };
+export type { DataReport, GanConfig, HumanVerdict, RoundReport, StepProgress, StepStats };
 
 export interface TrainerOptions {
   /** The decoded data set; required for digits and fashion. */
@@ -235,53 +236,58 @@ export class GanTrainer {
   }
 
   /**
-   * A round of the game: `dSteps` discriminator steps on fresh real/fake batches plus λ × the
-   * human-alignment term on the judged images, then `gSteps` generator steps against that D.
-   */
-  /**
-   * A round's training: `budget.dSteps` D steps (with the human term), then `budget.gSteps` G steps.
-   * `shouldStop` is asked before every step: a host that skipped training stops within one step, and
-   * the report counts the steps that really ran.
+   * A round's training after the verdicts: a block of D steps (each with the human term), then a block
+   * of G steps against that D, as lesson card T07 teaches. Without `budget.seconds` (a job saved before
+   * budgets had seconds), exactly `dSteps` then `gSteps`. With seconds (game/training-budget.ts): the D
+   * block trains for its share of the seconds, running the planned D steps at least where that is
+   * cheap; the G block then runs the level's ratio of G steps for the D steps that ran, within its
+   * share. `shouldStop` is asked before every step: a host that skipped training stops within one
+   * step, and the report counts the steps that really ran.
    */
   async trainRound(
     verdicts: HumanVerdict[],
-    budget: { dSteps: number; gSteps: number },
+    budget: TimedBudget,
     onProgress?: (p: StepProgress) => void,
     shouldStop: () => boolean = () => false,
   ): Promise<RoundReport> {
     this.assertLive();
     for (const k of ['dSteps', 'gSteps'] as const) {
       const v = budget?.[k];
-      if (!Number.isInteger(v) || v < 0 || v > 100_000) throw new Error(`budget.${k} must be an integer in 0..100000, got ${String(v)}`);
+      if (!Number.isInteger(v) || v < 0 || v > MAX_PHASE_STEPS) throw new Error(`budget.${k} must be an integer in 0..${MAX_PHASE_STEPS}, got ${String(v)}`);
+    }
+    if (budget.seconds !== undefined && !(Number.isFinite(budget.seconds) && budget.seconds >= 0 && budget.seconds <= 3600)) {
+      throw new Error(`budget.seconds must be a number of seconds in 0..3600, got ${String(budget.seconds)}`);
     }
     const human = this.humanTensors(verdicts);
-    const total = budget.dSteps + budget.gSteps;
+    const seconds = blockSeconds(budget);
     const t0 = now();
     let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0;
     let dLoss = 0, gLoss = 0;
     let dRan = 0, gRan = 0;
-    // A stop arrives as a message: let the event loop deliver it at least every 100 ms (a yield per
-    // step would cost a clamped timer each on a fast GPU).
-    let yielded = t0;
-    const stopping = async () => {
-      if (now() - yielded > 100) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        yielded = now();
-      }
-      return shouldStop();
-    };
+    const stopping = this.stopCheck(t0, shouldStop);
     try {
-      for (let i = 0; i < budget.dSteps && !(await stopping()); i++, dRan++) {
+      const tD = now();
+      while (!stopBlock({ ran: dRan, elapsedMs: now() - tD, planned: budget.dSteps, seconds: seconds.d }) && !(await stopping())) {
         const [d, r, f, g, h] = await this.dStep(human);
+        dRan++;
         dLoss = d;
         gLoss = g;
         dSum += d; rSum += r; fSum += f; hSum += h;
-        onProgress?.({ phase: 'd', step: i + 1, total, dLoss, gLoss });
+        const est = seconds.d === undefined ? budget : expectedRound(budget, { msD: (now() - tD) / dRan, msG: (now() - tD) / dRan });
+        onProgress?.({ phase: 'd', step: dRan, total: Math.max(dRan + 1, est.dSteps + est.gSteps), dLoss, gLoss });
       }
-      for (let i = 0; i < budget.gSteps && !(await stopping()); i++, gRan++) {
+      // The G block: the level's ratio of the D steps that ran, within what is left of the round's ceiling.
+      const gLimit = seconds.g === undefined ? budget.gSteps : gStepsFor(budget, dRan);
+      const gSeconds = gBlockSeconds(budget, now() - tD);
+      const tG = now();
+      while (!stopBlock({ ran: gRan, elapsedMs: now() - tG, planned: gLimit, seconds: gSeconds, limit: gLimit }) && !(await stopping())) {
         gLoss = await this.gStep();
+        gRan++;
         gSum += gLoss;
-        onProgress?.({ phase: 'g', step: budget.dSteps + i + 1, total, dLoss, gLoss });
+        // The G block ends at its ratio of the D steps, or sooner where its seconds run out.
+        const left = gLimit - gRan;
+        const byTime = gSeconds === undefined ? left : Math.max(0, Math.ceil((GUARANTEE_FACTOR * gSeconds * 1000 - (now() - tG)) / ((now() - tG) / gRan)));
+        onProgress?.({ phase: 'g', step: dRan + gRan, total: dRan + gRan + Math.max(0, Math.min(left, byTime)), dLoss, gLoss });
       }
     } finally {
       if (human) tf.dispose([human.x, human.labels, human.fakeFraction, human.votes]);
@@ -300,6 +306,57 @@ export class GanTrainer {
       stepsPerSec: ms > 0 ? ((dRan + gRan) * 1000) / ms : 0,
       ms,
       backend: this.backend,
+    };
+  }
+
+  /**
+   * Data-only training while the class judges (game/training-budget.ts): ordinary D and G steps on the
+   * data, no human term, `budget.dSteps` D steps then `budget.gSteps` G steps again and again, until
+   * `shouldStop` (the round's training job came, the room paused or moved on), the seconds are spent
+   * or `maxSteps` have run. Asked before every step, so a stop ends it within one step. The images the
+   * class is judging were made before and do not change.
+   */
+  async trainData(budget: JudgingBudget, shouldStop: () => boolean = () => false): Promise<DataReport> {
+    this.assertLive();
+    const { seconds, maxSteps, dSteps, gSteps } = budget ?? ({} as JudgingBudget);
+    if (!(Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600)) throw new Error(`judging seconds must be in 0..3600, got ${String(seconds)}`);
+    if (!Number.isInteger(maxSteps) || maxSteps < 0 || maxSteps > MAX_PHASE_STEPS) throw new Error(`judging maxSteps must be an integer in 0..${MAX_PHASE_STEPS}, got ${String(maxSteps)}`);
+    for (const [k, v] of [['dSteps', dSteps], ['gSteps', gSteps]] as const) {
+      if (!Number.isInteger(v) || v < 0 || v > 100) throw new Error(`judging ${k} must be an integer in 0..100, got ${String(v)}`);
+    }
+    const t0 = now();
+    let dRan = 0, gRan = 0, dSum = 0, gSum = 0;
+    const stopping = this.stopCheck(t0, shouldStop);
+    const more = async () => dRan + gRan < maxSteps && now() - t0 < seconds * 1000 && !(await stopping());
+    if (dSteps + gSteps > 0) {
+      outer: for (;;) {
+        for (let i = 0; i < dSteps; i++) {
+          if (!(await more())) break outer;
+          dSum += (await this.dStep(null))[0];
+          dRan++;
+        }
+        for (let i = 0; i < gSteps; i++) {
+          if (!(await more())) break outer;
+          gSum += await this.gStep();
+          gRan++;
+        }
+      }
+    }
+    return { dSteps: dRan, gSteps: gRan, dLoss: dRan ? dSum / dRan : 0, gLoss: gRan ? gSum / gRan : 0, ms: now() - t0 };
+  }
+
+  /**
+   * `shouldStop`, with a turn of the event loop at least every 100 ms so a stop message can arrive
+   * (a turn per step would cost a clamped timer each on a fast GPU).
+   */
+  private stopCheck(t0: number, shouldStop: () => boolean): () => Promise<boolean> {
+    let yielded = t0;
+    return async () => {
+      if (now() - yielded > 100) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        yielded = now();
+      }
+      return shouldStop();
     };
   }
 

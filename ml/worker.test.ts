@@ -100,6 +100,27 @@ describe('TrainerClient over the worker handler', () => {
     client.dispose();
   });
 
+  it('trains on the data until stopped, and a stop ends only what was asked before it', async () => {
+    const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, undefined, fakeWorker());
+    const c0 = await client.checksum();
+    const judging = client.trainData({ seconds: 600, maxSteps: 100_000, dSteps: 1, gSteps: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    await client.stop();
+    const ran = await judging;
+    expect(ran.dSteps).toBeGreaterThan(0);
+    expect(ran.ms).toBeLessThan(60_000);
+    expect(await client.checksum()).not.toBe(c0);
+    // A stop sent right behind a request stops it before its first step, even though the request
+    // had not started yet; the round asked for after the stop trains in full.
+    const early = client.trainData({ seconds: 600, maxSteps: 100_000, dSteps: 1, gSteps: 1 });
+    const stop = client.stop();
+    const round = client.trainRound([], { dSteps: 2, gSteps: 1 });
+    expect(await early).toMatchObject({ dSteps: 0, gSteps: 0 });
+    await stop;
+    expect(await round).toMatchObject({ dSteps: 2, gSteps: 1 });
+    client.dispose();
+  });
+
   it("times another model's steps on its backend without touching the generator or leaking tensors", async () => {
     const client = await TrainerClient.start({ config: { ...tinyConfig('digits'), hidden: 8 }, prefer: ['cpu'], seed: 5 }, undefined, fakeWorker());
     const before = await client.checksum();

@@ -35,8 +35,13 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
   let images: ImageSet | undefined;
   let classifier: Promise<Classifier> | null = null;
   let queue: Promise<void> = Promise.resolve();
-  /** Set by a stop request (answered outside the queue); the round in training reads it before every step. */
-  let stopRequested = false;
+  /**
+   * The id of the latest stop request (answered outside the queue): it ends every request that arrived
+   * before it, in flight or still queued, and none that came after. A flag reset by the next request
+   * would let a stop that overtook a queued request be wiped by it, and a late stop end the wrong one.
+   */
+  let stopBelow = 0;
+  const stopped = (id: number) => () => id < stopBelow;
   /** As the trainer was started: timings must be of what the game would really train. */
   let allowSlowConv = false;
 
@@ -83,7 +88,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
    * dataset is 28×28, so the timing holds for the others), the way the game would train it: a DCGAN
    * becomes an MLP where the backend would make it one. The trainer's own generator is untouched.
    */
-  async function bench(req: BenchRequest): Promise<TrainingTiming> {
+  async function bench(req: BenchRequest, shouldStop: () => boolean): Promise<TrainingTiming> {
     const t = need();
     if (isToy(t.config.dataset) || !images) throw new Error('timing is for the image datasets');
     if (!Number.isInteger(req.batchSize) || req.batchSize < 1 || req.batchSize > 1024) throw new Error(`bench batchSize must be an integer in 1..1024, got ${req.batchSize}`);
@@ -95,7 +100,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
       // One warm-up pair (shaders, Adam's moments), then at least one timed pair: a software renderer
       // takes seconds a pair, and the lobby should not wait long for its figure.
       // A stop (the game started) ends it between steps, so the class's first round does not wait for it.
-      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv, shouldStop: () => stopRequested },
+      { warmup: 1, steps: 1, minMs, maxSteps, allowSlowConv, shouldStop },
     );
   }
 
@@ -132,16 +137,18 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           return;
         }
         case 'trainRound': {
-          stopRequested = false;
           const report = await need().trainRound(
             msg.verdicts,
             msg.budget,
             (progress) => post({ type: 'progress', id: msg.id, progress }),
-            () => stopRequested,
+            stopped(msg.id),
           );
           post({ type: 'result', id: msg.id, result: report });
           return;
         }
+        case 'trainData':
+          post({ type: 'result', id: msg.id, result: await need().trainData(msg.budget, stopped(msg.id)) });
+          return;
         case 'configure':
           need().configure(msg.patch);
           post({ type: 'result', id: msg.id, result: { ...need().config } });
@@ -150,8 +157,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           post({ type: 'result', id: msg.id, result: await evaluate(msg.count) });
           break;
         case 'bench':
-          stopRequested = false;
-          post({ type: 'result', id: msg.id, result: await bench(msg.bench) });
+          post({ type: 'result', id: msg.id, result: await bench(msg.bench, stopped(msg.id)) });
           return;
         case 'checksum':
           post({ type: 'result', id: msg.id, result: await need().weightsChecksum() });
@@ -201,7 +207,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
   return (msg) => {
     // A stop must overtake the training it ends, so it never waits in the queue.
     if (msg.type === 'stop') {
-      stopRequested = true;
+      stopBelow = Math.max(stopBelow, msg.id);
       post({ type: 'result', id: msg.id, result: null });
       return Promise.resolve();
     }

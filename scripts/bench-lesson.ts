@@ -4,7 +4,7 @@
  * them and on as many held-out real images, the votes become the human term of the round's real
  * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
  *
- *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR]
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N] [--seed N]
  *
  * Budgets, in D and G steps per round:
  *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
@@ -13,6 +13,11 @@
  *  - gpu: GPU_FACTOR × that. A laptop GPU trains this DCGAN about 20 times as fast as WASM
  *    (≈ 15 ms a D+G pair with WebGL against ≈ 300 ms), so the same seconds buy 20 times the steps.
  *    That factor is an estimate, not measured on a laptop here.
+ * `--judging-seconds S`: before each round's human-term steps, S seconds of data-only steps (no human
+ * term, D and G alternating in the level's ratio), as the host trains while the class judges
+ * (game/training-budget.ts); the judged fakes were made before them. Default 0: none. `--judging-steps N`
+ * caps them at N steps, for a count that does not depend on how busy this machine is (30 s of judging
+ * on a CPU-only laptop at the ~0.3 s per D+G pair above is about 200 steps).
  * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
  * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
@@ -25,6 +30,7 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import type { LevelId, LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
+import { MAX_PHASE_STEPS, alternation } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -45,7 +51,12 @@ const FAKES = 3;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
-const opt = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--name=value` or `--name value`. */
+const opt = (name: string) => {
+  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return process.argv[i].includes('=') ? process.argv[i].slice(name.length + 3) : process.argv[i + 1];
+};
 
 interface DatasetKit {
   train: ImageSet;
@@ -73,11 +84,19 @@ async function main() {
   const rounds = Number(opt('rounds') ?? 3);
   const samples = Number(opt('samples') ?? 1000);
   const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
+  const judgingSeconds = Number(opt('judging-seconds') ?? 0);
+  if (!(judgingSeconds >= 0 && judgingSeconds <= 600)) throw new Error(`--judging-seconds must be in 0..600, got ${opt('judging-seconds')}`);
+  const judgingSteps = Number(opt('judging-steps') ?? MAX_PHASE_STEPS);
+  if (!(Number.isInteger(judgingSteps) && judgingSteps >= 0 && judgingSteps <= MAX_PHASE_STEPS)) throw new Error(`--judging-steps must be an integer in 0..${MAX_PHASE_STEPS}, got ${opt('judging-steps')}`);
   mkdirSync(out, { recursive: true });
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
   const kits = new Map<string, DatasetKit>();
-  const rng = seededRng(2024);
+  // --seed N: another draw of judges, fakes and votes (and of an untrained level's weights), to see
+  // how much a level's figures move from run to run; 0 is the default replay.
+  const seed = Number(opt('seed') ?? 0);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${opt('seed')}`);
+  const rng = seededRng(2024 + seed);
   const judges = makeJudges(JUDGES, rng);
   let trainer: GanTrainer | null = null;
   let steps = 0;
@@ -98,7 +117,7 @@ async function main() {
       start = `carried on (${steps} steps)`;
     } else {
       trainer?.dispose();
-      trainer = shipped ? await GanTrainer.fromCheckpoint(shipped, { images: k.train, seed: 7 }) : new GanTrainer(config, { images: k.train, seed: 7 });
+      trainer = shipped ? await GanTrainer.fromCheckpoint(shipped, { images: k.train, seed: 7 + seed }) : new GanTrainer(config, { images: k.train, seed: 7 + seed });
       trainer.configure({ ...level.tunables, humanWeight: level.humanWeight });
       steps = shipped ? checkpointSteps(shipped) : 0;
       start = shipped ? `checkpoint ${level.checkpoint} (${steps} steps)` : 'untrained';
@@ -123,6 +142,9 @@ async function main() {
       const hype = hypeInfinity(votes.tallies, seededRng(round));
       const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
       const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
+      // While the class judges: data-only steps (the fakes above are already made and judged).
+      const judged = judgingSeconds > 0 ? await t.trainData({ seconds: judgingSeconds, maxSteps: judgingSteps, ...alternation(budget) }) : null;
+      steps += judged ? judged.dSteps + judged.gSteps : 0;
       const t0 = performance.now();
       const report = await t.trainRound(verdicts, budget);
       const trainSeconds = (performance.now() - t0) / 1000;
@@ -136,6 +158,8 @@ async function main() {
         budget: budgetName,
         steps,
         trainSeconds: +trainSeconds.toFixed(1),
+        judgingSteps: judged ? judged.dSteps + judged.gSteps : 0,
+        judgingSeconds: judged ? +(judged.ms / 1000).toFixed(1) : 0,
         fid: +e.fid.toFixed(2),
         speckle: +speckleReport(generated, 28, 28).perImage.toFixed(3),
         entropy: +e.entropy.toFixed(4),
@@ -159,7 +183,7 @@ async function main() {
     levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, seed, judgingSeconds, judgingStepsCap: judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }

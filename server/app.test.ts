@@ -56,7 +56,7 @@ describe('a round over real sockets', () => {
     const train = await trainJob;
     if (train.kind !== 'train') throw new Error('no training job');
     expect(train.verdicts).toHaveLength(6);
-    expect(train.budget).toEqual({ dSteps: 2, gSteps: 2 });
+    expect(train.budget).toEqual({ dSteps: 2, gSteps: 2, seconds: 0.3 }); // seconds: game/training-budget.ts
     for (const v of train.verdicts) expect(v.votes).toBe(3);
 
     const progressSeen = next<{ progress: { step: number } }>(players[1].c, 'training:progress');

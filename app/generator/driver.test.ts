@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '@/game/levels';
 import { type LevelSpec, type ModelShape, type TrainVerdict, TrainingReportSchema, encodePixels } from '@/game/protocol';
-import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import type { DataReport, GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import type { JudgingBudget } from '@/game/training-budget';
 import type { Fetch, StartingPoint } from './checkpoints';
 import { type Generator, type GeneratorIO, GeneratorDriver, type TrainPlan, type TrainRequest } from './driver';
 import { sameShape } from '@/game/vocabulary';
@@ -58,9 +59,22 @@ class FakeGenerator implements Generator {
     await new Promise<void>((resolve) => (this.release = resolve));
     return { ...ROUND, dSteps: 1, gSteps: 0 };
   }
+  /** Set: data-only training runs until stop(), as it does while a class judges. */
+  holdData = true;
+  dataBudgets: JudgingBudget[] = [];
+  private releaseData: (() => void) | null = null;
+  async trainData(budget: JudgingBudget): Promise<DataReport> {
+    this.dataBudgets.push(budget);
+    this.log.push('trainData');
+    this.weights += 1;
+    if (this.holdData) await new Promise<void>((resolve) => (this.releaseData = resolve));
+    return { dSteps: 3, gSteps: 3, dLoss: 0.6, gLoss: 0.9, ms: 40 };
+  }
   async stop() {
     this.log.push('stop');
     this.release?.();
+    this.releaseData?.();
+    this.releaseData = null;
   }
   evaluateFails = false;
   async evaluate(count: number) {
@@ -479,5 +493,87 @@ describe('a round of training', () => {
     const h = harness();
     await trainOnce(h, conditional, { labelOf: (v) => (v.pixels === px(1) ? 7 : undefined), measure: null });
     expect(h.started[0].trainedOn[0].map((v) => v.label)).toEqual([7]);
+  });
+});
+
+describe('training while the class judges', () => {
+  const plan: TrainPlan = { labelOf: () => undefined, measure: null };
+  const budget: JudgingBudget = { seconds: 38, maxSteps: 100_000, dSteps: 1, gSteps: 1 };
+  /** The host's generate job: the fakes are sent, then the generator trains on the data while the round is judged. */
+  const judgeJob = (h: Harness, round: number) =>
+    h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (g) => void (await h.driver.judge(g, round, budget)));
+  const trainJob = (h: Harness, round: number) =>
+    h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (g, at) => void (await h.driver.train(g, { ...request(at.level, at.levelNumber), round }, plan)));
+
+  it("trains until the round's training job comes, which waits one step for it, and the report carries those steps", async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    h.driver.followJudging(4);
+    h.log.length = 0;
+    void judgeJob(h, 4);
+    await expect.poll(() => h.log.includes('trainData')).toBe(true);
+    // The verdicts are in: the host stops the data-only steps, then queues the round's training.
+    h.driver.interruptJudging();
+    await trainJob(h, 4);
+    expect(h.log).toEqual(['configure', 'trainData', 'stop', 'configure', 'training 4', 'configure', 'checksum 2', 'trainRound', 'checksum 3', 'keep 2', 'report']);
+    expect(h.driver.current!.dataBudgets).toEqual([budget]);
+    const report = h.reports[0].report as { judging?: unknown; dSteps: number };
+    expect(report.judging).toEqual({ dSteps: 3, gSteps: 3, ms: 40 });
+    expect(report.dSteps).toBe(ROUND.dSteps);
+    expect(TrainingReportSchema.safeParse(report).success).toBe(true);
+    // The next round's report says nothing of this round's judging.
+    await trainJob(h, 5);
+    expect((h.reports[1].report as { judging?: unknown }).judging).toBeUndefined();
+  });
+
+  it('counts the data-only steps as training: the generator is that much further along at the next level', async () => {
+    const same = { ...strokes, id: 'dcgan' as const, name: 'Later level', checkpoint: 'later' };
+    const h = harness({ shipped: { later: checkpointOf(strokes.model, 10) } });
+    await h.driver.prepare(strokes, 2);
+    h.started[0].holdData = false;
+    await judgeJob(h, 4);
+    await trainJob(h, 4);
+    await h.driver.prepare(same, 3);
+    // 6 steps while judging and 6 after: 12, past the checkpoint's 10.
+    expect(h.ready.at(-1)).toBe(`no GPU here; Later level carries on with the room's generator (12 training steps), further along than checkpoint later (10 training steps)`);
+  });
+
+  it('stops within a step when the room pauses, ends or moves to a lesson, and keeps what ran for the report', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    h.driver.followJudging(4);
+    const done = judgeJob(h, 4);
+    await expect.poll(() => h.log.includes('trainData')).toBe(true);
+    h.driver.followJudging(4); // a view of the same round changes nothing
+    expect(h.log).not.toContain('stop');
+    h.driver.followJudging(null); // paused
+    await done;
+    expect(h.log.filter((l) => l === 'stop')).toHaveLength(1);
+    // Another job is not interrupted by a stale stop: the round still trains in full and reports what ran while judging.
+    await trainJob(h, 4);
+    expect((h.reports[0].report as { judging?: unknown }).judging).toEqual({ dSteps: 3, gSteps: 3, ms: 40 });
+  });
+
+  it('does not start for a round the room has already moved past, nor with an empty budget', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    h.driver.followJudging(null); // the room paused (or moved on) before the fakes were sent
+    await judgeJob(h, 4);
+    h.driver.followJudging(4);
+    await h.driver.run(() => ({ level: strokes, levelNumber: 2 }), async (g) => void (await h.driver.judge(g, 4, { ...budget, maxSteps: 0 })));
+    expect(h.log).not.toContain('trainData');
+    expect(h.errors).toEqual([]);
+  });
+
+  it('a restart drops the data-only training quietly', async () => {
+    const h = harness();
+    await h.driver.prepare(strokes, 2);
+    void judgeJob(h, 4);
+    await expect.poll(() => h.log.includes('trainData')).toBe(true);
+    h.driver.restart();
+    await h.driver.prepare(strokes, 2);
+    expect(h.started).toHaveLength(2);
+    expect(h.started[0].disposed).toBe(true);
+    expect(h.errors).toEqual([]);
   });
 });

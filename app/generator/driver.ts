@@ -15,7 +15,8 @@
  * next is tried, and the screen says why.
  */
 import { type Backend, type LevelSpec, type ModelShape, type TrainerJob, type TrainingReport, type TrainVerdict, type Tunables, decodePixels } from '@/game/protocol';
-import type { GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import type { DataReport, GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
+import type { JudgingBudget, TimedBudget } from '@/game/training-budget';
 import { toTrainingReport } from '../lib/report';
 import { type Fetch, type StartingPoint, fetchShipped } from './checkpoints';
 import { checkpointSteps } from '@/ml/checkpoint';
@@ -27,8 +28,10 @@ export interface Generator {
   readonly config: GanConfig;
   configure(patch: Partial<Tunables & { humanWeight: number; batchSize: number }>): Promise<unknown>;
   checksum(): Promise<number>;
-  trainRound(verdicts: HumanVerdict[], budget: { dSteps: number; gSteps: number }): Promise<RoundReport>;
-  /** Ends the training in progress after its current step. */
+  trainRound(verdicts: HumanVerdict[], budget: TimedBudget): Promise<RoundReport>;
+  /** Data-only steps while the class judges, until stop() or the budget is spent. */
+  trainData(budget: JudgingBudget): Promise<DataReport>;
+  /** Ends the training in progress (and any asked for before this call) after its current step. */
   stop(): Promise<void>;
   evaluate(count: number): Promise<MachineEvaluation>;
   dispose(): void;
@@ -106,6 +109,12 @@ export class GeneratorDriver<G extends Generator> {
   private training: { round: number; generator: G; stopped: boolean } | null = null;
   /** Bumped by restart(): work queued before it no longer touches the driver or reports its failure. */
   private epoch = 0;
+  /** The round whose data-only training may go on, as the room last showed it (null: none; undefined: not yet seen). */
+  private judgingRoom: number | null | undefined = undefined;
+  /** The round training on the data while the class judges, right now, and whether it was told to stop. */
+  private judging: { round: number; generator: G; stopped: boolean } | null = null;
+  /** What each round trained while it was judged, until its training report carries it. */
+  private readonly judged = new Map<number, DataReport>();
 
   constructor(
     private readonly io: GeneratorIO<G>,
@@ -127,6 +136,48 @@ export class GeneratorDriver<G extends Generator> {
       live.stopped = true;
       void live.generator.stop().catch(() => undefined);
     }
+  }
+
+  /**
+   * Follows the room for training while the class judges: the round that may go on training on the
+   * data (game/training-budget.ts judgingRound), or null. Data-only training of any other round stops
+   * after its current step: the room paused, ended, moved to a lesson or a level's end.
+   */
+  followJudging(round: number | null): void {
+    this.judgingRoom = round;
+    if (this.judging && this.judging.round !== round) this.interruptJudging();
+  }
+
+  /** Ends the data-only training now running after its current step: a job has come that needs the generator. */
+  interruptJudging(): void {
+    const live = this.judging;
+    if (!live || live.stopped) return;
+    live.stopped = true;
+    void live.generator.stop().catch(() => undefined);
+  }
+
+  /**
+   * Data-only training while the class judges a round whose fakes have been sent: D and G steps on the
+   * data, no human term, until the round's training job comes (interruptJudging), the room moves on
+   * (followJudging) or the budget is spent. Run inside a queued job, so the next job waits for its stop,
+   * which comes within one step. The steps are kept for the round's report. Null: it did not run,
+   * because the room had already moved past the round.
+   */
+  async judge(generator: G, round: number, budget: JudgingBudget): Promise<DataReport | null> {
+    if (this.judgingRoom !== undefined && this.judgingRoom !== round) return null;
+    if (budget.maxSteps <= 0 || budget.seconds <= 0) return null;
+    const live = { round, generator, stopped: false };
+    this.judging = live;
+    let ran: DataReport;
+    try {
+      ran = await generator.trainData(budget);
+    } finally {
+      if (this.judging === live) this.judging = null;
+    }
+    if (generator === this.generator) this.steps += ran.dSteps + ran.gSteps;
+    const before = this.judged.get(round);
+    this.judged.set(round, before ? { ...ran, dSteps: before.dSteps + ran.dSteps, gSteps: before.gSteps + ran.gSteps, ms: before.ms + ran.ms } : ran);
+    return ran;
   }
 
   /** The running generator, if any (for calls outside the queue, such as announcing the backend). */
@@ -153,6 +204,8 @@ export class GeneratorDriver<G extends Generator> {
     const live = this.training;
     if (live) live.stopped = true;
     this.training = null;
+    if (this.judging) this.judging.stopped = true;
+    this.judging = null;
     this.generator?.dispose();
     this.generator = null;
     this.levelNumber = null;
@@ -278,12 +331,15 @@ export class GeneratorDriver<G extends Generator> {
         this.io.onTask(plan.measure.task, generator);
         metrics = await generator.evaluate(plan.measure.count).catch(() => null);
       }
-      const report = toTrainingReport(result, generator.backend.name, checksumBefore, checksumAfter, plan.measure?.report ? metrics : null);
+      // The data-only steps this round ran while it was judged go into its report (and are then forgotten).
+      const judged = this.judged.get(request.round) ?? null;
+      for (const r of this.judged.keys()) if (r <= request.round) this.judged.delete(r);
+      const report = toTrainingReport(result, generator.backend.name, checksumBefore, checksumAfter, plan.measure?.report ? metrics : null, judged);
       const outcome = { result, checksumBefore, checksumAfter, metrics, report };
       plan.trained?.(outcome);
       // Steps that ran are kept even when the round was skipped; only a round still waiting gets a report.
       if (generator === this.generator) this.steps += result.dSteps + result.gSteps;
-      if (result.dSteps + result.gSteps > 0) await this.io.keep(generator, request.levelNumber);
+      if (result.dSteps + result.gSteps + (judged ? judged.dSteps + judged.gSteps : 0) > 0) await this.io.keep(generator, request.levelNumber);
       if (!live.stopped) await this.io.reportTrained(request.round, report);
       return outcome;
     });

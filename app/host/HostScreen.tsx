@@ -98,7 +98,7 @@ export function HostScreen() {
           votes: v.phase.kind === 'judging' ? v.phase : null,
           progress: v.phase.kind === 'training' ? (v.phase.progress ?? s.progress) : s.progress,
         });
-        trainer.follow(v.phase);
+        trainer.follow(v.phase, v.paused !== null);
         // Load the level's model early (during the lobby or the level intro), not when the first job arrives.
         if (v.level !== preparedLevel && v.phase.kind !== 'ended') {
           preparedLevel = v.level;

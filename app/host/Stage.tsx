@@ -44,6 +44,7 @@ export function Stage({ view }: { view: HostView }) {
   const { send } = useHostActions();
   const votes = useHost((s) => s.votes);
   const progress = useHost((s) => s.progress);
+  const judged = useHost((s) => s.judged);
   const phase = view.phase;
   const level = view.levels[view.level - 1];
   const levelName = tl(`${level.id}.name`);
@@ -188,6 +189,11 @@ export function Stage({ view }: { view: HostView }) {
                 })
               : t('trainingPlain')}
           </p>
+          {judged?.round === phase.round && judged.steps > 0 && (
+            <p className="text-xl text-slate-300" data-testid="trained-while-judging">
+              {t('trainedWhileJudging', { n: judged.steps })}
+            </p>
+          )}
           <TrainingBar progress={progress ?? phase.progress} large />
           <TrainerWait view={view} />
           <LossChart />

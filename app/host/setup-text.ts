@@ -15,3 +15,9 @@ export function duration(t: T<'setup'>, seconds: number): string {
 export const minutes = (t: T<'setup'>, m: number) => (m < 1 ? t('underMinute') : t('aboutMinutes', { n: Math.round(m) }));
 
 export const ms = (t: T<'setup'>, x: number) => t('ms', { n: x < 10 ? Math.round(x * 10) / 10 : Math.round(x) });
+
+/**
+ * The trainer badge's task while the class judges, named in English like the driver's other tasks and
+ * read back in the page's language by app/i18n/tasks.ts.
+ */
+export const JUDGING_TASK = 'Training on real images while the class judges';

@@ -34,6 +34,8 @@ interface HostState {
   losses: LossSample[];
   /** The real images the room was shown in reveals, by 1-based level (lesson cards T01, T15). */
   realImages: Record<number, string[]>;
+  /** The data-only steps the trainer ran while the class judged a round (game/training-budget.ts); null: none yet. */
+  judged: { round: number; steps: number } | null;
   /** The trainer's batch size, for lesson card T07; null until the trainer says. */
   batchSize: number | null;
   trainer: TrainerStatus;
@@ -58,6 +60,7 @@ const initialState = {
   progress: null,
   losses: [] as LossSample[],
   realImages: {} as Record<number, string[]>,
+  judged: null as { round: number; steps: number } | null,
   batchSize: null,
   trainer: { kind: 'loading' } as TrainerStatus,
   checksum: null,

@@ -8,11 +8,13 @@
  */
 import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
 import { batchSizeOf, benchPlan, presetBatchSizes, presetOf } from '@/game/setup';
+import { judgingRound } from '@/game/training-budget';
 import { TIMING_STOPPED } from '@/ml/gan-config';
 import type { StepProgress, TrainerClient } from '@/ml/trainer-client';
 import { roomCheckpoint, uploadRoomCheckpoint } from '../generator/checkpoints';
 import { GeneratorDriver } from '../generator/driver';
 import { type GameSocket, call } from '../lib/socket';
+import { JUDGING_TASK } from './setup-text';
 import { useSetup } from './setup-store';
 import { useHost } from './store';
 
@@ -92,9 +94,13 @@ export class HostTrainer {
     void this.driver.prepare(level, levelNumber);
   }
 
-  /** The room's phase, as each view arrives: training that the room skipped stops (GeneratorDriver.follow). */
-  follow(phase: HostView['phase']) {
+  /**
+   * The room's phase, as each view arrives: training that the room skipped stops (GeneratorDriver.follow),
+   * and so does training on the data while judging once the room pauses or leaves the round.
+   */
+  follow(phase: HostView['phase'], paused = false) {
     this.driver.follow(phase.kind === 'training' ? phase.round : null);
+    this.driver.followJudging(judgingRound(phase, paused));
     // The game started: a timing still running ends after its current step, so round 1 does not wait.
     if (phase.kind !== 'lobby' && this.timing) {
       void this.timing.stop().catch(() => undefined);
@@ -104,6 +110,8 @@ export class HostTrainer {
 
   handle(job: TrainerJob) {
     useSetup.getState().alive();
+    // Any job needs the generator: the data-only training of the round being judged ends after its step.
+    this.driver.interruptJudging();
     void this.driver.run(() => job, (client) => this.run(client, job));
   }
 
@@ -191,6 +199,17 @@ export class HostTrainer {
         useSetup.getState().alive();
         check(await call(this.socket, 'host:fakes', { ...auth, round: job.round, images: images.map(encodePixels) }));
       });
+      // The fakes are out: train on the data until the verdicts come (the next job stops it).
+      const judging = job.judging;
+      if (judging) {
+        const view = useHost.getState().view;
+        if (view) this.driver.followJudging(judgingRound(view.phase, view.paused !== null));
+        useHost.getState().set({ judged: null });
+        await this.driver.busy(client, JUDGING_TASK, async () => {
+          const ran = await this.driver.judge(client, job.round, judging);
+          if (ran) useHost.getState().set({ judged: { round: job.round, steps: ran.dSteps + ran.gSteps } });
+        });
+      }
       return;
     }
     await this.driver.train(client, job, {

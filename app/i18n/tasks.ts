@@ -12,6 +12,7 @@ const KNOWN = [
   [/^Drawing (\d+) fakes$/, 'drawing'],
   [/^Training on round (\d+)$/, 'training'],
   [/^Measuring the generator$/, 'measuring'],
+  [/^Training on real images while the class judges$/, 'judging'],
 ] as const;
 
 export function taskText(t: T<'tasks'>, task: string): string {

@@ -46,4 +46,11 @@ describe('toTrainingReport', () => {
     expect(TrainingReportSchema.safeParse(r).success).toBe(true);
     expect(toTrainingReport(round, 'webgpu', 1, 2, null)).not.toHaveProperty('fid');
   });
+
+  it('carries the data-only steps the round ran while it was judged, and nothing when there were none', () => {
+    const r = toTrainingReport(round, 'webgpu', 1, 2, null, { dSteps: 300, gSteps: 299, dLoss: 0.7, gLoss: 0.9, ms: 29_500.25 });
+    expect(r.judging).toEqual({ dSteps: 300, gSteps: 299, ms: 29_500.25 });
+    expect(TrainingReportSchema.safeParse(r).success).toBe(true);
+    expect(toTrainingReport(round, 'webgpu', 1, 2, null, null)).not.toHaveProperty('judging');
+  });
 });

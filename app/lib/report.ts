@@ -3,7 +3,7 @@
  * host sends the server and what solo play keeps. One place, so both say the same thing.
  */
 import type { Backend, TrainingReport } from '@/game/protocol';
-import type { MachineEvaluation, RoundReport } from '@/ml/trainer-client';
+import type { DataReport, MachineEvaluation, RoundReport } from '@/ml/trainer-client';
 
 export function toTrainingReport(
   r: RoundReport,
@@ -11,6 +11,8 @@ export function toTrainingReport(
   checksumBefore: number,
   checksumAfter: number,
   metrics?: MachineEvaluation | null,
+  /** The data-only steps the round ran while it was judged, if any. */
+  judging?: DataReport | null,
 ): TrainingReport {
   return {
     dSteps: r.dSteps,
@@ -29,6 +31,7 @@ export function toTrainingReport(
     checksumAfter,
     // A huge or non-finite norm (an exploding step) would fail the wire's schema and lose the whole report.
     ...(r.gradientNorm !== undefined && Number.isFinite(r.gradientNorm) && r.gradientNorm >= 0 && { gradientNorm: r.gradientNorm }),
+    ...(judging && { judging: { dSteps: judging.dSteps, gSteps: judging.gSteps, ms: judging.ms } }),
     ...(metrics && {
       fid: metrics.fid,
       histogram: { counts: metrics.histogram, classNames: metrics.classNames },

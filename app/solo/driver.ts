@@ -15,9 +15,11 @@ import {
 } from '@/game/solo';
 import { batchSizeOf } from '@/game/setup';
 import { type Room, deadlineOf } from '@/game/state';
+import { type JudgingBudget, judgingRound } from '@/game/training-budget';
 import { playerView } from '@/game/views';
 import type { TrainerClient } from '@/ml/trainer-client';
 import { GeneratorDriver, type LevelAt } from '../generator/driver';
+import { JUDGING_TASK } from '../host/setup-text';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './storage';
 import { useSolo } from './store';
 
@@ -104,8 +106,10 @@ export class SoloDriver {
       return r;
     }
     this.save.room = r.state;
-    // A skipped round's training stops; the next round's jobs do not wait behind it.
+    // A skipped round's training stops; the next round's jobs do not wait behind it. Training on the
+    // data while the player judges stops too once the round is over, paused or left.
     this.generator.follow(r.state.phase.kind === 'training' ? r.state.phase.round : null);
+    this.generator.followJudging(judgingRound(r.state.phase, r.state.paused !== null));
     for (const e of r.effects) this.effect(e);
     this.afterChange();
     return r;
@@ -146,9 +150,12 @@ export class SoloDriver {
         this.schedule(e.at);
         return;
       case 'requestFakes':
-        void this.generator.run(() => this.levelAt(), (client, at) => this.makeFakes(client, at.level, e.round, e.count));
+        this.generator.interruptJudging();
+        void this.generator.run(() => this.levelAt(), (client, at) => this.makeFakes(client, at.level, e.round, e.count, e.job.judging));
         return;
       case 'requestTraining':
+        // The verdicts are in: the data-only steps end after their current step, then the round trains.
+        this.generator.interruptJudging();
         void this.generator.run(() => this.levelAt(), (client, at) => this.train(client, at, e.round, e.job));
         return;
       default:
@@ -170,7 +177,7 @@ export class SoloDriver {
     return { level: currentLevel(this.room), levelNumber: this.room.level };
   }
 
-  private async makeFakes(client: TrainerClient, level: LevelSpec, round: number, count: number) {
+  private async makeFakes(client: TrainerClient, level: LevelSpec, round: number, count: number, judging?: JudgingBudget) {
     const drawn = await this.generator.busy(client, `Drawing ${count} fakes`, async () => {
       const labels = level.model.conditional ? Array.from({ length: count }, (_, i) => i % 10) : undefined;
       const fakes = await client.generate(count, undefined, labels);
@@ -187,6 +194,8 @@ export class SoloDriver {
       return { fakes, reals: reals.images };
     });
     this.send({ type: 'fakes', hostToken: SOLO_HOST, round, images: drawn.fakes.map(encodePixels), reals: drawn.reals.map(encodePixels) });
+    // The fakes are out: train on the data while the player judges, until the verdicts come.
+    if (judging) await this.generator.busy(client, JUDGING_TASK, () => this.generator.judge(client, round, judging));
   }
 
   private async train(client: TrainerClient, at: LevelAt, round: number, job: Extract<Effect, { type: 'requestTraining' }>['job']) {

@@ -16,7 +16,7 @@ export const FIELD_PANEL: Readonly<Record<LessonDataField, Exclude<PanelKind, 'c
   losses: 'losses', lossKind: 'losses', dTrace: 'dTrace', histogram: 'histogram', fid: 'fid',
   samples: 'samples', conditionalClass: 'samples', realSamples: 'realSamples', samplesOverTime: 'samplesOverTime',
   interpolation: 'interpolation', timeline: 'timeline',
-  latentDim: 'facts', layerSizes: 'facts', batchSize: 'facts', stepsThisRound: 'facts', backend: 'facts', gradientNorm: 'facts',
+  latentDim: 'facts', layerSizes: 'facts', batchSize: 'facts', stepsThisRound: 'facts', judgingSteps: 'facts', backend: 'facts', gradientNorm: 'facts',
 };
 
 /** The fields whose presence means a source can fill the panel. */

@@ -71,6 +71,17 @@ describe('lesson data is about the level just played', () => {
     expect(summariseLosses(translator('en', 'charts'), data.losses!, data.stepsThisRound, true, data.lossKind)).toMatch(/^Over 3 steps of wgan-gp training, the critic's loss went from -4\.00 to -2\.00/);
     // The D(x) trace is this level's rounds only.
     expect(data.dTrace).toEqual([{ real: 0.2, fake: 0.3 }]);
+    // No steps while judging in these reports (an older host's, or a room saved before them): nothing said.
+    expect(data.judgingSteps).toBeUndefined();
+  });
+
+  it('counts the steps the latest round trained while the class judged, beside its training steps', () => {
+    const view = viewAt(['noise'], 1);
+    const last = view.history.at(-1)!;
+    const withJudging = { ...view, history: [...view.history.slice(0, -1), { ...last, report: { ...last.report!, judging: { dSteps: 40, gSteps: 41, ms: 900 } } }] };
+    const data = roomLessonData(withJudging, [{ d: 1, g: 1, level: 1, loss: 'nonsaturating' }])!;
+    expect(data.stepsThisRound).toBe(5);
+    expect(data.judgingSteps).toBe(81);
   });
 
   it('keeps the last stretch under one loss when the coaches switched the loss mid-level', () => {

@@ -102,6 +102,7 @@ export function roomLessonData(
   if (last) {
     data.backend = last.backend;
     data.stepsThisRound = last.dSteps + last.gSteps;
+    if (last.judging) data.judgingSteps = last.judging.dSteps + last.judging.gSteps;
   }
   if (trainer.batchSize !== undefined) data.batchSize = trainer.batchSize;
   // G's gradient norm: from the latest of this level's reports that measured one (mean over that

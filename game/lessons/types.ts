@@ -71,6 +71,8 @@ export interface LessonData {
   layerSizes?: number[];
   batchSize?: number;
   stepsThisRound?: number;
+  /** Data-only steps the latest round ran while it was judged (shown beside stepsThisRound). */
+  judgingSteps?: number;
   /** tfjs backend that trained ('webgpu', 'webgl', 'wasm', 'cpu'). */
   backend?: string;
   timeline?: TimelinePoint[];
@@ -93,7 +95,7 @@ const FIELD_MAP = {
   losses: true, lossKind: true, dTrace: true, histogram: true, fooledRate: true, fooledInterval: true,
   fakeErrorRate: true, realErrorRate: true, judgments: true, judge: true, fid: true, samples: true,
   samplesOverTime: true, interpolation: true, realSamples: true, conditionalClass: true, latentDim: true,
-  layerSizes: true, batchSize: true, stepsThisRound: true, backend: true, timeline: true, gradientNorm: true,
+  layerSizes: true, batchSize: true, stepsThisRound: true, judgingSteps: true, backend: true, timeline: true, gradientNorm: true,
 } as const satisfies Record<LessonDataField, true>;
 export const LESSON_DATA_FIELDS = Object.keys(FIELD_MAP) as LessonDataField[];
 

@@ -23,6 +23,8 @@ function Facts({ data, fields, projector }: { data: LessonData; fields: Panel['f
     if (f === 'layerSizes' && data.layerSizes?.length) rows.push([t('layerSizes'), data.layerSizes.join(' → ')]);
     if (f === 'batchSize' && data.batchSize !== undefined) rows.push([t('batchSize'), String(data.batchSize)]);
     if (f === 'stepsThisRound' && data.stepsThisRound !== undefined) rows.push([t('steps'), String(data.stepsThisRound)]);
+    // The data-only steps run while the class judged go with the round's steps, wherever a card shows those.
+    if (f === 'stepsThisRound' && data.judgingSteps !== undefined) rows.push([t('judgingSteps'), String(data.judgingSteps)]);
     if (f === 'backend' && data.backend) rows.push([t('backend'), data.backend]);
     if (f === 'gradientNorm' && data.gradientNorm !== undefined) rows.push([t('gradientNorm'), format.number(data.gradientNorm, { minimumFractionDigits: 3, maximumFractionDigits: 3 })]);
   }

@@ -210,6 +210,7 @@ export const en = {
     drawing: 'Drawing {n} fakes',
     training: 'Training on round {n}',
     measuring: 'Measuring the generator',
+    judging: 'Training on real images while the class judges',
   },
   host: {
     pinShort: 'PIN',
@@ -259,6 +260,7 @@ export const en = {
     fooledMost: 'Fooled the most',
     trainingTitle: '{round} · training',
     trainingPlain: "The room's votes are becoming real training steps.",
+    trainedWhileJudging: 'While you judged, the generator already trained {n, plural, one {# step} other {# steps}} on real images alone; now your votes join in.',
     trainingKnobs: "The room's votes are becoming real training steps · the coaches chose {loss}, {lr} learning rate, D:G {ratio}, {steps} steps.",
     levelComplete: 'Level {level} complete: {name}',
     toLesson: 'What just happened? (lesson)',
@@ -726,6 +728,7 @@ export const en = {
     steps: 'Training steps',
     backend: 'Trained on',
     gradientNorm: "Size of G's gradient (‖∇‖)",
+    judgingSteps: 'Steps while you judged',
     fidText: 'between classifier features of generated and real images (0 would be identical; compare only runs measured on the same number of images).',
     askedToBe: 'Samples asked to be a {cls}',
     askedToDraw: 'Asked to draw a {cls}',

@@ -255,6 +255,7 @@ export const es: Messages = {
     drawing: 'Dibujando {n} falsificaciones',
     training: 'Entrenando con la ronda {n}',
     measuring: 'Midiendo el generador',
+    judging: 'Entrenando con imágenes reales mientras la clase juzga',
   },
   host: {
     pinShort: 'PIN',
@@ -304,6 +305,7 @@ export const es: Messages = {
     fooledMost: 'La que más engañó',
     trainingTitle: '{round} · entrenamiento',
     trainingPlain: 'Los votos de la sala se están convirtiendo en pasos de entrenamiento reales.',
+    trainedWhileJudging: 'Mientras ustedes juzgaban, el generador ya entrenó {n, plural, one {# paso} other {# pasos}} solo con imágenes reales; ahora se suman sus votos.',
     trainingKnobs: 'Los votos de la sala se están convirtiendo en pasos de entrenamiento reales · los entrenadores eligieron pérdida {loss}, tasa de aprendizaje {lr}, D:G {ratio} y {steps} pasos.',
     levelComplete: 'Nivel {level} completado: {name}',
     toLesson: '¿Qué acaba de pasar? (lección)',
@@ -771,6 +773,7 @@ export const es: Messages = {
     steps: 'Pasos de entrenamiento',
     backend: 'Entrenado en',
     gradientNorm: 'Tamaño del gradiente de G (‖∇‖)',
+    judgingSteps: 'Pasos mientras juzgaban',
     fidText: 'entre los rasgos del clasificador de las imágenes generadas y las reales (0 sería idéntico; compara solo ejecuciones medidas con el mismo número de imágenes).',
     askedToBe: 'Muestras a las que se pidió ser un {cls}',
     askedToDraw: 'Se le pidió dibujar un {cls}',

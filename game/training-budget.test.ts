@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { trainingPlan } from './coaching';
+import { LEVELS } from './levels';
+import { DEFAULT_SETTINGS } from './protocol';
+import { PRESETS } from './setup';
+import {
+  GUARANTEE_FACTOR, JUDGING_STEPS_TINY, MAX_PHASE_STEPS, alternation, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, judgingBudget, judgingRound, stopBlock,
+  trainSeconds,
+} from './training-budget';
+
+const planned = (id: keyof typeof LEVELS, stepScale: number) => trainingPlan(LEVELS[id], null, stepScale).budget;
+
+describe('seconds for the training the class waits for', () => {
+  it('grow with the steps the level plans under the preset: about 6 s for an 80-step level on full, a tenth on tiny', () => {
+    expect(trainSeconds(planned('noise', PRESETS.full.stepScale))).toBeCloseTo(6, 5);
+    expect(trainSeconds(planned('collapse', PRESETS.full.stepScale))).toBeCloseTo(3.75, 5);
+    expect(trainSeconds(planned('strokes', PRESETS.full.stepScale))).toBeCloseTo(9, 5);
+    expect(trainSeconds(planned('noise', PRESETS.quick.stepScale))).toBeCloseTo(1.5, 5);
+    expect(trainSeconds(planned('noise', PRESETS.tiny.stepScale))).toBeCloseTo(0.6, 5);
+    // Every level of the campaign stays a short pause on full, and under a second on tiny.
+    for (const id of Object.keys(LEVELS) as (keyof typeof LEVELS)[]) {
+      expect(trainSeconds(planned(id, 1))).toBeGreaterThanOrEqual(3);
+      expect(trainSeconds(planned(id, 1))).toBeLessThanOrEqual(9);
+      expect(trainSeconds(planned(id, PRESETS.tiny.stepScale))).toBeLessThan(1);
+    }
+  });
+
+  it("split between the D block and the G block in the level's proportions", () => {
+    expect(blockSeconds({ dSteps: 10, gSteps: 40, seconds: 5 })).toEqual({ d: 1, g: 4 });
+    expect(blockSeconds({ dSteps: 3, gSteps: 3 })).toEqual({});
+    expect(blockSeconds({ dSteps: 0, gSteps: 0, seconds: 2 })).toEqual({ d: 0, g: 0 });
+  });
+
+  it("leave G what remains of the round's ceiling after D, and never less than nothing", () => {
+    // 6 s a round: a D block of 3 s leaves G a ceiling of 12 − 3 = 9 s, i.e. seconds of 4.5.
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 3000)).toBeCloseTo(4.5, 9);
+    expect(GUARANTEE_FACTOR * gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 3000)!).toBeCloseTo(9, 9);
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40, seconds: 6 }, 60_000)).toBe(0);
+    expect(gBlockSeconds({ dSteps: 40, gSteps: 40 }, 3000)).toBeUndefined();
+  });
+
+  it("owe G the level's ratio of the D steps that ran", () => {
+    expect(gStepsFor({ dSteps: 10, gSteps: 40 }, 10)).toBe(40);
+    expect(gStepsFor({ dSteps: 10, gSteps: 40 }, 250)).toBe(1000);
+    expect(gStepsFor({ dSteps: 50, gSteps: 25 }, 3)).toBe(2);
+    expect(gStepsFor({ dSteps: 50, gSteps: 25 }, 1)).toBe(1);
+    expect(gStepsFor({ dSteps: 4, gSteps: 0 }, 9)).toBe(0);
+  });
+});
+
+describe('when a block of steps stops', () => {
+  it('without seconds (a job saved before budgets had them): after exactly the planned steps', () => {
+    expect(stopBlock({ ran: 2, elapsedMs: 1e6, planned: 3 })).toBe(false);
+    expect(stopBlock({ ran: 3, elapsedMs: 0, planned: 3 })).toBe(true);
+  });
+
+  it('on a fast computer: when the seconds are spent, long after the planned steps', () => {
+    expect(stopBlock({ ran: 40, elapsedMs: 500, planned: 40, seconds: 3 })).toBe(false);
+    expect(stopBlock({ ran: 900, elapsedMs: 2999, planned: 40, seconds: 3 })).toBe(false);
+    expect(stopBlock({ ran: 901, elapsedMs: 3000, planned: 40, seconds: 3 })).toBe(true);
+  });
+
+  it(`guarantees the planned steps while they take at most ${GUARANTEE_FACTOR}× the seconds, and always one`, () => {
+    // Seconds spent, planned steps not yet: go on, until the ceiling.
+    expect(stopBlock({ ran: 20, elapsedMs: 3500, planned: 40, seconds: 3 })).toBe(false);
+    expect(stopBlock({ ran: 30, elapsedMs: GUARANTEE_FACTOR * 3000, planned: 40, seconds: 3 })).toBe(true);
+    // A step that took a minute on a software renderer: one step, then stop.
+    expect(stopBlock({ ran: 0, elapsedMs: 0, planned: 40, seconds: 3 })).toBe(false);
+    expect(stopBlock({ ran: 1, elapsedMs: 60_000, planned: 40, seconds: 3 })).toBe(true);
+  });
+
+  it('never passes its limit nor the wire report limit, and runs nothing with nothing planned', () => {
+    expect(stopBlock({ ran: 5, elapsedMs: 1, planned: 1, seconds: 10, limit: 5 })).toBe(true);
+    expect(stopBlock({ ran: MAX_PHASE_STEPS, elapsedMs: 1, planned: 1, seconds: 10 })).toBe(true);
+    expect(stopBlock({ ran: 0, elapsedMs: 0, planned: 0, seconds: 10 })).toBe(true);
+  });
+});
+
+describe('what the rule comes to at a measured cost', () => {
+  const noiseFull = { ...planned('noise', 1), seconds: trainSeconds(planned('noise', 1)) };
+
+  it('a laptop GPU (6 ms a D step, 4 ms a G step) fills the seconds with hundreds of steps in the level ratio', () => {
+    const r = expectedRound(noiseFull, { msD: 6, msG: 4 });
+    expect(r.dSteps).toBe(500);
+    expect(r.gSteps).toBe(500);
+    expect(r.ms / 1000).toBeLessThanOrEqual(noiseFull.seconds);
+    const collapse = { ...planned('collapse', 1), seconds: trainSeconds(planned('collapse', 1)) };
+    const c = expectedRound(collapse, { msD: 6, msG: 4 });
+    expect(c.gSteps).toBe(4 * c.dSteps);
+  });
+
+  it('a processor-only laptop (0.15 s a step) still runs every planned step of a full round', () => {
+    const r = expectedRound(noiseFull, { msD: 150, msG: 150 });
+    expect(r).toMatchObject({ dSteps: 40, gSteps: 40 });
+    expect(r.ms / 1000).toBeLessThanOrEqual(GUARANTEE_FACTOR * noiseFull.seconds);
+  });
+
+  it('a software renderer (4 s a step) stops at the ceiling instead of taking minutes', () => {
+    const r = expectedRound(noiseFull, { msD: 4000, msG: 4000 });
+    expect(r.ms / 1000).toBeLessThanOrEqual(GUARANTEE_FACTOR * noiseFull.seconds + 4);
+    expect(r.dSteps).toBeGreaterThanOrEqual(1);
+    expect(r.gSteps).toBeGreaterThanOrEqual(1);
+  });
+
+  it('without seconds: the planned steps', () => {
+    expect(expectedRound({ dSteps: 4, gSteps: 4 }, { msD: 4000, msG: 4000 })).toEqual({ dSteps: 4, gSteps: 4, ms: 32_000 });
+  });
+});
+
+describe('training while the class judges', () => {
+  it("alternates in the level's ratio, briefly", () => {
+    expect(alternation({ dSteps: 40, gSteps: 40 })).toEqual({ dSteps: 1, gSteps: 1 });
+    expect(alternation({ dSteps: 10, gSteps: 40 })).toEqual({ dSteps: 1, gSteps: 4 });
+    expect(alternation({ dSteps: 50, gSteps: 25 })).toEqual({ dSteps: 2, gSteps: 1 });
+    expect(alternation({ dSteps: 3, gSteps: 31 })).toEqual({ dSteps: 1, gSteps: 8 });
+    expect(alternation({ dSteps: 0, gSteps: 0 })).toEqual({ dSteps: 1, gSteps: 1 });
+  });
+
+  it('may use the whole judging window; on tiny (tests, software GPUs) at most a D and a G step', () => {
+    const full = judgingBudget({ ...DEFAULT_SETTINGS, ...PRESETS.full }, planned('noise', 1));
+    expect(full).toEqual({ seconds: DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds, maxSteps: MAX_PHASE_STEPS, dSteps: 1, gSteps: 1 });
+    const teams = judgingBudget({ ...DEFAULT_SETTINGS, teams: true }, planned('collapse', 1));
+    expect(teams).toMatchObject({ seconds: DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds + DEFAULT_SETTINGS.coachSeconds, dSteps: 1, gSteps: 4 });
+    expect(judgingBudget({ ...DEFAULT_SETTINGS, ...PRESETS.tiny }, planned('noise', 0.1)).maxSteps).toBe(JUDGING_STEPS_TINY);
+    expect(judgingBudget({ ...DEFAULT_SETTINGS, ...PRESETS.quick }, planned('noise', 0.25)).maxSteps).toBe(MAX_PHASE_STEPS);
+  });
+
+  it('goes on from the fakes until the training job, and never while paused', () => {
+    expect(judgingRound({ kind: 'generating', round: 3 }, false)).toBe(3);
+    expect(judgingRound({ kind: 'coaching', round: 3 }, false)).toBe(3);
+    expect(judgingRound({ kind: 'judging', round: 3 }, false)).toBe(3);
+    expect(judgingRound({ kind: 'reveal', round: 3 }, false)).toBe(3);
+    expect(judgingRound({ kind: 'judging', round: 3 }, true)).toBeNull();
+    for (const kind of ['training', 'leaderboard', 'lesson', 'intro', 'ended', 'lobby'] as const) expect(judgingRound({ kind, round: 3 }, false)).toBeNull();
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Training that uses the time: how long the host's trainer trains in each phase of a round, and when
+ * a run of steps stops. Pure: the engine puts the seconds into the trainer's jobs (game/engine.ts),
+ * the trainer (ml/trainer.ts) asks `stopBlock` before each step, and the lobby estimates with the same
+ * rule (game/setup.ts).
+ *
+ * Two phases a round:
+ *  - **While the class judges** (from the moment the round's fakes are sent until its training job
+ *    arrives): ordinary GAN steps on the data, D and G alternating in the level's ratio, no human
+ *    term. Nobody waits for these, so they may take the whole judging window; the tiny preset (tests
+ *    on software GPUs, very slow computers) runs at most JUDGING_STEPS_TINY, so a train job never
+ *    waits behind a slow step it did not need.
+ *  - **After the verdicts** (the class waits): a block of D steps with the human term, then a block of
+ *    G steps, as lesson card T07 teaches. The phase gets SECONDS_PER_PLANNED_STEP for every step the
+ *    level plans (its dSteps + gSteps, scaled by the preset's stepScale and the coaches' knobs): the
+ *    full preset's 80-step levels get 6 s, the tiny preset's 0.6 s. The D block gets the D steps'
+ *    share of the seconds; the G block then runs as many G steps as the level's ratio asks for the D
+ *    steps that ran (within what is left of the round's ceiling), so a fast computer runs hundreds of
+ *    steps in the level's proportions.
+ *
+ * The planned step count is a minimum only where it is cheap: a block runs its planned steps unless
+ * that would take more than GUARANTEE_FACTOR times its seconds, and always at least one step. So a
+ * laptop that trains the DCGAN on its processor (≈0.15 s a step) still runs every planned step of a
+ * full round (80 steps ≈ 12 s ≤ 2 × 6 s), while a software-rendered host that needs seconds a step
+ * stops after 2 × the seconds instead of keeping the class for minutes.
+ */
+import type { Phase } from './state';
+import type { HostView, Settings } from './protocol';
+
+/** Seconds of post-verdict training per step the level plans: 80 planned steps → 6 s (full preset). */
+export const SECONDS_PER_PLANNED_STEP = 0.075;
+/** The planned steps are guaranteed only while they take at most this many times the phase's seconds. */
+export const GUARANTEE_FACTOR = 2;
+/** Data-only steps while judging on the tiny preset: one D and one G step, so the path runs but costs nothing. */
+export const JUDGING_STEPS_TINY = 2;
+/** The most steps one phase may report (the wire's TrainingReport limit). */
+export const MAX_PHASE_STEPS = 100_000;
+
+export interface StepBudget {
+  dSteps: number;
+  gSteps: number;
+}
+
+/** The post-verdict phase's budget: its planned steps (the minimum, where cheap) and its seconds. */
+export interface TimedBudget extends StepBudget {
+  /** Seconds for the phase; absent in a job saved before budgets had seconds (then the steps alone). */
+  seconds?: number;
+}
+
+/** The judging phase's budget: train on the data for at most these seconds and steps, D:G in this ratio. */
+export interface JudgingBudget {
+  seconds: number;
+  maxSteps: number;
+  /** The alternation: `dSteps` D steps, then `gSteps` G steps, again and again. */
+  dSteps: number;
+  gSteps: number;
+}
+
+/** Seconds the class waits for a round's human-term training, for a planned (already scaled) step budget. */
+export function trainSeconds(budget: StepBudget): number {
+  return Math.round((budget.dSteps + budget.gSteps) * SECONDS_PER_PLANNED_STEP * 1000) / 1000;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * The level's D:G ratio as a short alternation (40:40 → 1:1, 10:40 → 1:4, 50:25 → 2:1), so data-only
+ * steps keep the proportions the level teaches while switching often; at most 8 steps of a kind in a row.
+ */
+export function alternation(budget: StepBudget): StepBudget {
+  const d = Math.max(0, Math.round(budget.dSteps));
+  const g = Math.max(0, Math.round(budget.gSteps));
+  if (d === 0 && g === 0) return { dSteps: 1, gSteps: 1 };
+  if (d === 0) return { dSteps: 0, gSteps: 1 };
+  if (g === 0) return { dSteps: 1, gSteps: 0 };
+  const k = gcd(d, g);
+  let [a, b] = [d / k, g / k];
+  const most = Math.max(a, b);
+  if (most > 8) [a, b] = [Math.max(1, Math.round((a * 8) / most)), Math.max(1, Math.round((b * 8) / most))];
+  return { dSteps: a, gSteps: b };
+}
+
+type JudgingSettings = Pick<Settings, 'roundSeconds' | 'revealSeconds' | 'coachSeconds' | 'teams' | 'stepScale'>;
+
+/** The tiny preset's step scale (game/setup.ts PRESETS.tiny), and anything lighter. */
+const TINY_STEP_SCALE = 0.1;
+
+/**
+ * The data-only budget for a round: as long as judging can last (coaching, judging and the reveal,
+ * at their settings), at most MAX_PHASE_STEPS steps, or JUDGING_STEPS_TINY on the tiny preset and
+ * anything lighter. The trainer stops sooner when the round's training job arrives.
+ */
+export function judgingBudget(settings: JudgingSettings, levelBudget: StepBudget): JudgingBudget {
+  const seconds = settings.roundSeconds + settings.revealSeconds + (settings.teams ? settings.coachSeconds : 0);
+  const maxSteps = settings.stepScale <= TINY_STEP_SCALE ? JUDGING_STEPS_TINY : MAX_PHASE_STEPS;
+  return { seconds, maxSteps, ...alternation(levelBudget) };
+}
+
+/**
+ * Whether a block of steps stops before its next step: after `ran` steps in `elapsedMs`, with `planned`
+ * steps guaranteed where cheap, `seconds` for the block, and `limit` steps at most (a G block's count,
+ * set by the D steps that ran). Without seconds (an old job): exactly the planned steps.
+ */
+export function stopBlock(o: { ran: number; elapsedMs: number; planned: number; seconds?: number; limit?: number }): boolean {
+  const limit = Math.min(o.limit ?? MAX_PHASE_STEPS, MAX_PHASE_STEPS);
+  if (o.ran >= limit) return true;
+  if (o.seconds === undefined) return o.ran >= o.planned;
+  if (o.planned === 0) return true;
+  if (o.ran === 0) return false;
+  const ms = o.seconds * 1000;
+  if (o.elapsedMs >= GUARANTEE_FACTOR * ms) return true;
+  return o.elapsedMs >= ms && o.ran >= o.planned;
+}
+
+/** How a timed budget splits into its two blocks: the D block's seconds, and the G block's. */
+export function blockSeconds(budget: TimedBudget): { d?: number; g?: number } {
+  if (budget.seconds === undefined) return {};
+  const total = budget.dSteps + budget.gSteps;
+  if (total === 0) return { d: 0, g: 0 };
+  return { d: (budget.seconds * budget.dSteps) / total, g: (budget.seconds * budget.gSteps) / total };
+}
+
+/**
+ * The G block's seconds once the D block took `dMs`: what is left of the round's ceiling (GUARANTEE_FACTOR
+ * × its seconds) after D, expressed as seconds whose ceiling that is. So the G block runs its ratio of
+ * the D steps unless the whole round would pass its ceiling, and always at least one step.
+ */
+export function gBlockSeconds(budget: TimedBudget, dMs: number): number | undefined {
+  if (budget.seconds === undefined) return undefined;
+  return Math.max(0, budget.seconds - dMs / 1000 / GUARANTEE_FACTOR);
+}
+
+/** G steps owed for the D steps that ran, in the level's ratio (the planned count when D ran as planned). */
+export function gStepsFor(budget: StepBudget, dRan: number): number {
+  if (budget.gSteps === 0) return 0;
+  if (budget.dSteps === 0) return budget.gSteps;
+  return Math.max(1, Math.round((dRan * budget.gSteps) / budget.dSteps));
+}
+
+/** A step's measured cost, in milliseconds (game/setup.ts StepCost). */
+interface Cost {
+  msD: number;
+  msG: number;
+}
+
+/** Steps a block runs at a steady cost per step: the first count at which stopBlock says stop. */
+function blockSteps(planned: number, msStep: number, seconds?: number, limit = MAX_PHASE_STEPS): number {
+  const cap = Math.min(limit, MAX_PHASE_STEPS);
+  if (seconds === undefined) return Math.min(planned, cap);
+  if (planned === 0 || cap === 0) return 0;
+  const ms = seconds * 1000;
+  const atCeiling = msStep > 0 ? Math.ceil((GUARANTEE_FACTOR * ms) / msStep) : Infinity;
+  const atSeconds = Math.max(planned, msStep > 0 ? Math.ceil(ms / msStep) : Infinity);
+  return Math.max(1, Math.min(atCeiling, atSeconds, cap));
+}
+
+/** What the post-verdict rule comes to at a measured cost: the steps each block runs and the milliseconds they take. */
+export function expectedRound(budget: TimedBudget, cost: Cost): { dSteps: number; gSteps: number; ms: number } {
+  const s = blockSeconds(budget);
+  const d = blockSteps(budget.dSteps, cost.msD, s.d);
+  const owed = s.g === undefined ? budget.gSteps : gStepsFor(budget, d);
+  const g = blockSteps(owed, cost.msG, gBlockSeconds(budget, d * cost.msD), owed);
+  return { dSteps: d, gSteps: g, ms: d * cost.msD + g * cost.msG };
+}
+
+type PhaseKind = Phase['kind'] | HostView['phase']['kind'];
+
+/**
+ * The round whose data-only training may go on, from what the room shows: from the fakes' request
+ * (generating: they have been sent once the trainer asks) through coaching, judging and the reveal,
+ * and not while the room is paused. Null: stop (training, a level's end, a lesson, the end, a pause).
+ */
+export function judgingRound(phase: { kind: PhaseKind; round?: number }, paused: boolean): number | null {
+  if (paused) return null;
+  const during = phase.kind === 'generating' || phase.kind === 'coaching' || phase.kind === 'judging' || phase.kind === 'reveal';
+  return during && typeof phase.round === 'number' ? phase.round : null;
+}
