@@ -153,13 +153,16 @@ test('a class of five plays two levels with teams, and a reload loses nothing', 
   await expect(nav.getByRole('button', { name: /you said/ })).toHaveCount(2);
   await shot(players[1], '08-judge-after-reload');
 
-  // The projector tab reloads mid-round: the room pauses, the trainer reloads the room's own checkpoint
-  // from the server, and play goes on with nothing lost.
+  // The projector tab reloads mid-round: the room pauses, the trainer reloads its generator, and play
+  // goes on with nothing lost.
   const leaderBefore = await host.getByTestId('leaderboard').textContent();
   await host.reload();
   await expect(players[3].getByText(/host paused|Waiting for the host screen/)).toBeVisible().catch(() => {});
   await expect(host.getByTestId('backend')).toContainText(/training on/, { timeout: 120_000 });
-  await expect(host.getByText(/starts from the room's own checkpoint/)).toBeVisible();
+  // It starts from whichever is further along and says which: here the level's shipped checkpoint (150
+  // rounds of one D and one G step: 300 steps), ahead of the room's own from level 1 (a handful of
+  // tiny-preset steps).
+  await expect(host.getByText(/starts from checkpoint trajectory\/digits\/step-150 \(300 training steps\)/)).toBeVisible();
   await expect(host.getByTestId('paused')).toHaveCount(0, { timeout: 60_000 });
   await expect(host.getByTestId('vote-count')).toBeVisible();
   expect(await host.getByTestId('leaderboard').textContent()).toBe(leaderBefore);

@@ -40,6 +40,9 @@ test('an anonymous host downloads the players CSV at the end of the game', async
   const [header, ...rows] = parseCsv(text);
   expect(rows.map((r) => r[header.indexOf('nickname')])).toEqual(['Ada']);
 
-  // The token travels in a header only: without it the address alone gives nothing.
-  expect((await hostCtx.request.get(`/rooms/${pin}/csv/players`)).status()).toBe(403);
+  // The token travels in a header only: without it the address alone gives nothing, answered exactly as a
+  // PIN no room has, so the route tells no one which PINs are live.
+  const bare = await hostCtx.request.get(`/rooms/${pin}/csv/players`);
+  expect(bare.status()).toBe(404);
+  expect(await bare.json()).toEqual({ ok: false, error: 'no such game' });
 });

@@ -653,7 +653,18 @@ function closeCoaching(state: Room, ctx: Ctx): Result {
   return startJudging(state, phase.round, chosen.map((c) => c.pixels), phase.reals, picked, ctx);
 }
 
-function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx): Result {
+type JudgingPhase = Extract<Room['phase'], { kind: 'judging' }>;
+/** Who may mark an image of this round, and their ballot so far: a judge of the round, before its deadline. */
+interface Judge {
+  player: Player;
+  phase: JudgingPhase;
+  /** The judge's index among the round's eligible players. */
+  i: number;
+  mine: ReturnType<typeof ballotAt>;
+}
+
+/** The checks a vote and a flag share: a player of the room, judging this round, on one of its images, in time. */
+function judgeOf(state: Room, event: { token: string; imageId: string }, ctx: Ctx): Judge | Result {
   const player = findPlayerByToken(state, event.token);
   if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
   const phase = state.phase;
@@ -666,7 +677,13 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
       ? refuse(state, ErrorCode.NotInRound, 'coaches do not judge; your fakes are being judged')
       : refuse(state, ErrorCode.NotInRound, 'you joined during this round; you play from the next one');
   }
-  const mine = ballotAt(phase.ballots, i);
+  return { player, phase, i, mine: ballotAt(phase.ballots, i) };
+}
+
+function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx): Result {
+  const judge = judgeOf(state, event, ctx);
+  if (!('player' in judge)) return judge;
+  const { player, phase, i, mine } = judge;
   if (Object.hasOwn(mine, event.imageId)) return refuse(state, ErrorCode.DuplicateVote, 'you already judged that image');
   if (event.spot && event.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'only an image you call fake can have a giveaway marked');
   const spot = event.spot ? { spot: { x: event.spot.x, y: event.spot.y } } : {};
@@ -687,15 +704,9 @@ function vote(state: Room, event: Extract<GameEvent, { type: 'vote' }>, ctx: Ctx
  * it changes no score and sends no view (the phone shows its own mark; the class sees them at the reveal).
  */
 function flag(state: Room, event: Extract<GameEvent, { type: 'flag' }>, ctx: Ctx): Result {
-  const player = findPlayerByToken(state, event.token);
-  if (!player) return refuse(state, ErrorCode.NotPlayer, 'you are not a player in this game');
-  const phase = state.phase;
-  if (phase.kind !== 'judging') return refuse(state, ErrorCode.WrongPhase, 'voting is closed right now');
-  if (ctx.now > phase.deadline) return refuse(state, ErrorCode.TooLate, 'time is up for this round');
-  if (!phase.images.some((img) => img.id === event.imageId)) return refuse(state, ErrorCode.UnknownImage, 'that image is not in this round');
-  const i = judgeIndex(phase.eligible, player.id);
-  if (i < 0) return refuse(state, ErrorCode.NotInRound, 'you are not judging this round');
-  const mine = ballotAt(phase.ballots, i);
+  const judge = judgeOf(state, event, ctx);
+  if (!('player' in judge)) return judge;
+  const { player, phase, i, mine } = judge;
   const vote = Object.hasOwn(mine, event.imageId) ? mine[event.imageId] : undefined;
   if (vote?.verdict !== 'fake') return refuse(state, ErrorCode.NotFake, 'call the image fake first, then mark what gave it away');
   const { spot: _old, ...rest } = vote;
