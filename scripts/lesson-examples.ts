@@ -1,15 +1,17 @@
 /**
  * Records the example data lesson cards show before a room has its own: real training runs of
- * the project's own GanTrainer on digits (CPU backend), written to public/lessons/examples.json.
+ * the project's own GanTrainer on digits (WASM backend with the project's training kernels, like
+ * scripts/train-checkpoints.ts), written to public/lessons/examples.json.
  *
- *   npx tsx scripts/lesson-examples.ts [--steps 300] [--runs main,badLr,wgan,conditional] [--quick]
+ *   npx tsx scripts/lesson-examples.ts [--steps 2000] [--runs main,badLr,wgan,conditional] [--quick]
  *   npx tsx scripts/lesson-examples.ts --only=comparisons [--fix-steps 1500]
  *
  * --runs re-records only the runs named and keeps the others already in the file.
  * --only=comparisons records only `comparisons` (WASM backend, from the shipped checkpoints) and
  * leaves everything else in the file exactly as it is: no run is retrained.
  *
- * Runs: 'main' (MLP, non-saturating loss: losses, D(x), samples over time, interpolation, the
+ * Runs: 'main' (the levels' DCGAN from scratch with the digits trajectory's settings, long enough to
+ * draw readable digits; non-saturating loss: losses, D(x), samples over time, interpolation, the
  * trained D's error as a stand-in judge, and the class histogram and FID when the committed
  * classifier exists), 'badLr' (the same model with a learning rate 25× too high), 'wgan' (WGAN-GP critic
  * loss) and 'conditional' (a cGAN asked for 7s). Nothing is invented: every number is measured.
@@ -33,8 +35,9 @@ import { seededRng } from '../game/rng';
 import type { Comparison, ComparisonSide, LessonData, LessonExamples } from '../game/lessons/types';
 import { chooseBackend } from '../ml/backend';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
-import { CHECKPOINT_DIR, checkpointFile } from './checkpoint-specs';
+import { CHECKPOINT_DIR, TRAJECTORY_SPECS, checkpointFile } from './checkpoint-specs';
 import { LEVELS } from '../game/levels';
+import { layerSizes } from '../game/lessons/room';
 
 const ROOT = path.join(__dirname, '..');
 const arg = (name: string, dflt: number) => {
@@ -53,13 +56,22 @@ const FIX_STEPS = arg('fix-steps', QUICK ? 300 : 3000);
 /** Samples per side of a comparison, from the same seed on both sides. */
 const COMPARE_N = 12;
 const COMPARE_SEED = 2024;
-const STEPS = arg('steps', QUICK ? 20 : 300);
+/** D+G step pairs of the main run: the digits trajectory drew readable digits by 2,000 (FID about 50). */
+const STEPS = arg('steps', QUICK ? 20 : 2000);
 const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
   return new Set(i >= 0 ? process.argv[i + 1].split(',') : ['main', 'badLr', 'wgan', 'conditional']);
 })();
-/** The side runs use a narrower model (hidden 64): 3–4× faster on the CPU, and their point is the curves. */
+/** The side runs use a narrow MLP (hidden 64): fast, and their point is the curves. */
 const SIDE = { hidden: 64 } as const;
+/** The main run: the levels' DCGAN (latent 32, hidden 16) with the digits trajectory's learning rates. */
+const DIGITS_TRAJECTORY = TRAJECTORY_SPECS.find((t) => t.name === 'digits')!;
+const MAIN = { ...DIGITS_TRAJECTORY.model, ...DIGITS_TRAJECTORY.train, dataset: 'digits' } as const;
+/** "z → 128 → 256 → 512 → 784" or "z → 7×7×32 → 14×14×16 → 28×28", as ml/models.ts builds G. */
+function layersText(c: GanConfig): string {
+  if (c.arch === 'mlp') return ['z', ...layerSizes({ ...c, dataset: 'digits' }).slice(1)].join(' → ');
+  return `z → 7×7×${2 * c.hidden} → 14×14×${c.hidden} → 28×28`;
+}
 /** Points kept per curve: enough to draw, few enough to keep the file small. */
 const CURVE_POINTS = 200;
 const SNAPSHOTS = 8;
@@ -130,6 +142,7 @@ interface RunResult {
 
 async function train(name: string, config: Partial<GanConfig> & { dataset: 'digits' }, images: ImageSet, steps: number, opts: { labels?: number[] } = {}): Promise<RunResult> {
   const t = new GanTrainer(config, { images, seed: 1 });
+  if (t.notes.length) throw new Error(`${name}: the trainer changed the model (${t.notes.join('; ')})`);
   const losses: LessonData['losses'] = [];
   const dTrace: LessonData['dTrace'] = [];
   const samplesOverTime: NonNullable<LessonData['samplesOverTime']> = [];
@@ -152,14 +165,14 @@ async function train(name: string, config: Partial<GanConfig> & { dataset: 'digi
   const c = t.config;
   const data: LessonData = {
     source: 'example',
-    caption: `${c.conditional ? 'Conditional ' : ''}MLP GAN (hidden ${c.hidden}) on digits, ${c.loss} loss, learning rate ${c.lrG}, batch ${c.batchSize}, ${steps} steps on the ${t.backend} backend`,
+    caption: `${c.conditional ? 'Conditional ' : ''}${c.arch === 'dcgan' ? 'DCGAN' : 'MLP GAN'} (hidden ${c.hidden}) on digits, ${c.loss} loss, learning rate ${c.lrG}, batch ${c.batchSize}, ${steps} steps on the ${t.backend} backend`,
     losses: thin(losses, CURVE_POINTS),
     lossKind: c.loss,
     dTrace: thin(dTrace, CURVE_POINTS),
     samplesOverTime: thin(samplesOverTime, SNAPSHOTS),
     samples: (await t.generate(opts.labels?.length ?? 12, 99, opts.labels)).map(b64),
     latentDim: c.latentDim,
-    layerSizes: [c.latentDim, c.hidden, 2 * c.hidden, 4 * c.hidden, 784],
+    layerSizes: layerSizes({ ...c, dataset: 'digits' }),
     batchSize: c.batchSize,
     stepsThisRound: steps,
     backend: t.backend,
@@ -203,8 +216,8 @@ async function recordComparisons(images: ImageSet): Promise<NonNullable<LessonEx
   if (dcgan.config.arch !== 'dcgan') throw new Error(`the DCGAN checkpoint loaded as ${dcgan.config.arch} (${dcgan.notes.join('; ')})`);
   const mlpVsDcgan: Comparison = {
     caption: `GAN Arena's shipped checkpoints digits-mlp and ${LEVELS.dcgan.checkpoint}, ${COMPARE_N} samples each from the same seed, no further training`,
-    left: await side(mlp, 'MLP generator', `every pixel wired to every number: z → 64 → 128 → 256 → 784, ${mlp.steps} D and G updates`),
-    right: await side(dcgan, 'DCGAN generator', `transposed convolutions: z → 7×7×32 → 14×14×16 → 28×28, ${dcgan.steps} D and G updates`),
+    left: await side(mlp, 'MLP generator', `every pixel wired to every number: ${layersText(mlp.config)} (batch norm between), ${mlp.steps} D and G updates`),
+    right: await side(dcgan, 'DCGAN generator', `transposed convolutions: ${layersText(dcgan.config)}, ${dcgan.steps} D and G updates`),
   };
   mlp.dispose();
   dcgan.dispose();
@@ -246,6 +259,9 @@ async function recordComparisons(images: ImageSet): Promise<NonNullable<LessonEx
 }
 
 async function main() {
+  registerWasmTrainingKernels();
+  const backend = await chooseBackend(['wasm']);
+  console.log(`on ${backend.name}: ${backend.reason}`);
   const images0 = readSplit('digits', 'train', ROOT);
   if (ONLY === 'comparisons') {
     const file = path.join(ROOT, 'public/lessons/examples.json');
@@ -259,7 +275,6 @@ async function main() {
     return;
   }
   if (ONLY) throw new Error(`--only takes "comparisons", got "${ONLY}"`);
-  await tf.setBackend('cpu');
   const images = readSplit('digits', 'train', ROOT);
   const file = path.join(ROOT, 'public/lessons/examples.json');
   const previous: LessonExamples | null = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LessonExamples) : null;
@@ -267,7 +282,7 @@ async function main() {
   let evaluation: Pick<LessonData, 'histogram' | 'fid'> = {};
 
   if (RUNS.has('main')) {
-    const main = await train('main', { dataset: 'digits' }, images, STEPS);
+    const main = await train('main', MAIN, images, STEPS);
     const t = main.trainer;
     const [za, zb] = [t.sampleLatent(3), t.sampleLatent(8)];
     main.data.interpolation = (await t.interpolate(za, zb, 8)).map(b64);
@@ -304,7 +319,7 @@ async function main() {
 
   const out: LessonExamples = {
     version: 1,
-    about: `Recorded by scripts/lesson-examples.ts on ${new Date().toISOString().slice(0, 10)} with GAN Arena's own GanTrainer (tfjs ${tf.version.tfjs}, cpu backend)${QUICK ? ' — quick smoke run' : ''}.`,
+    about: `Recorded by scripts/lesson-examples.ts on ${new Date().toISOString().slice(0, 10)} with GAN Arena's own GanTrainer (tfjs ${tf.version.tfjs}, ${backend.name} backend with the project's training kernels)${QUICK ? ' — quick smoke run' : ''}.`,
     runs,
     ...(previous?.comparisons ? { comparisons: previous.comparisons } : {}),
   };
