@@ -25,6 +25,23 @@ async function judgeAll(page: Page, verdict: 'Real' | 'Fake' | 'alternate') {
   }
 }
 
+/**
+ * Flag the giveaway: calls every image fake, first tapping a spot on it (the top-left quarter), so the
+ * mark goes with the vote.
+ */
+async function judgeAllFakeMarking(page: Page) {
+  await expect(page.getByRole('button', { name: 'Fake', exact: true })).toBeVisible();
+  const total = await page.getByRole('navigation', { name: 'Images in this round' }).getByRole('button').count();
+  for (let i = 0; i < total; i++) {
+    const target = page.getByTestId('mark-target');
+    const box = (await target.boundingBox())!;
+    await target.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
+    await expect(page.getByText('Marked. Press Fake to send it with your vote.')).toBeVisible();
+    await page.getByRole('button', { name: 'Fake', exact: true }).click();
+    if (i < total - 1) await expect(page.getByText(`${i + 1} of ${total} judged`)).toBeVisible();
+  }
+}
+
 test('a host and two players play a full round that really trains the generator', async ({ browser }) => {
   const hostCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const host = await hostCtx.newPage();
@@ -64,7 +81,7 @@ test('a host and two players play a full round that really trains the generator'
   await host.getByRole('button', { name: 'Who hasn’t finished?' }).click();
   await expect(host.getByTestId('waiting-names').getByRole('listitem')).toHaveCount(2);
   await expect(host.getByTestId('waiting-names')).toContainText('Ada');
-  await judgeAll(players[0], 'alternate');
+  await judgeAllFakeMarking(players[0]);
   await expect(host.getByTestId('waiting-names').getByRole('listitem')).toHaveCount(1);
   await expect(host.getByTestId('waiting-names')).not.toContainText('Ada');
   await shot(host, 'host-still-judging');
@@ -72,6 +89,14 @@ test('a host and two players play a full round that really trains the generator'
 
   await expect(players[0].getByTestId('round-result')).toBeVisible();
   await expect(host.getByTestId('fooled-rate')).toBeVisible();
+  // The projector overlays the class's taps on every fake: Ada marked each one once, in its top-left quarter.
+  const heat = host.getByTestId('giveaway');
+  expect(await heat.count()).toBeGreaterThan(0);
+  for (const fig of await heat.all()) {
+    await expect(fig).toHaveAttribute('data-taps', '1');
+    await expect(fig.getByTestId('giveaway-taps')).toHaveText('1 tap');
+    await expect(fig).toContainText('top left');
+  }
   await shot(host, 'host-reveal');
   await shot(players[0], 'play-reveal');
 
