@@ -33,7 +33,7 @@ import {
   type ClosedWhy,
 } from './protocol';
 import { type Rng, randomId, randomInt, shuffled } from './rng';
-import { judgingBudget, trainSeconds } from './training-budget';
+import { judgingBudget, trainSeconds, trainsWhileJudging } from './training-budget';
 import { scoreJudgment } from './scoring';
 import {
   AWAY_GRACE_MS,
@@ -522,8 +522,8 @@ function beginRound(state: Room, ctx: Ctx): Result {
 function requestFakes(state: Room, round: number, count: number): Effect {
   const level = currentLevel(state);
   // Once the fakes are sent the trainer trains on the data until this round's training job comes.
-  const judging = judgingBudget(state.settings, trainingPlan(level, null, state.settings.stepScale).budget);
-  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level, levelNumber: state.level, judging } };
+  const judging = trainsWhileJudging(level) ? judgingBudget(state.settings, trainingPlan(level, null, state.settings.stepScale).budget) : undefined;
+  return { type: 'requestFakes', round, count, job: { kind: 'generate', round, count, level, levelNumber: state.level, ...(judging ? { judging } : {}) } };
 }
 
 /** The job the trainer owes the room right now, if any: re-sent to a host page that reconnects. */

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from './protocol';
 import { PRESETS } from './setup';
 import {
   GUARANTEE_FACTOR, JUDGING_STEPS_TINY, MAX_PHASE_STEPS, alternation, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, judgingBudget, judgingRound, stopBlock,
-  trainSeconds,
+  trainSeconds, trainsWhileJudging,
 } from './training-budget';
 
 const planned = (id: keyof typeof LEVELS, stepScale: number) => trainingPlan(LEVELS[id], null, stepScale).budget;
@@ -123,6 +123,11 @@ describe('training while the class judges', () => {
     expect(teams).toMatchObject({ seconds: DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds + DEFAULT_SETTINGS.coachSeconds, dSteps: 1, gSteps: 4 });
     expect(judgingBudget({ ...DEFAULT_SETTINGS, ...PRESETS.tiny }, planned('noise', 0.1)).maxSteps).toBe(JUDGING_STEPS_TINY);
     expect(judgingBudget({ ...DEFAULT_SETTINGS, ...PRESETS.quick }, planned('noise', 0.25)).maxSteps).toBe(MAX_PHASE_STEPS);
+  });
+
+  it('trains on the data while judging only on a level that starts untrained', () => {
+    expect(trainsWhileJudging(LEVELS.noise)).toBe(true);
+    for (const id of ['strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'] as const) expect(trainsWhileJudging(LEVELS[id])).toBe(false);
   });
 
   it('goes on from the fakes until the training job, and never while paused', () => {
