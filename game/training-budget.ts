@@ -1,7 +1,7 @@
 /**
  * Training that uses the time: how long the host's trainer trains in each phase of a round, and when
  * a run of steps stops. Pure: the engine puts the seconds into the trainer's jobs (game/engine.ts),
- * the trainer (ml/trainer.ts) asks `stopBlock` before each step, and the lobby estimates with the same
+ * the trainer (ml/trainer.ts) asks `stopPhase` before each step, and the lobby estimates with the same
  * rule (game/setup.ts).
  *
  * Two phases a round:
@@ -10,13 +10,15 @@
  *    term. Nobody waits for these, so they may take the whole judging window; the tiny preset (tests
  *    on software GPUs, very slow computers) runs at most JUDGING_STEPS_TINY, so a train job never
  *    waits behind a slow step it did not need.
- *  - **After the verdicts** (the class waits): a block of D steps with the human term, then a block of
- *    G steps, as lesson card T07 teaches. The phase gets SECONDS_PER_PLANNED_STEP for every step the
- *    level plans (its dSteps + gSteps, scaled by the preset's stepScale and the coaches' knobs): the
- *    full preset's 80-step levels get 6 s, the tiny preset's 0.6 s. The D block gets the D steps'
- *    share of the seconds; the G block then runs as many G steps as the level's ratio asks for the D
- *    steps that ran (within what is left of the round's ceiling), so a fast computer runs hundreds of
- *    steps in the level's proportions.
+ *  - **After the verdicts** (the class waits): D steps with the human term and G steps, taking turns in
+ *    the level's ratio (40:40 → D, G, D, G…; 10:40 → D, G, G, G, G…), as lesson card T07 teaches. The
+ *    phase gets SECONDS_PER_PLANNED_STEP for every step the level plans (its dSteps + gSteps, scaled by
+ *    the preset's stepScale and the coaches' knobs): the full preset's 80-step levels get 6 s, the tiny
+ *    preset's 0.6 s. A fast computer runs hundreds of steps in them, in the same ratio.
+ *    Why turns and not a block of D steps then a block of G steps: `npm run bench:lesson` in blocks of
+ *    40 moved the conditional level's Fréchet distance 28 → 112 between two rounds, and a replay of six
+ *    rounds from its checkpoint (distance 33) read 68, 28, 94, 24, 58, 25 in blocks against 33, 36, 38,
+ *    35, 34, 32 in turns (40 D + 40 G a round at 2e-4): forty G steps against a frozen D overshoot.
  *
  * The planned step count is a minimum only where it is cheap: a block runs its planned steps unless
  * that would take more than GUARANTEE_FACTOR times its seconds, and always at least one step. So a
@@ -110,13 +112,11 @@ export function judgingBudget(settings: JudgingSettings, levelBudget: StepBudget
 }
 
 /**
- * Whether a block of steps stops before its next step: after `ran` steps in `elapsedMs`, with `planned`
- * steps guaranteed where cheap, `seconds` for the block, and `limit` steps at most (a G block's count,
- * set by the D steps that ran). Without seconds (an old job): exactly the planned steps.
+ * Whether a phase stops before its next step: after `ran` steps in `elapsedMs`, with `planned` steps
+ * guaranteed where cheap and `seconds` for the phase. Without seconds (an old job): exactly the planned steps.
  */
-export function stopBlock(o: { ran: number; elapsedMs: number; planned: number; seconds?: number; limit?: number }): boolean {
-  const limit = Math.min(o.limit ?? MAX_PHASE_STEPS, MAX_PHASE_STEPS);
-  if (o.ran >= limit) return true;
+export function stopPhase(o: { ran: number; elapsedMs: number; planned: number; seconds?: number }): boolean {
+  if (o.ran >= MAX_PHASE_STEPS) return true;
   if (o.seconds === undefined) return o.ran >= o.planned;
   if (o.planned === 0) return true;
   if (o.ran === 0) return false;
@@ -125,29 +125,21 @@ export function stopBlock(o: { ran: number; elapsedMs: number; planned: number; 
   return o.elapsedMs >= ms && o.ran >= o.planned;
 }
 
-/** How a timed budget splits into its two blocks: the D block's seconds, and the G block's. */
-export function blockSeconds(budget: TimedBudget): { d?: number; g?: number } {
-  if (budget.seconds === undefined) return {};
-  const total = budget.dSteps + budget.gSteps;
-  if (total === 0) return { d: 0, g: 0 };
-  return { d: (budget.seconds * budget.dSteps) / total, g: (budget.seconds * budget.gSteps) / total };
-}
-
 /**
- * The G block's seconds once the D block took `dMs`: what is left of the round's ceiling (GUARANTEE_FACTOR
- * × its seconds) after D, expressed as seconds whose ceiling that is. So the G block runs its ratio of
- * the D steps unless the whole round would pass its ceiling, and always at least one step.
+ * Which step comes next after `dRan` D steps and `gRan` G steps: the kind that is behind the level's
+ * ratio, D first. Without seconds (an old job) it stops at exactly the planned counts; with seconds it
+ * keeps the ratio for as long as the phase runs. Null: nothing left to run (no seconds, both counts met).
  */
-export function gBlockSeconds(budget: TimedBudget, dMs: number): number | undefined {
-  if (budget.seconds === undefined) return undefined;
-  return Math.max(0, budget.seconds - dMs / 1000 / GUARANTEE_FACTOR);
-}
-
-/** G steps owed for the D steps that ran, in the level's ratio (the planned count when D ran as planned). */
-export function gStepsFor(budget: StepBudget, dRan: number): number {
-  if (budget.gSteps === 0) return 0;
-  if (budget.dSteps === 0) return budget.gSteps;
-  return Math.max(1, Math.round((dRan * budget.gSteps) / budget.dSteps));
+export function nextStep(budget: TimedBudget, dRan: number, gRan: number): 'd' | 'g' | null {
+  const { dSteps: d, gSteps: g } = budget;
+  if (budget.seconds === undefined) {
+    if (dRan >= d) return gRan >= g ? null : 'g';
+    if (gRan >= g) return 'd';
+  } else if (d === 0 || g === 0) {
+    return d === 0 && g === 0 ? null : d === 0 ? 'g' : 'd';
+  }
+  // D is behind (or level) when dRan / d ≤ gRan / g.
+  return dRan * g <= gRan * d ? 'd' : 'g';
 }
 
 /** A step's measured cost, in milliseconds (game/setup.ts StepCost). */
@@ -156,24 +148,28 @@ interface Cost {
   msG: number;
 }
 
-/** Steps a block runs at a steady cost per step: the first count at which stopBlock says stop. */
-function blockSteps(planned: number, msStep: number, seconds?: number, limit = MAX_PHASE_STEPS): number {
-  const cap = Math.min(limit, MAX_PHASE_STEPS);
-  if (seconds === undefined) return Math.min(planned, cap);
-  if (planned === 0 || cap === 0) return 0;
+/** Steps a phase runs at a steady cost per step: the first count at which stopPhase says stop. */
+function phaseSteps(planned: number, msStep: number, seconds?: number): number {
+  if (seconds === undefined) return Math.min(planned, MAX_PHASE_STEPS);
+  if (planned === 0) return 0;
   const ms = seconds * 1000;
   const atCeiling = msStep > 0 ? Math.ceil((GUARANTEE_FACTOR * ms) / msStep) : Infinity;
   const atSeconds = Math.max(planned, msStep > 0 ? Math.ceil(ms / msStep) : Infinity);
-  return Math.max(1, Math.min(atCeiling, atSeconds, cap));
+  return Math.max(1, Math.min(atCeiling, atSeconds, MAX_PHASE_STEPS));
 }
 
-/** What the post-verdict rule comes to at a measured cost: the steps each block runs and the milliseconds they take. */
+/** What the post-verdict rule comes to at a measured cost: the steps of each kind it runs and the milliseconds they take. */
 export function expectedRound(budget: TimedBudget, cost: Cost): { dSteps: number; gSteps: number; ms: number } {
-  const s = blockSeconds(budget);
-  const d = blockSteps(budget.dSteps, cost.msD, s.d);
-  const owed = s.g === undefined ? budget.gSteps : gStepsFor(budget, d);
-  const g = blockSteps(owed, cost.msG, gBlockSeconds(budget, d * cost.msD), owed);
-  return { dSteps: d, gSteps: g, ms: d * cost.msD + g * cost.msG };
+  const planned = budget.dSteps + budget.gSteps;
+  if (budget.seconds === undefined || planned === 0) return { dSteps: budget.dSteps, gSteps: budget.gSteps, ms: budget.dSteps * cost.msD + budget.gSteps * cost.msG };
+  // A step in the level's ratio costs the ratio's mean.
+  const msStep = (budget.dSteps * cost.msD + budget.gSteps * cost.msG) / planned;
+  // At least one step of each kind the level plans (the trainer's rule, ml/trainer.ts).
+  const dMin = budget.dSteps > 0 ? 1 : 0, gMin = budget.gSteps > 0 ? 1 : 0;
+  const total = Math.max(dMin + gMin, phaseSteps(planned, msStep, budget.seconds));
+  const dSteps = Math.min(total - gMin, Math.max(dMin, Math.round((total * budget.dSteps) / planned)));
+  const gSteps = total - dSteps;
+  return { dSteps, gSteps, ms: dSteps * cost.msD + gSteps * cost.msG };
 }
 
 type PhaseKind = Phase['kind'] | HostView['phase']['kind'];

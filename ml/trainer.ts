@@ -15,7 +15,7 @@ import { dScore, discriminatorLoss, featureMatchingLoss, generatorLoss, gradient
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointTensor, type StorageDtype } from './checkpoint';
 import { describeCapabilities, type BackendName } from './backend';
 import { shapeMismatch } from '../game/vocabulary';
-import { GUARANTEE_FACTOR, MAX_PHASE_STEPS, blockSeconds, expectedRound, gBlockSeconds, gStepsFor, stopBlock, type JudgingBudget, type TimedBudget } from '../game/training-budget';
+import { MAX_PHASE_STEPS, expectedRound, nextStep, stopPhase, type JudgingBudget, type TimedBudget } from '../game/training-budget';
 import {
   TUNABLE_FIELDS, adaptConfig, isToy, resolveConfig, validateConfig,
   type DataReport, type GanConfig, type HumanVerdict, type RoundReport, type StepProgress, type StepStats, type TunableConfig,
@@ -236,13 +236,12 @@ export class GanTrainer {
   }
 
   /**
-   * A round's training after the verdicts: a block of D steps (each with the human term), then a block
-   * of G steps against that D, as lesson card T07 teaches. Without `budget.seconds` (a job saved before
-   * budgets had seconds), exactly `dSteps` then `gSteps`. With seconds (game/training-budget.ts): the D
-   * block trains for its share of the seconds, running the planned D steps at least where that is
-   * cheap; the G block then runs the level's ratio of G steps for the D steps that ran, within its
-   * share. `shouldStop` is asked before every step: a host that skipped training stops within one
-   * step, and the report counts the steps that really ran.
+   * A round's training after the verdicts: D steps (each with the human term) and G steps taking turns
+   * in the level's ratio, as lesson card T07 teaches (game/training-budget.ts says why turns, not
+   * blocks). Without `budget.seconds` (a job saved before budgets had seconds), exactly `dSteps` and
+   * `gSteps`. With seconds: the planned steps at least where that is cheap, and as many more in the
+   * same ratio as the seconds allow. `shouldStop` is asked before every step: a host that skipped
+   * training stops within one step, and the report counts the steps that really ran.
    */
   async trainRound(
     verdicts: HumanVerdict[],
@@ -259,36 +258,43 @@ export class GanTrainer {
       throw new Error(`budget.seconds must be a number of seconds in 0..3600, got ${String(budget.seconds)}`);
     }
     const human = this.humanTensors(verdicts);
-    const seconds = blockSeconds(budget);
     const t0 = now();
     let dSum = 0, gSum = 0, hSum = 0, rSum = 0, fSum = 0;
     let dLoss = 0, gLoss = 0;
     let dRan = 0, gRan = 0;
+    let dMs = 0, gMs = 0;
+    let last: StepProgress | null = null;
+    const planned = budget.dSteps + budget.gSteps;
     const stopping = this.stopCheck(t0, shouldStop);
     try {
-      const tD = now();
-      while (!stopBlock({ ran: dRan, elapsedMs: now() - tD, planned: budget.dSteps, seconds: seconds.d }) && !(await stopping())) {
-        const [d, r, f, g, h] = await this.dStep(human);
-        dRan++;
-        dLoss = d;
-        gLoss = g;
-        dSum += d; rSum += r; fSum += f; hSum += h;
-        const est = seconds.d === undefined ? budget : expectedRound(budget, { msD: (now() - tD) / dRan, msG: (now() - tD) / dRan });
-        onProgress?.({ phase: 'd', step: dRan, total: Math.max(dRan + 1, est.dSteps + est.gSteps), dLoss, gLoss });
+      for (;;) {
+        const kind = nextStep(budget, dRan, gRan);
+        // One step of each kind the level plans runs whatever the clock says, so G learns even on the slowest host.
+        const owed = (budget.dSteps > 0 && !dRan) || (budget.gSteps > 0 && !gRan);
+        if (!kind || (!owed && stopPhase({ ran: dRan + gRan, elapsedMs: now() - t0, planned, seconds: budget.seconds })) || (await stopping())) break;
+        const ts = now();
+        if (kind === 'd') {
+          const [d, r, f, g, h] = await this.dStep(human);
+          dRan++;
+          dMs += now() - ts;
+          dLoss = d;
+          dSum += d; rSum += r; fSum += f; hSum += h;
+          if (!gRan) gLoss = g;
+        } else {
+          gLoss = await this.gStep();
+          gRan++;
+          gMs += now() - ts;
+          gSum += gLoss;
+        }
+        // The steps this round will come to at the costs measured so far (a kind not run yet: the other's cost).
+        const msD = dRan ? dMs / dRan : gMs / gRan;
+        const msG = gRan ? gMs / gRan : msD;
+        const est = expectedRound(budget, { msD, msG });
+        last = { phase: kind, step: dRan + gRan, total: Math.max(dRan + gRan, est.dSteps + est.gSteps), dLoss, gLoss };
+        onProgress?.(last);
       }
-      // The G block: the level's ratio of the D steps that ran, within what is left of the round's ceiling.
-      const gLimit = seconds.g === undefined ? budget.gSteps : gStepsFor(budget, dRan);
-      const gSeconds = gBlockSeconds(budget, now() - tD);
-      const tG = now();
-      while (!stopBlock({ ran: gRan, elapsedMs: now() - tG, planned: gLimit, seconds: gSeconds, limit: gLimit }) && !(await stopping())) {
-        gLoss = await this.gStep();
-        gRan++;
-        gSum += gLoss;
-        // The G block ends at its ratio of the D steps, or sooner where its seconds run out.
-        const left = gLimit - gRan;
-        const byTime = gSeconds === undefined ? left : Math.max(0, Math.ceil((GUARANTEE_FACTOR * gSeconds * 1000 - (now() - tG)) / ((now() - tG) / gRan)));
-        onProgress?.({ phase: 'g', step: dRan + gRan, total: dRan + gRan + Math.max(0, Math.min(left, byTime)), dLoss, gLoss });
-      }
+      // The clock ended the phase short of the estimate: the bar ends full.
+      if (last && last.total !== last.step) onProgress?.({ ...last, total: last.step });
     } finally {
       if (human) tf.dispose([human.x, human.labels, human.fakeFraction, human.votes]);
     }

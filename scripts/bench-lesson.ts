@@ -6,18 +6,20 @@
  *
  *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N] [--seed N]
  *
- * Budgets, in D and G steps per round:
- *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts), the standard preset a CPU-only
- *    laptop host runs: 40 + 40 steps of the DCGAN ≈ 12 s on WASM at the ~0.3 s per D+G pair measured
- *    in Node (`npm run bench:train -- --only node:wasm`).
- *  - gpu: GPU_FACTOR × that. A laptop GPU trains this DCGAN about 20 times as fast as WASM
- *    (≈ 15 ms a D+G pair with WebGL against ≈ 300 ms), so the same seconds buy 20 times the steps.
- *    That factor is an estimate, not measured on a laptop here.
- * `--judging-seconds S`: before each round's human-term steps, S seconds of data-only steps (no human
- * term, D and G alternating in the level's ratio), as the host trains while the class judges
- * (game/training-budget.ts); the judged fakes were made before them. Default 0: none. `--judging-steps N`
- * caps them at N steps, for a count that does not depend on how busy this machine is (30 s of judging
- * on a CPU-only laptop at the ~0.3 s per D+G pair above is about 200 steps).
+ * Budgets, in D and G steps per round, from the game's rule (game/training-budget.ts): a round trains
+ * for SECONDS_PER_PLANNED_STEP (0.075 s) per step the level plans, running at least the planned steps
+ * where they take at most twice that.
+ *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts) on the full preset. A CPU-only
+ *    laptop trains the DCGAN at ~0.15 s a step on WASM (~0.3 s per D+G pair in Node,
+ *    `npm run bench:train -- --only node:wasm`), twice the 0.075 s, so it runs just the planned steps.
+ *  - gpu: GPU_FACTOR × that. A laptop GPU at ≈ 7.5 ms a step (≈ 15 ms a D+G pair with WebGL, an
+ *    estimate, not measured on a laptop here) fills the same 0.075 s per planned step with 10 steps.
+ * The steps are counted, not timed, so the figures do not depend on how busy this machine is.
+ * `--judging-seconds S`: on a level that trains while the class judges (trainsWhileJudging: the
+ * untrained one), before each round's human-term steps, S seconds of data-only steps (no human term, D
+ * and G alternating in the level's ratio); the judged fakes were made before them. Default 0: none.
+ * `--judging-steps N` caps them at N steps (38 s of judging and reveal is ~250 steps on the CPU-only
+ * laptop, ~5,000 on the laptop GPU).
  * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
  * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
@@ -30,7 +32,7 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import type { LevelId, LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
-import { MAX_PHASE_STEPS, alternation } from '../game/training-budget';
+import { MAX_PHASE_STEPS, alternation, trainsWhileJudging } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -44,7 +46,7 @@ import { makeJudges, median, nearestDistances, vote } from './lesson-judges';
 import { encodeGridPng } from './png';
 import { loadSplits } from './train-checkpoints';
 
-export const GPU_FACTOR = 20;
+export const GPU_FACTOR = 10;
 const JUDGES = 30;
 /** A round shows this many fakes and as many reals. */
 const FAKES = 3;
@@ -143,7 +145,7 @@ async function main() {
       const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
       const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
       // While the class judges: data-only steps (the fakes above are already made and judged).
-      const judged = judgingSeconds > 0 ? await t.trainData({ seconds: judgingSeconds, maxSteps: judgingSteps, ...alternation(budget) }) : null;
+      const judged = judgingSeconds > 0 && trainsWhileJudging(level) ? await t.trainData({ seconds: judgingSeconds, maxSteps: judgingSteps, ...alternation(budget) }) : null;
       steps += judged ? judged.dSteps + judged.gSteps : 0;
       const t0 = performance.now();
       const report = await t.trainRound(verdicts, budget);

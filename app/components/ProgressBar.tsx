@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from 'use-intl';
 import type { TrainingProgress } from '@/game/protocol';
 
-/** Step i of n of the trainer's real steps, with the current losses. */
+/** Step i of n of the trainer's real steps (D and G in turns, ml/trainer.ts), with the current losses. */
 export function TrainingBar({ progress, large = false }: { progress: TrainingProgress | null; large?: boolean }) {
   const t = useTranslations('training');
   const format = useFormatter();
@@ -14,7 +14,7 @@ export function TrainingBar({ progress, large = false }: { progress: TrainingPro
     <div className="w-full" data-testid="training-progress">
       <div className={`flex justify-between ${large ? 'text-2xl' : 'text-sm'} text-slate-300`}>
         <span>
-          {progress ? (progress.phase === 'd' ? t('trainingD') : t('trainingG')) : t('waiting')}
+          {progress ? t('trainingTurns') : t('waiting')}
         </span>
         <span className="tabular-nums">{progress ? t('step', { step, total }) : ''}</span>
       </div>

@@ -21,3 +21,5 @@ export const ms = (t: T<'setup'>, x: number) => t('ms', { n: x < 10 ? Math.round
  * read back in the page's language by app/i18n/tasks.ts.
  */
 export const JUDGING_TASK = 'Training on real images while the class judges';
+/** The same task in a solo game, where nobody but the player judges. */
+export const SOLO_JUDGING_TASK = 'Training on real images while you judge';

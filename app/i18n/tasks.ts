@@ -13,6 +13,7 @@ const KNOWN = [
   [/^Training on round (\d+)$/, 'training'],
   [/^Measuring the generator$/, 'measuring'],
   [/^Training on real images while the class judges$/, 'judging'],
+  [/^Training on real images while you judge$/, 'judgingSolo'],
 ] as const;
 
 export function taskText(t: T<'tasks'>, task: string): string {

@@ -19,7 +19,7 @@ import { type JudgingBudget, judgingRound } from '@/game/training-budget';
 import { playerView } from '@/game/views';
 import type { TrainerClient } from '@/ml/trainer-client';
 import { GeneratorDriver, type LevelAt } from '../generator/driver';
-import { JUDGING_TASK } from '../host/setup-text';
+import { SOLO_JUDGING_TASK } from '../host/setup-text';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './storage';
 import { useSolo } from './store';
 
@@ -195,7 +195,7 @@ export class SoloDriver {
     });
     this.send({ type: 'fakes', hostToken: SOLO_HOST, round, images: drawn.fakes.map(encodePixels), reals: drawn.reals.map(encodePixels) });
     // The fakes are out: train on the data while the player judges, until the verdicts come.
-    if (judging) await this.generator.busy(client, JUDGING_TASK, () => this.generator.judge(client, round, judging));
+    if (judging) await this.generator.busy(client, SOLO_JUDGING_TASK, () => this.generator.judge(client, round, judging));
   }
 
   private async train(client: TrainerClient, at: LevelAt, round: number, job: Extract<Effect, { type: 'requestTraining' }>['job']) {

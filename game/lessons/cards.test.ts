@@ -60,7 +60,7 @@ describe('the card library', () => {
     T04: /^The generator\u2019s weights$/,
     T05: /confident mistakes cost most/,
     T06: /strong gradients early/,
-    T07: /block of D steps.*block of G steps with D\u2019s weights frozen/,
+    T07: /take turns; during each G step D\u2019s weights are frozen/,
     T08: /D is winning/,
     T09: /^Mode collapse/,
     T10: /near chance, but with this few votes/,

@@ -169,8 +169,7 @@ export const en = {
     remove: 'Remove mark',
   },
   training: {
-    trainingD: 'Training the discriminator',
-    trainingG: 'Training the generator',
+    trainingTurns: 'D and G taking turns',
     waiting: 'Waiting for the trainer…',
     step: 'step {step} of {total}',
     label: 'Training progress',
@@ -211,6 +210,7 @@ export const en = {
     training: 'Training on round {n}',
     measuring: 'Measuring the generator',
     judging: 'Training on real images while the class judges',
+    judgingSolo: 'Training on real images while you judge',
   },
   host: {
     pinShort: 'PIN',

@@ -214,8 +214,7 @@ export const es: Messages = {
     remove: 'Quitar la marca',
   },
   training: {
-    trainingD: 'Entrenando al discriminador',
-    trainingG: 'Entrenando al generador',
+    trainingTurns: 'D y G por turnos',
     waiting: 'Esperando al entrenador…',
     step: 'paso {step} de {total}',
     label: 'Progreso del entrenamiento',
@@ -256,6 +255,7 @@ export const es: Messages = {
     training: 'Entrenando con la ronda {n}',
     measuring: 'Midiendo el generador',
     judging: 'Entrenando con imágenes reales mientras la clase juzga',
+    judgingSolo: 'Entrenando con imágenes reales mientras juzgas',
   },
   host: {
     pinShort: 'PIN',

@@ -28,15 +28,16 @@ export const TRAINING_ES: Record<string, CardText> = {
   },
   T07: {
     title: 'El ciclo de entrenamiento, y a dónde van tus votos',
-    summary: 'Pasos de D, luego pasos de G contra un D congelado, ronda tras ronda; tus votos añaden un término humano a D.',
+    summary: 'D y G se turnan, G contra un D congelado, ronda tras ronda; tus votos añaden un término humano a D.',
     body: [
-      'Entrenar una GAN es un solo ciclo que se repite una y otra vez. En GAN Arena el entrenador lo ejecuta en dos bloques cada ronda, después de que juzgas:',
+      'Entrenar una GAN es un solo ciclo que se repite una y otra vez. En GAN Arena el entrenador lo ejecuta en cada ronda después de que juzgas, con D y G por turnos:',
       [
-        '**El turno de D**, varios pasos de D seguidos: cada uno toma un **lote** nuevo de imágenes reales y un lote de $z$ aleatorios, crea falsas $G(z)$ y actualiza **D** para que puntúe alto lo real y bajo lo falso, más tus votos (abajo). G no cambia.',
-          '**El turno de G**, luego varios pasos de G seguidos: cada uno crea falsas nuevas y actualiza **G** para que D las puntúe más alto. Los pesos de D están congelados.',
-        'la siguiente ronda: imágenes nuevas para juzgar, y otra vez el turno de D.',
+        '**Un paso de D**: un **lote** nuevo de imágenes reales y un lote de $z$ aleatorios; G crea falsas $G(z)$, y **D** se actualiza para puntuar alto lo real y bajo lo falso, más tus votos (abajo). G no cambia.',
+        '**Un paso de G**: falsas nuevas, y **G** se actualiza para que D las puntúe más alto. Los pesos de D están congelados.',
+        'luego otra vez D, luego G, durante los pocos segundos de la ronda; después, imágenes nuevas para juzgar.',
       ],
-      'El nivel fija las cantidades: tantos pasos de G como de D en la mayoría de los niveles (40 y 40, por ejemplo), 20 pasos de D y luego 80 de G en "Colapso de modos", 50 y luego 25 en "Arréglalo"; en partidas por equipos los entrenadores votan la proporción. Muchos ciclos de los libros alternan en cambio un paso de D y un paso de G; las curvas de ejemplo de estas tarjetas vienen de una ejecución entrenada así.',
+      'El nivel fija la proporción: un paso de D por cada paso de G en la mayoría de los niveles, uno por cada cuatro de G en "Colapso de modos", dos por uno en "Arréglalo"; en partidas por equipos los entrenadores la votan. La computadora del anfitrión fija cuántos: una tarjeta gráfica rápida hace cientos de turnos en los segundos que el procesador de una laptop necesita para ochenta. Con bloques largos (cuarenta pasos de D y luego cuarenta de G) el generador saltaba de bueno a malo entre rondas: cuarenta pasos de G contra un D que ya no se mueve se pasan de largo.',
+      'En un nivel cuyo generador empieza desde cero, el entrenador no te espera: mientras juzgas, ya hace turnos solo con las imágenes reales, sin votos.',
       'En GAN Arena tu ronda añade una cosa al paso de D. Para cada imagen juzgada $i$, con $n_i$ votos de los que una fracción $h_i$ dijo "falsa", la pérdida de D gana un **término de alineación humana**:',
       {},
       { caption: 'Un voto cuenta la mitad; muchos votos cuentan casi por completo.' },
@@ -47,10 +48,10 @@ export const TRAINING_ES: Record<string, CardText> = {
       choices: [
         'Primero G y luego D; las imágenes reales quedan fijas mientras G aprende',
         'Ambos a la vez, con una sola pérdida compartida, así que nada queda fijo',
-        'Un paso de D, luego uno de G, una y otra vez, y ambas redes cambian en cada paso',
-        'Un bloque de pasos de D (con tus votos) y luego un bloque de pasos de G con los pesos de D congelados',
+        'Cuarenta pasos de D y luego cuarenta de G, para que D lo haya aprendido todo antes de que G se mueva',
+        'Los pasos de D (con tus votos) y los de G se turnan; durante cada paso de G los pesos de D están congelados',
       ],
-      explanation: 'El entrenador ejecuta primero todos los pasos de D de la ronda, cada uno con lotes nuevos de reales y falsas más el término humano, y luego todos sus pasos de G. El gradiente de G fluye a través de D sin cambiar los pesos de D, así que G mejora contra el detective actual en vez de doblegar al detective a su favor.',
+      explanation: 'El entrenador alterna: un paso de D con lotes nuevos de reales y falsas más el término humano, luego la parte de pasos de G que toca al nivel, y otra vez. El gradiente de G fluye a través de D sin cambiar los pesos de D, así que G mejora contra el detective actual en vez de doblegar al detective a su favor; y como D vuelve a moverse un momento después, G nunca persigue mucho tiempo a un D congelado.',
     },
   },
   T08: {
