@@ -129,13 +129,19 @@ export interface HumanVerdict {
 
 export interface StepProgress {
   phase: 'd' | 'g';
-  /** 1-based over the whole round (D steps first, then G steps). */
+  /** 1-based over the whole round (D and G steps in turns). */
   step: number;
-  /** dSteps + gSteps. */
+  /** The steps the round will come to (an estimate while it runs; the step count at its last report). */
   total: number;
   /** Latest measured D and G losses (during D steps, gLoss is G's loss on that step's fakes). */
   dLoss: number;
   gLoss: number;
+  /**
+   * Data-only steps while the class judges (GanTrainer.trainData), reported at most every
+   * JUDGING_REPORT_MS with the mean losses since the last report; `step` counts this phase's steps
+   * and `total` equals it. Absent for a round's training after the verdicts.
+   */
+  judging?: true;
 }
 
 export interface StepStats {

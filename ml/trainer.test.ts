@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeImageSet, type ImageSet } from './format';
-import { GanTrainer, type GanConfig } from './trainer';
+import { GanTrainer, JUDGING_REPORT_MS, type GanConfig, type StepProgress } from './trainer';
 import { modeStats, toyMixture } from './data';
 import { LOSSES } from './losses';
 
@@ -152,6 +152,22 @@ describe('GanTrainer.trainData (while the class judges)', () => {
     expect(Number.isFinite(r.dLoss) && Number.isFinite(r.gLoss)).toBe(true);
     expect(await t.weightsChecksum()).not.toBe(c0);
     expect(tf.memory().numTensors).toBe(warm);
+    t.dispose();
+  });
+
+  it("reports points for the loss chart: the mean losses every JUDGING_REPORT_MS and at the end, marked as judging", async () => {
+    const t = new GanTrainer(tinyMlp, { images, seed: 6 });
+    const points: StepProgress[] = [];
+    const r = await t.trainData({ seconds: 0.8, maxSteps: 100_000, dSteps: 1, gSteps: 1 }, undefined, (p) => points.push(p));
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    // Far fewer points than steps (a tiny step takes a few ms), the last one at the last step.
+    expect(points.length).toBeLessThanOrEqual(Math.ceil(r.ms / JUDGING_REPORT_MS) + 1);
+    expect(points.at(-1)).toMatchObject({ step: r.dSteps + r.gSteps, total: r.dSteps + r.gSteps, judging: true });
+    for (const p of points) expect(Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss) && p.judging).toBe(true);
+    // Nothing ran, nothing reported.
+    const none: StepProgress[] = [];
+    await t.trainData({ seconds: 0, maxSteps: 10, dSteps: 1, gSteps: 1 }, undefined, (p) => none.push(p));
+    expect(none).toEqual([]);
     t.dispose();
   });
 

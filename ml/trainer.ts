@@ -59,6 +59,9 @@ const BN_SEED = 0xb0a7;
 /** Batch norm statistics for an averaged generator: the live generator's, or recomputed for the averaged weights. */
 export type AverageBatchNorm = 'live' | 'recompute';
 
+/** Data-only training reports its losses at most this often (a point of the host's loss chart). */
+export const JUDGING_REPORT_MS = 250;
+
 export class GanTrainer {
   readonly config: GanConfig;
   /** Why the config differs from the one asked for (backend adaptation), for the page. */
@@ -322,7 +325,7 @@ export class GanTrainer {
    * or `maxSteps` have run. Asked before every step, so a stop ends it within one step. The images the
    * class is judging were made before and do not change.
    */
-  async trainData(budget: JudgingBudget, shouldStop: () => boolean = () => false): Promise<DataReport> {
+  async trainData(budget: JudgingBudget, shouldStop: () => boolean = () => false, onProgress?: (p: StepProgress) => void): Promise<DataReport> {
     this.assertLive();
     const { seconds, maxSteps, dSteps, gSteps } = budget ?? ({} as JudgingBudget);
     if (!(Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600)) throw new Error(`judging seconds must be in 0..3600, got ${String(seconds)}`);
@@ -334,20 +337,35 @@ export class GanTrainer {
     let dRan = 0, gRan = 0, dSum = 0, gSum = 0;
     const stopping = this.stopCheck(t0, shouldStop);
     const more = async () => dRan + gRan < maxSteps && now() - t0 < seconds * 1000 && !(await stopping());
+    // The loss chart's points: the mean losses since the last report, at most every JUDGING_REPORT_MS.
+    let sent = t0, dPart = 0, gPart = 0, dN = 0, gN = 0;
+    const report = (phase: 'd' | 'g', force: boolean) => {
+      if (!onProgress || !(dN || gN) || (!force && now() - sent < JUDGING_REPORT_MS)) return;
+      const step = dRan + gRan;
+      onProgress({ phase, step, total: step, dLoss: dN ? dPart / dN : dSum / Math.max(1, dRan), gLoss: gN ? gPart / gN : gSum / Math.max(1, gRan), judging: true });
+      sent = now();
+      dPart = gPart = dN = gN = 0;
+    };
+    let phase: 'd' | 'g' = 'd';
     if (dSteps + gSteps > 0) {
       outer: for (;;) {
         for (let i = 0; i < dSteps; i++) {
           if (!(await more())) break outer;
-          dSum += (await this.dStep(null))[0];
+          const d = (await this.dStep(null))[0];
+          dSum += d; dPart += d; dN++;
           dRan++;
+          report((phase = 'd'), false);
         }
         for (let i = 0; i < gSteps; i++) {
           if (!(await more())) break outer;
-          gSum += await this.gStep();
+          const g = await this.gStep();
+          gSum += g; gPart += g; gN++;
           gRan++;
+          report((phase = 'g'), false);
         }
       }
     }
+    report(phase, true);
     return { dSteps: dRan, gSteps: gRan, dLoss: dRan ? dSum / dRan : 0, gLoss: gRan ? gSum / gRan : 0, ms: now() - t0 };
   }
 

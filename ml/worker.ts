@@ -147,7 +147,7 @@ export function createWorkerHandler(post: Post, deps: HandlerDeps = {}): (msg: W
           return;
         }
         case 'trainData':
-          post({ type: 'result', id: msg.id, result: await need().trainData(msg.budget, stopped(msg.id)) });
+          post({ type: 'result', id: msg.id, result: await need().trainData(msg.budget, stopped(msg.id), (progress) => post({ type: 'progress', id: msg.id, progress })) });
           return;
         case 'configure':
           need().configure(msg.patch);

@@ -169,6 +169,11 @@ export class HostTrainer {
   private onProgress = (p: StepProgress) => {
     useSetup.getState().alive();
     const store = useHost.getState();
+    // Training on the data while the class judges: a point on the loss chart, not the round's progress bar.
+    if (p.judging) {
+      store.recordLoss(p);
+      return;
+    }
     store.set({ progress: p, losses: [...store.losses, { step: store.losses.length + 1, d: p.dLoss, g: p.gLoss }] });
     // Relay progress to every screen, at most ~8 times a second and always the last step.
     const now = performance.now();

@@ -47,7 +47,7 @@ export class SoloDriver {
       {
         start: async (init) => {
           const { TrainerClient } = await import('@/ml/trainer-client');
-          return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set({ progress: p, lastSign: Date.now() }));
+          return TrainerClient.start({ ...init, prefer: this.options.prefer, seed: 1 }, (p) => useSolo.getState().set(p.judging ? { lastSign: Date.now() } : { progress: p, lastSign: Date.now() }));
         },
         // Only a generator that would have carried over to this level: not one from a level with another model in between.
         ownCheckpoint: async (levelNumber) => {
