@@ -6,6 +6,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { LEVELS } from '../game/levels';
 import { hostGame } from './host';
 
 const shots = path.join(__dirname, 'artifacts');
@@ -20,7 +21,7 @@ test('the DCGAN level trains on WASM in the browser and its fakes are digits', a
   expect(backend).toBe('wasm');
   // The level's model as built: a DCGAN from the digits trajectory, not an MLP stand-in.
   const reason = host.getByText(/Deepfakes starts from/);
-  await expect(reason).toContainText('checkpoint trajectory/digits/step-12500');
+  await expect(reason).toContainText(`checkpoint ${LEVELS.deepfakes.checkpoint}`);
   await expect(reason).not.toContainText('DCGAN → MLP');
 
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
