@@ -20,8 +20,9 @@
  *    rounds from its checkpoint (distance 33) read 68, 28, 94, 24, 58, 25 in blocks against 33, 36, 38,
  *    35, 34, 32 in turns (40 D + 40 G a round at 2e-4): forty G steps against a frozen D overshoot.
  *
- * The planned step count is a minimum only where it is cheap: a block runs its planned steps unless
- * that would take more than GUARANTEE_FACTOR times its seconds, and always at least one step. So a
+ * The planned step count is a minimum only where it is cheap: the phase runs its planned steps unless
+ * that would take more than GUARANTEE_FACTOR times its seconds, and always one step of each kind the
+ * level plans. So a
  * laptop that trains the DCGAN on its processor (≈0.15 s a step) still runs every planned step of a
  * full round (80 steps ≈ 12 s ≤ 2 × 6 s), while a software-rendered host that needs seconds a step
  * stops after 2 × the seconds instead of keeping the class for minutes.

@@ -133,7 +133,7 @@ export interface StepProgress {
   step: number;
   /** The steps the round will come to (an estimate while it runs; the step count at its last report). */
   total: number;
-  /** Latest measured D and G losses (during D steps, gLoss is G's loss on that step's fakes). */
+  /** Latest measured D and G losses (before the round's first G step, gLoss is G's loss on a D step's fakes). */
   dLoss: number;
   gLoss: number;
   /**
