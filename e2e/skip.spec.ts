@@ -47,7 +47,8 @@ test('Skip training stops the trainer and every badge follows', async ({ browser
   await host.getByRole('button', { name: 'End game' }).click();
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   await expect(host.getByTestId('backend')).not.toContainText(/Training on|Generating/, { timeout: 30_000 });
-  const chart = host.getByTestId('loss-chart').getByRole('img');
+  // The chart's own image (its legend icons are images too), named by its level and step count.
+  const chart = host.getByTestId('loss-chart').getByRole('img', { name: /per step/ });
   const steps = async () => ((await chart.count()) ? ((await chart.getAttribute('aria-label')) ?? '') : 'no chart').match(/(\d+) steps|no chart/)![0];
   const settled = await steps();
   await host.waitForTimeout(5_000);
