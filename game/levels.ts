@@ -3,9 +3,8 @@
  * and the weight of the human term; the host can pick and reorder them. Every level draws with the
  * same small DCGAN (the conditional level adds the class label; the finale's is twice as wide), and
  * most name a point of a training trajectory (`npm run train:trajectory`) or a checkpoint made from
- * one (`npm run train`). A level
- * starts from whichever is further along, the room's own generator or its checkpoint
- * (app/generator/driver.ts), so a teacher can start anywhere and the class sees continuity.
+ * one (`npm run train`). A level starts from whichever is further along, the room's own generator or
+ * its checkpoint (app/generator/driver.ts), so a teacher can start anywhere and the class sees continuity.
  */
 import { defaultKnobs } from './coaching';
 import { LEVEL_CARDS } from './lessons/levels';

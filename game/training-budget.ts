@@ -149,10 +149,8 @@ interface Cost {
   msG: number;
 }
 
-/** Steps a phase runs at a steady cost per step: the first count at which stopPhase says stop. */
-function phaseSteps(planned: number, msStep: number, seconds?: number): number {
-  if (seconds === undefined) return Math.min(planned, MAX_PHASE_STEPS);
-  if (planned === 0) return 0;
+/** Steps a timed phase with planned steps runs at a steady cost per step: the first count at which stopPhase says stop. */
+function phaseSteps(planned: number, msStep: number, seconds: number): number {
   const ms = seconds * 1000;
   const atCeiling = msStep > 0 ? Math.ceil((GUARANTEE_FACTOR * ms) / msStep) : Infinity;
   const atSeconds = Math.max(planned, msStep > 0 ? Math.ceil(ms / msStep) : Infinity);
