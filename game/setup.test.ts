@@ -3,7 +3,7 @@ import { LEVELS } from './levels';
 import { DEFAULT_SETTINGS, type LevelSpec } from './protocol';
 import {
   PRESETS, PRESET_IDS, SLOW_ROUND_SECONDS, WAIT_FLOOR_MS, benchPlan, costKey, estimate, expectedTrainingMs, presetBatchSizes, presetOf,
-  presetSettings, proposePreset, roundBudget, tooSlow, waitLimitMs, waitState, type Costs,
+  fewestSteps, presetSettings, proposePreset, roundBudget, tooSlow, waitLimitMs, waitState, type Costs,
 } from './setup';
 
 // Levels of known budgets and shapes (the campaign's own may change): two fully-connected levels of
@@ -66,26 +66,49 @@ describe('what to time', () => {
 describe('the estimate', () => {
   const settings = { ...DEFAULT_SETTINGS };
 
-  it("is each level's round budget times the measured cost of its model's D and G steps", () => {
+  it("is each level's round by the trainer's rule: its seconds, filled with as many steps as fit", () => {
     const c = costs({ 64: 10 }, { 64: 40 });
     const e = estimate([noise, dcgan], settings, c);
-    // noise: 40 D + 40 G at 10 ms; dcgan: 30 D at 60 ms + 30 G at 20 ms.
     expect(e.levels.map((l) => l.steps)).toEqual([80, 60]);
-    expect(e.levels[0].trainSeconds).toBeCloseTo(0.8);
-    expect(e.levels[1].trainSeconds).toBeCloseTo(2.4);
-    expect(e.slowestRoundSeconds).toBeCloseTo(2.4);
+    // noise: 80 planned steps get 6 s; at 10 ms a step a graphics card fills them with 600 steps.
+    expect(e.levels[0]).toMatchObject({ runs: 600 });
+    expect(e.levels[0].trainSeconds).toBeCloseTo(6);
+    // dcgan: 60 planned get 4.5 s; 40 ms a step in its 1:1 ratio (60 ms D, 20 ms G) → 113 steps: 57 D + 56 G.
+    expect(e.levels[1]).toMatchObject({ runs: 113 });
+    expect(e.levels[1].trainSeconds).toBeCloseTo((57 * 60 + 56 * 20) / 1000);
+    expect(e.slowestRoundSeconds).toBeCloseTo(6);
     // A level: 3 rounds of 30 s judging + 8 s reveal + training.
-    expect(e.levels[0].levelMinutes).toBeCloseTo((3 * (38 + 0.8)) / 60);
-    expect(e.totalMinutes).toBeCloseTo((3 * (38 + 0.8) + 3 * (38 + 2.4)) / 60);
+    expect(e.levels[0].levelMinutes).toBeCloseTo((3 * (38 + 6)) / 60);
+    expect(e.totalMinutes).toBeCloseTo((3 * (38 + 6) + 3 * (38 + 4.54)) / 60);
+    expect(fewestSteps(e)).toBeNull();
   });
 
   it('follows the step scale and the batch size the room is set to', () => {
     const c = costs({ 64: 10, 16: 4 }, { 64: 40, 16: 12 });
     const quick = estimate([noise], { ...settings, ...PRESETS.quick }, c);
-    expect(quick.levels[0].steps).toBe(roundBudget(noise, 0.25).dSteps + roundBudget(noise, 0.25).gSteps);
-    expect(quick.levels[0].trainSeconds).toBeCloseTo(0.2);
+    const planned = roundBudget(noise, 0.25).dSteps + roundBudget(noise, 0.25).gSteps;
+    expect(quick.levels[0].steps).toBe(planned);
+    expect(quick.levels[0].trainSeconds).toBeCloseTo(planned * 0.075);
     const tiny = estimate([noise], { ...settings, ...PRESETS.tiny }, c);
-    expect(tiny.levels[0].trainSeconds).toBeCloseTo((8 * 4) / 1000);
+    // 8 planned steps get 0.6 s, at 4 ms a step on batches of 16.
+    expect(tiny.levels[0]).toMatchObject({ steps: 8, runs: 150 });
+    expect(tiny.levels[0].trainSeconds).toBeCloseTo(0.6);
+  });
+
+  it('on a slow processor: the planned steps where they fit in twice the seconds, else fewer, never a longer wait', () => {
+    // 0.15 s a step: 80 steps in 12 s, all of them.
+    const laptop = estimate([noise], settings, costs({ 64: 150 }, {}));
+    expect(laptop.levels[0]).toMatchObject({ steps: 80, runs: 80 });
+    expect(laptop.levels[0].trainSeconds).toBeCloseTo(12);
+    expect(fewestSteps(laptop)).toBeNull();
+    // 0.3 s a step: 40 of the 80 in 12 s; strokes (120 planned, 18 s) fits 60, the same half.
+    const slow = estimate([noise, strokes], settings, costs({ 64: 300 }, {}));
+    expect(slow.levels.map((l) => [l.runs, l.trainSeconds])).toEqual([[40, 12], [60, 18]]);
+    expect(fewestSteps(slow)).toMatchObject({ id: 'noise', runs: 40, steps: 80 });
+    // 20 s a step (plain JavaScript): one D and one G step, 40 s.
+    const crawl = estimate([noise], settings, costs({ 64: 20_000 }, {}));
+    expect(crawl.levels[0]).toMatchObject({ runs: 2, trainSeconds: 40 });
+    expect(fewestSteps(crawl)).toMatchObject({ runs: 2, steps: 80 });
   });
 
   it('counts the coaching time when teams are on', () => {
@@ -113,26 +136,26 @@ describe('the proposal', () => {
     expect(p).toMatchObject({ preset: 'full', fits: true });
   });
 
-  it('proposes Quick where a full round is slower than a class should wait and a quarter fits', () => {
-    // strokes: 120 steps at 1 s = 2 min a round; a quarter: 30 steps = 30 s.
+  it('keeps Full on a slow processor: a round stops at twice its seconds, so the wait stays short', () => {
+    // 1 s a step: strokes' 120 planned steps get 9 s; 18 of them run in 18 s.
     const c = costs({ 64: 1000, 16: 300 }, { 64: 1000, 16: 300 });
-    expect(tooSlow(estimate(campaign, settings, c))).toBe(true);
-    const p = proposePreset(campaign, settings, c)!;
-    expect(p).toMatchObject({ preset: 'quick', fits: true });
-    expect(p.roundSeconds).toBeCloseTo(30);
+    expect(tooSlow(estimate(campaign, settings, c))).toBe(false);
+    expect(proposePreset(campaign, settings, c)).toMatchObject({ preset: 'full', fits: true, roundSeconds: 18 });
   });
 
-  it('proposes the tiny preset on a software renderer (about 5 minutes a full round)', () => {
-    // 2.5 s a step at batch 64 (120 steps = 5 min), 0.8 s at 16: quick is 75 s, tiny 12 steps ≈ 10 s.
-    const c = costs({ 64: 2500, 16: 800 }, { 64: 2500, 16: 800 });
+  it('proposes the tiny preset where one D and one G step on the usual batch outlast a class\'s patience', () => {
+    // 40 s a step at batch 64 (plain JavaScript): the one D + one G step a round always runs take 80 s,
+    // at Full and Quick alike; on batches of 16 (8 s a step), 16 s.
+    const c = costs({ 64: 40_000, 16: 8000 }, { 64: 40_000, 16: 8000 });
+    expect(tooSlow(estimate(campaign, settings, c))).toBe(true);
     const p = proposePreset(campaign, settings, c)!;
-    expect(p.preset).toBe('tiny');
-    expect(p.fits).toBe(true);
+    expect(p).toMatchObject({ preset: 'tiny', fits: true });
+    expect(p.roundSeconds).toBeCloseTo(16);
     expect(p.roundSeconds).toBeLessThanOrEqual(SLOW_ROUND_SECONDS);
   });
 
   it('still names the lightest preset when nothing fits, and says it does not', () => {
-    const c = costs({ 64: 60_000, 16: 20_000 }, { 64: 60_000, 16: 20_000 });
+    const c = costs({ 64: 60_000, 16: 40_000 }, { 64: 60_000, 16: 40_000 });
     expect(proposePreset(campaign, settings, c)).toMatchObject({ preset: 'tiny', fits: false });
   });
 
@@ -142,7 +165,7 @@ describe('the proposal', () => {
     // Full fits: the smaller batch's timings are not needed.
     expect(proposePreset(campaign, settings, costs({ 64: 10 }, { 64: 10 }))).toMatchObject({ preset: 'full' });
     // Full and Quick are too slow, and batch 16 is not timed yet.
-    expect(proposePreset(campaign, settings, costs({ 64: 5000 }, { 64: 5000 }))).toBeNull();
+    expect(proposePreset(campaign, settings, costs({ 64: 40_000 }, { 64: 40_000 }))).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@
  */
 import { trainingPlan } from './coaching';
 import type { Knobs, LevelSpec, ModelShape, Settings } from './protocol';
+import { expectedRound, trainSeconds, type StepBudget } from './training-budget';
 
 /** Budgets the host can choose, most training first. `tiny` is also what the end-to-end tests use. */
 export const PRESETS = {
@@ -88,16 +89,24 @@ export function roundBudget(level: LevelSpec, stepScale: number, knobs: Knobs | 
   return trainingPlan(level, knobs, stepScale).budget;
 }
 
-/** Milliseconds a budget of steps takes at a measured cost. */
-export function budgetMs(budget: { dSteps: number; gSteps: number }, cost: StepCost): number {
-  return budget.dSteps * cost.msD + budget.gSteps * cost.msG;
+/**
+ * What a round's training (after the verdicts) comes to on this computer, by the trainer's own rule
+ * (game/training-budget.ts): the round's seconds (0.075 s per planned step), at least the planned steps
+ * where they take at most twice that, and one step of each kind however slow. A graphics card runs
+ * many more steps than planned in the same seconds; a slow processor fewer, and never waits past twice them.
+ */
+export function roundOnHost(budget: StepBudget, cost: StepCost): { steps: number; ms: number } {
+  const r = expectedRound({ ...budget, seconds: trainSeconds(budget) }, cost);
+  return { steps: r.dSteps + r.gSteps, ms: r.ms };
 }
 
 export interface LevelEstimate {
   id: LevelSpec['id'];
   name: string;
-  /** Optimizer steps in one round's training. */
+  /** Optimizer steps one round's training plans. */
   steps: number;
+  /** The steps this computer runs in a round's training (roundOnHost); null until this level's model has been timed. */
+  runs: number | null;
   /** Seconds of training a round; null until this level's model has been timed. */
   trainSeconds: number | null;
   /** Minutes the level's rounds take: judging, reveal, coaching (teams) and training; null until timed. */
@@ -121,11 +130,13 @@ export function estimate(levels: readonly LevelSpec[], settings: EstimateSetting
   const rows = levels.map((level): LevelEstimate => {
     const budget = roundBudget(level, settings.stepScale);
     const cost = costs[costKey(level.model, batch)];
-    const trainSeconds = cost ? budgetMs(budget, cost) / 1000 : null;
+    const round = cost ? roundOnHost(budget, cost) : null;
+    const trainSeconds = round ? round.ms / 1000 : null;
     return {
       id: level.id,
       name: level.name,
       steps: budget.dSteps + budget.gSteps,
+      runs: round ? round.steps : null,
       trainSeconds,
       levelMinutes: trainSeconds === null ? null : (settings.roundsPerLevel * (perRoundFixed + trainSeconds)) / 60,
     };
@@ -170,6 +181,21 @@ export function tooSlow(e: Estimate): boolean {
   return e.slowestRoundSeconds !== null && e.slowestRoundSeconds > SLOW_ROUND_SECONDS;
 }
 
+/**
+ * The level whose rounds run the smallest share of their planned steps, when this computer runs fewer
+ * than planned in some level (a processor or software renderer slower than 0.15 s a step): its
+ * generator learns more slowly than the lessons plan, whatever the preset, since a preset scales the
+ * steps and the seconds alike. Null when every timed level runs all its planned steps.
+ */
+export function fewestSteps(e: Estimate): LevelEstimate | null {
+  let worst: LevelEstimate | null = null;
+  for (const l of e.levels) {
+    if (l.runs === null || l.steps === 0 || l.runs >= l.steps) continue;
+    if (!worst || l.runs / l.steps < worst.runs! / worst.steps) worst = l;
+  }
+  return worst;
+}
+
 // ---- waiting for the trainer ----
 
 /** However fast the computer, the teacher is offered Retry only after this long without a sign of life. */
@@ -186,10 +212,10 @@ export function waitLimitMs(expectedMs: number | null): number {
   return Math.max(WAIT_FLOOR_MS, Math.round(WAIT_FACTOR * (expectedMs ?? 0)));
 }
 
-/** What a round's training should take: its budget at the measured cost of its level's model (null: not measured). */
+/** What a round's training should take on this computer (roundOnHost) at the measured cost of its level's model (null: not measured). */
 export function expectedTrainingMs(level: LevelSpec, settings: Pick<Settings, 'stepScale'> & Partial<Pick<Settings, 'batchSize'>>, knobs: Knobs | null, costs: Costs): number | null {
   const cost = costs[costKey(level.model, batchSizeOf(settings))];
-  return cost ? budgetMs(roundBudget(level, settings.stepScale, knobs), cost) : null;
+  return cost ? roundOnHost(roundBudget(level, settings.stepScale, knobs), cost).ms : null;
 }
 
 export type WaitState = { kind: 'waiting'; elapsedMs: number; limitMs: number } | { kind: 'stalled'; quietMs: number; limitMs: number };

@@ -4,7 +4,7 @@
  * them and on as many held-out real images, the votes become the human term of the round's real
  * training steps (ml/trainer.ts, WASM with the project's kernels), and the round is measured.
  *
- *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-seconds S] [--judging-steps N] [--seed N]
+ *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-steps N] [--seed N]
  *
  * Budgets, in D and G steps per round, from the game's rule (game/training-budget.ts): a round trains
  * for SECONDS_PER_PLANNED_STEP (0.075 s) per step the level plans, running at least the planned steps
@@ -15,11 +15,11 @@
  *  - gpu: GPU_FACTOR × that. A laptop GPU at ≈ 7.5 ms a step (≈ 15 ms a D+G pair with WebGL, an
  *    estimate, not measured on a laptop here) fills the same 0.075 s per planned step with 10 steps.
  * The steps are counted, not timed, so the figures do not depend on how busy this machine is.
- * `--judging-seconds S`: on a level that trains while the class judges (trainsWhileJudging: the
- * untrained one), before each round's human-term steps, S seconds of data-only steps (no human term, D
- * and G alternating in the level's ratio); the judged fakes were made before them. Default 0: none.
- * `--judging-steps N` caps them at N steps (38 s of judging and reveal is ~250 steps on the CPU-only
- * laptop, ~5,000 on the laptop GPU).
+ * On a level that trains while the class judges (trainsWhileJudging: the untrained one), each round
+ * first runs the data-only steps the same host fits into judging and the reveal on the full preset
+ * (38 s): 38 / 0.15 = 253 steps on the cpu budget, 38 / 0.0075 = 5,066 on the gpu budget (D and G
+ * alternating in the level's ratio, no human term; the judged fakes were made before them).
+ * `--judging-steps N` replaces that count (0: none).
  * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
  * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
@@ -29,10 +29,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
-import type { LevelId, LevelSpec } from '../game/protocol';
+import { DEFAULT_SETTINGS, type LevelId, type LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
-import { MAX_PHASE_STEPS, alternation, trainsWhileJudging } from '../game/training-budget';
+import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, trainsWhileJudging } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -46,7 +46,12 @@ import { makeJudges, median, nearestDistances, vote } from './lesson-judges';
 import { encodeGridPng } from './png';
 import { loadSplits } from './train-checkpoints';
 
-export const GPU_FACTOR = 10;
+/** Seconds a step takes on the host each budget stands for (see the header). */
+export const STEP_SECONDS = { cpu: 0.15, gpu: 0.0075 } as const;
+/** 10: the gpu host's steps in the 0.075 s the game gives each planned step. */
+export const GPU_FACTOR = Math.round(SECONDS_PER_PLANNED_STEP / STEP_SECONDS.gpu);
+/** Judging and the reveal on the full preset, the time a host trains data-only steps while the class judges. */
+const JUDGING_SECONDS = DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds;
 const JUDGES = 30;
 /** A round shows this many fakes and as many reals. */
 const FAKES = 3;
@@ -86,9 +91,7 @@ async function main() {
   const rounds = Number(opt('rounds') ?? 3);
   const samples = Number(opt('samples') ?? 1000);
   const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
-  const judgingSeconds = Number(opt('judging-seconds') ?? 0);
-  if (!(judgingSeconds >= 0 && judgingSeconds <= 600)) throw new Error(`--judging-seconds must be in 0..600, got ${opt('judging-seconds')}`);
-  const judgingSteps = Number(opt('judging-steps') ?? MAX_PHASE_STEPS);
+  const judgingSteps = Number(opt('judging-steps') ?? Math.floor(JUDGING_SECONDS / STEP_SECONDS[budgetName]));
   if (!(Number.isInteger(judgingSteps) && judgingSteps >= 0 && judgingSteps <= MAX_PHASE_STEPS)) throw new Error(`--judging-steps must be an integer in 0..${MAX_PHASE_STEPS}, got ${opt('judging-steps')}`);
   mkdirSync(out, { recursive: true });
   registerWasmTrainingKernels();
@@ -145,7 +148,8 @@ async function main() {
       const labels = [...(fakeLabels ?? fakes.map(() => undefined)), ...realIdx.map((i) => k.heldOutLabels[i])];
       const verdicts = images.map((pixels, i) => ({ pixels, truth: truth[i], votes: votes.votes[i], fakeVotes: votes.fakeVotes[i], label: labels[i] }));
       // While the class judges: data-only steps (the fakes above are already made and judged).
-      const judged = judgingSeconds > 0 && trainsWhileJudging(level) ? await t.trainData({ seconds: judgingSeconds, maxSteps: judgingSteps, ...alternation(budget) }) : null;
+      // Counted, not timed: the seconds are trainData's most, so the step count alone stops it.
+      const judged = judgingSteps > 0 && trainsWhileJudging(level) ? await t.trainData({ seconds: 3600, maxSteps: judgingSteps, ...alternation(budget) }) : null;
       steps += judged ? judged.dSteps + judged.gSteps : 0;
       const t0 = performance.now();
       const report = await t.trainRound(verdicts, budget);
@@ -185,7 +189,7 @@ async function main() {
     levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, seed, judgingSeconds, judgingStepsCap: judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, seed, judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }

@@ -1,15 +1,17 @@
 'use client';
 /**
  * The lobby's set-up check: which backend trains and on what, the measured cost of a training step,
- * how long a round and a level take with the chosen settings, and the presets to choose from, each
- * with its own estimate. On a computer too slow for the room's settings it says so in plain words and
- * picks the preset that fits (once; the teacher may choose another). The choice is the room's budget
+ * how long a round and a level take with the chosen settings (the trainer's own rule: a round's
+ * seconds, the planned steps where they fit in twice that), and the presets to choose from, each with
+ * its own estimate. On a computer too slow for the room's settings it says so in plain words and picks
+ * the preset that fits (once; the teacher may choose another); on one that fits fewer steps than the
+ * levels plan, it says how many and what that means for the class. The choice is the room's budget
  * settings (game/setup.ts), sent like any other lobby setting.
  */
 import { useEffect } from 'react';
 import { useTranslations } from 'use-intl';
 import type { HostView } from '@/game/protocol';
-import { PRESETS, PRESET_IDS, type PresetId, costKey, batchSizeOf, estimate, presetOf, presetSettings, proposePreset, tooSlow } from '@/game/setup';
+import { PRESETS, PRESET_IDS, type PresetId, costKey, batchSizeOf, estimate, fewestSteps, presetOf, presetSettings, proposePreset, tooSlow } from '@/game/setup';
 import { useHostActions } from './context';
 import { duration as durationIn, minutes as minutesIn, ms as msIn } from './setup-text';
 import { useSetup } from './setup-store';
@@ -35,6 +37,7 @@ export function SpeedCheck({ view }: { view: HostView }) {
   const est = estimate(levels, settings, costs);
   const proposal = proposePreset(levels, settings, costs);
   const slow = tooSlow(est);
+  const fewest = fewestSteps(est);
   const fullSlowest = estimate(levels, { ...settings, ...PRESETS.full }, costs).slowestRoundSeconds;
 
   // Too slow for a class: choose the preset that fits, once, unless the page address named one.
@@ -118,6 +121,11 @@ export function SpeedCheck({ view }: { view: HostView }) {
         </div>
         {current === null && <p className="mt-1 text-sm text-slate-400">{T('custom')}</p>}
       </fieldset>
+      {fewest && (
+        <p className="mt-2 rounded-lg border border-edge px-3 py-2 text-amber-100" data-testid="speed-fewer-steps">
+          {T('fewerSteps', { level: tl(`${fewest.id}.name`), runs: fewest.runs!, steps: fewest.steps })}
+        </p>
+      )}
       {est.slowestRoundSeconds !== null && slowest && (
         <p className="mt-2" data-testid="speed-estimate">
           {T('estimate', {
@@ -138,6 +146,7 @@ export function SpeedCheck({ view }: { view: HostView }) {
                 {T('levelRow', {
                   name: tl(`${l.id}.name`),
                   steps: l.steps,
+                  runs: l.runs === null ? '…' : l.runs,
                   round: l.trainSeconds === null ? '…' : duration(l.trainSeconds),
                   level: l.levelMinutes === null ? 'none' : minutes(l.levelMinutes),
                 })}

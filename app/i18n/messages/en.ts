@@ -645,7 +645,9 @@ export const en = {
     estimate:
       'With these settings: training takes up to {round} a round ({slowest}){level, select, none {} other {; a level takes {level}}}{all, select, none {} other {, all {levels} levels {all}}} with judging and reveals (lessons not counted).',
     perLevel: 'Each level',
-    levelRow: '{name}: {steps} steps, {round} a round{level, select, none {} other {, {level} in all}}',
+    levelRow: '{name}: {runs} steps a round ({steps} planned), {round}{level, select, none {} other {, {level} in all}}',
+    fewerSteps:
+      'This computer trains slowly: in a round of “{level}” it fits about {runs} of the {steps} training steps planned, so the generator will improve more slowly than the lessons expect. Fewer steps would not help; a computer with a graphics card would.',
     slow: 'This computer trains slowly: use {preset} settings — rounds take {round}.',
     chosen: 'This computer trains slowly, so {preset} settings are chosen: rounds take {round} (Full would take {full}). You can choose another below.',
     nothingFits: 'This computer trains very slowly: even {preset} settings take {round} a round. Fewer levels, or a computer with a graphics card, would help.',

@@ -690,7 +690,9 @@ export const es: Messages = {
     estimate:
       'Con estos ajustes: el entrenamiento tarda hasta {round} por ronda ({slowest}){level, select, none {} other {; un nivel tarda {level}}}{all, select, none {} other {, los {levels} niveles {all}}} con juicios y revelaciones (sin contar las lecciones).',
     perLevel: 'Cada nivel',
-    levelRow: '{name}: {steps} pasos, {round} por ronda{level, select, none {} other {, {level} en total}}',
+    levelRow: '{name}: {runs} pasos por ronda ({steps} previstos), {round}{level, select, none {} other {, {level} en total}}',
+    fewerSteps:
+      'Esta computadora entrena despacio: en una ronda de «{level}» le da tiempo a unos {runs} de los {steps} pasos de entrenamiento previstos, así que el generador mejorará más despacio de lo que esperan las lecciones. Menos pasos no ayudarían; una computadora con tarjeta gráfica sí.',
     slow: 'Esta computadora entrena despacio: usa los ajustes {preset}; las rondas tardan {round}.',
     chosen: 'Esta computadora entrena despacio, así que se eligieron los ajustes {preset}: las rondas tardan {round} (Completo tardaría {full}). Puedes elegir otros abajo.',
     nothingFits: 'Esta computadora entrena muy despacio: incluso los ajustes {preset} tardan {round} por ronda. Ayudarían menos niveles, o una computadora con tarjeta gráfica.',
