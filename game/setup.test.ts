@@ -101,10 +101,14 @@ describe('the estimate', () => {
     expect(laptop.levels[0]).toMatchObject({ steps: 80, runs: 80 });
     expect(laptop.levels[0].trainSeconds).toBeCloseTo(12);
     expect(fewestSteps(laptop)).toBeNull();
-    // 0.3 s a step: 40 of the 80 in 12 s; strokes (120 planned, 18 s) fits 60, the same half.
-    const slow = estimate([noise, strokes], settings, costs({ 64: 300 }, {}));
-    expect(slow.levels.map((l) => [l.runs, l.trainSeconds])).toEqual([[40, 12], [60, 18]]);
-    expect(fewestSteps(slow)).toMatchObject({ id: 'noise', runs: 40, steps: 80 });
+    // 0.3 s a step: 40 of the 80 in 12 s, half of them: not worth a word yet.
+    const half = estimate([noise, strokes], settings, costs({ 64: 300 }, {}));
+    expect(half.levels.map((l) => [l.runs, l.trainSeconds])).toEqual([[40, 12], [60, 18]]);
+    expect(fewestSteps(half)).toBeNull();
+    // 0.4 s a step: 30 of 80 (strokes: 45 of 120, the same share; the first is named).
+    const slow = estimate([noise, strokes], settings, costs({ 64: 400 }, {}));
+    expect(slow.levels.map((l) => l.runs)).toEqual([30, 45]);
+    expect(fewestSteps(slow)).toMatchObject({ id: 'noise', runs: 30, steps: 80 });
     // 20 s a step (plain JavaScript): one D and one G step, 40 s.
     const crawl = estimate([noise], settings, costs({ 64: 20_000 }, {}));
     expect(crawl.levels[0]).toMatchObject({ runs: 2, trainSeconds: 40 });

@@ -181,16 +181,19 @@ export function tooSlow(e: Estimate): boolean {
   return e.slowestRoundSeconds !== null && e.slowestRoundSeconds > SLOW_ROUND_SECONDS;
 }
 
+/** Below this share of a level's planned steps a round's training is worth a word to the teacher. */
+export const FEWER_STEPS_SHARE = 0.5;
+
 /**
- * The level whose rounds run the smallest share of their planned steps, when this computer runs fewer
- * than planned in some level (a processor or software renderer slower than 0.15 s a step): its
- * generator learns more slowly than the lessons plan, whatever the preset, since a preset scales the
- * steps and the seconds alike. Null when every timed level runs all its planned steps.
+ * The level whose rounds run the smallest share of their planned steps, when this computer runs under
+ * FEWER_STEPS_SHARE of them in some level (slower than 0.3 s a step: plain JavaScript, a software
+ * renderer, a very old processor): its generator learns more slowly than the lessons plan, whatever the
+ * preset, since a preset scales the steps and the seconds alike. Null otherwise.
  */
 export function fewestSteps(e: Estimate): LevelEstimate | null {
   let worst: LevelEstimate | null = null;
   for (const l of e.levels) {
-    if (l.runs === null || l.steps === 0 || l.runs >= l.steps) continue;
+    if (l.runs === null || l.steps === 0 || l.runs >= FEWER_STEPS_SHARE * l.steps) continue;
     if (!worst || l.runs / l.steps < worst.runs! / worst.steps) worst = l;
   }
   return worst;
