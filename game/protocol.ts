@@ -63,6 +63,11 @@ export interface LevelSpec {
   cards: string[];
   /** Conditional levels: the class everyone draws and judges ("draw a 7"); real images are of it too. */
   drawClass?: number;
+  /**
+   * The level's lesson is its checkpoint's state (a collapsed generator): it starts from that checkpoint
+   * even where the room's generator has trained further (game/training-budget.ts carriesOn).
+   */
+  startsFromCheckpoint?: true;
 }
 
 /** The coaches' knobs for the next training phase. */

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from './protocol';
 import { PRESETS } from './setup';
 import {
   GUARANTEE_FACTOR, JUDGING_STEPS_TINY, MAX_PHASE_STEPS, alternation, expectedRound, judgingBudget, judgingRound, nextStep, stopPhase,
-  trainSeconds, trainsWhileJudging,
+  carriesOn, trainSeconds, trainsWhileJudging,
 } from './training-budget';
 
 const planned = (id: keyof typeof LEVELS, stepScale: number) => trainingPlan(LEVELS[id], null, stepScale).budget;
@@ -140,6 +140,18 @@ describe('training while the class judges', () => {
   it('trains on the data while judging only on a level that starts untrained', () => {
     expect(trainsWhileJudging(LEVELS.noise)).toBe(true);
     for (const id of ['strokes', 'dcgan', 'collapse', 'fixit', 'conditional', 'fashion', 'deepfakes'] as const) expect(trainsWhileJudging(LEVELS[id])).toBe(false);
+  });
+
+  it("carries the room's generator on unless the level's checkpoint is further along, or is the lesson", () => {
+    expect(carriesOn(LEVELS.dcgan, 6000, 5000)).toBe(true);
+    expect(carriesOn(LEVELS.dcgan, 5000, 5000)).toBe(true);
+    expect(carriesOn(LEVELS.dcgan, 4999, 5000)).toBe(false);
+    // No checkpoint, or a missing one: nothing to load.
+    expect(carriesOn(LEVELS.noise, 0, null)).toBe(true);
+    // Mode collapse always shows its collapsed generator; Fix it carries on from there.
+    expect(carriesOn(LEVELS.collapse, 23_000, 20_300)).toBe(false);
+    expect(carriesOn(LEVELS.fixit, 21_800, 20_300)).toBe(true);
+    expect(carriesOn(LEVELS.collapse, 23_000, null)).toBe(true);
   });
 
   it('goes on from the fakes until the training job, and never while paused', () => {

@@ -102,6 +102,17 @@ export function trainsWhileJudging(level: Pick<LevelSpec, 'checkpoint'>): boolea
 }
 
 /**
+ * Whether a level carries on with the room's running generator (already of the level's shape,
+ * `runningSteps` steps along) rather than load its checkpoint (`shippedSteps`; null: the level has
+ * none, or it is missing): yes unless the checkpoint is further along, or the level's lesson is its
+ * checkpoint's state (startsFromCheckpoint). The host's driver (app/generator/driver.ts) and bench:lesson both ask this.
+ */
+export function carriesOn(level: Pick<LevelSpec, 'startsFromCheckpoint'>, runningSteps: number, shippedSteps: number | null): boolean {
+  if (shippedSteps === null) return true;
+  return !level.startsFromCheckpoint && shippedSteps <= runningSteps;
+}
+
+/**
  * The data-only budget for a round: as long as judging can last (coaching, judging and the reveal,
  * at their settings), at most MAX_PHASE_STEPS steps, or JUDGING_STEPS_TINY on the tiny preset and
  * anything lighter. The trainer stops sooner when the round's training job arrives.

@@ -20,8 +20,9 @@
  * (38 s): 38 / 0.15 = 253 steps on the cpu budget, 38 / 0.0075 = 5,066 on the gpu budget (D and G
  * alternating in the level's ratio, no human term; the judged fakes were made before them).
  * `--judging-steps N` replaces that count (0: none).
- * Each level starts as the game's does (app/generator/driver.ts): the running generator when it has
- * the level's model and is at least as far along as the level's checkpoint, else the checkpoint.
+ * Each level starts as the game's does (game/training-budget.ts carriesOn): the running generator when it has
+ * the level's model and is at least as far along as the level's checkpoint, else the checkpoint (always
+ * the checkpoint for a level whose lesson is its state: Mode collapse).
  * Per round: Fréchet distance (N samples vs N held-out, the classifier's features), isolated bright
  * pixels per image, normalised histogram entropy, HYPE∞ of the simulated room with its bootstrap
  * interval. At the end of each level a 10×10 sample grid PNG goes to --out.
@@ -32,7 +33,7 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import { DEFAULT_SETTINGS, type LevelId, type LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
-import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, trainsWhileJudging } from '../game/training-budget';
+import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, carriesOn, trainsWhileJudging } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -115,7 +116,7 @@ async function main() {
     const k = kits.get(dataset)!;
     const shipped = level.checkpoint ? new Uint8Array(readFileSync(path.join(root, 'public/checkpoints', `${level.checkpoint}.ganc`))) : null;
     const config = { ...level.model, ...level.tunables, humanWeight: level.humanWeight, batchSize: 64 };
-    const carries = trainer && sameShape(trainer.config, level.model) && !(shipped && checkpointSteps(shipped) > steps);
+    const carries = trainer && sameShape(trainer.config, level.model) && carriesOn(level, steps, shipped ? checkpointSteps(shipped) : null);
     let start: string;
     if (carries) {
       trainer!.configure({ ...level.tunables, humanWeight: level.humanWeight });

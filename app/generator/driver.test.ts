@@ -221,6 +221,16 @@ describe('where the generator starts', () => {
     expect(behind.ready).toEqual([`no GPU here; ${strokes.name} starts from checkpoint ${strokes.checkpoint} (300 training steps)`]);
   });
 
+  it("loads the checkpoint of a level whose lesson it is, however far along the room's generator is", async () => {
+    const lesson = { ...strokes, id: 'collapse' as const, name: 'Collapse level', checkpoint: 'collapsed', startsFromCheckpoint: true as const };
+    const h = harness({ shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model, 500), collapsed: checkpointOf(strokes.model, 300) } });
+    await h.driver.prepare(strokes, 1);
+    await h.driver.prepare(lesson, 2);
+    expect(h.started).toHaveLength(2);
+    expect(h.started[0].disposed).toBe(true);
+    expect(h.ready.at(-1)).toBe(`no GPU here; Collapse level starts from checkpoint collapsed (300 training steps), not the room's generator (500 training steps): this level's lesson is that checkpoint`);
+  });
+
   it("keeps the room's generator for a level whose checkpoint it has outgrown, and loads one that is further along", async () => {
     const same = { ...strokes, id: 'dcgan' as const, name: 'Later level', checkpoint: 'later' };
     const h = harness({ shipped: { [strokes.checkpoint!]: checkpointOf(strokes.model, 10), later: checkpointOf(strokes.model, 20) } });

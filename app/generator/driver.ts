@@ -16,7 +16,7 @@
  */
 import { type Backend, type LevelSpec, type ModelShape, type TrainerJob, type TrainingReport, type TrainVerdict, type Tunables, decodePixels } from '@/game/protocol';
 import type { DataReport, GanConfig, HumanVerdict, MachineEvaluation, RoundReport, TrainerInit } from '@/ml/trainer-client';
-import type { JudgingBudget, TimedBudget } from '@/game/training-budget';
+import { type JudgingBudget, type TimedBudget, carriesOn } from '@/game/training-budget';
 import { toTrainingReport } from '../lib/report';
 import { type Fetch, type StartingPoint, fetchShipped } from './checkpoints';
 import { checkpointSteps } from '@/ml/checkpoint';
@@ -241,7 +241,7 @@ export class GeneratorDriver<G extends Generator> {
       shipped = await fetchShipped(this.io.fetch, level.checkpoint);
       if (!shipped) missing = ` (checkpoint ${level.checkpoint} is missing)`;
     }
-    if (running && !(shipped && checkpointSteps(shipped) > this.steps)) {
+    if (running && carriesOn(level, this.steps, shipped ? checkpointSteps(shipped) : null)) {
       await running.configure({ ...level.tunables, humanWeight: level.humanWeight, batchSize: this.options.batchSize() });
       this.levelNumber = levelNumber;
       const why = shipped
@@ -264,7 +264,10 @@ export class GeneratorDriver<G extends Generator> {
     this.generator = generator;
     this.steps = steps;
     this.levelNumber = levelNumber;
-    const why = behind !== null ? `, further along than the room's generator (${stepsText(behind)})` : '';
+    const why =
+      behind === null ? ''
+      : steps <= behind && level.startsFromCheckpoint && source.startsWith('checkpoint') ? `, not the room's generator (${stepsText(behind)}): this level's lesson is that checkpoint`
+      : `, further along than the room's generator (${stepsText(behind)})`;
     await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}${why}`);
     return generator;
   }
