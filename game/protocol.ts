@@ -148,6 +148,9 @@ export const DEFAULT_SETTINGS: Settings = {
   batchSize: 64,
 };
 
+/** The longest trainer reason a host sends (why this backend, where the level started); the host clips to it. */
+export const TRAINER_REASON_MAX = 300;
+
 const HostAuth = { pin: PinSchema, hostToken: TokenSchema };
 
 export const TrainingProgressSchema = z.object({
@@ -223,7 +226,7 @@ export const C2S = {
   /** A host page that (re)connects and presents its token to take its room back. */
   'host:resume': z.object(HostAuth),
   'host:start': z.object(HostAuth),
-  'host:trainer': z.object({ ...HostAuth, backend: BackendSchema, reason: z.string().max(300) }),
+  'host:trainer': z.object({ ...HostAuth, backend: BackendSchema, reason: z.string().max(TRAINER_REASON_MAX) }),
   'host:fakes': z.object({ ...HostAuth, round: RoundSchema, images: z.array(PixelsSchema).min(1).max(24) }),
   'host:progress': z.object({ ...HostAuth, round: RoundSchema, progress: TrainingProgressSchema }),
   'host:trained': z.object({ ...HostAuth, round: RoundSchema, report: TrainingReportSchema }),

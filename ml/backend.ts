@@ -190,7 +190,7 @@ export async function settle(order: BackendName[], deps: SettleDeps): Promise<Ba
     const device = await deps.describe(name);
     if (deps.passOverSoftware && device.software && name !== 'wasm' && name !== 'cpu' && order.includes('wasm')) {
       software = { name, device };
-      skipped.push(`${BACKEND[name].label}: a software renderer${device.device ? ` (${device.device})` : ''}, slower than WebAssembly on the processor`);
+      skipped.push(`${BACKEND[name].label}: a software renderer, slower than WebAssembly`);
       continue;
     }
     return choice(name, device);

@@ -6,7 +6,7 @@
  * progress go to the server, and the screen shows the trainer's state. TensorFlow.js is imported
  * lazily, inside the worker that TrainerClient starts, so no other page pays for it.
  */
-import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, type TrainerJob, encodePixels } from '@/game/protocol';
+import { type Ack, type Backend, type HostAuth, type HostView, type LevelSpec, TRAINER_REASON_MAX, type TrainerJob, encodePixels } from '@/game/protocol';
 import { batchSizeOf, benchPlan, presetBatchSizes, presetOf } from '@/game/setup';
 import { judgingRound } from '@/game/training-budget';
 import { TIMING_STOPPED } from '@/ml/gan-config';
@@ -17,6 +17,9 @@ import { type GameSocket, call } from '../lib/socket';
 import { JUDGING_TASK } from './setup-text';
 import { useSetup } from './setup-store';
 import { useHost } from './store';
+
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 export interface TrainerOptions {
   prefer?: Backend[];
@@ -190,7 +193,8 @@ export class HostTrainer {
     const client = this.driver.current;
     const trainer = useHost.getState().trainer;
     if (!auth || !client || (trainer.kind !== 'ready' && trainer.kind !== 'busy')) return;
-    void call(this.socket, 'host:trainer', { ...auth, backend: client.backend.name, reason: trainer.info.reason });
+    // Clipped, not refused: a long reason must not keep the room paused.
+    void call(this.socket, 'host:trainer', { ...auth, backend: client.backend.name, reason: clip(trainer.info.reason, TRAINER_REASON_MAX) });
   }
 
   private async run(client: TrainerClient, job: TrainerJob) {
