@@ -1,7 +1,7 @@
 /**
  * Skip training stops the trainer: the teacher presses Skip while the round's training runs, the game
  * moves on at once, the trainer's badge stops naming the round, and once the game ends no further step
- * reaches the projector's loss chart. The full preset, so that the training outlasts the click on SwiftShader.
+ * reaches the projector's loss chart. The full preset, so that the training (at least its 6 s) outlasts the click.
  */
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
