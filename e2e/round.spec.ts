@@ -118,7 +118,7 @@ test('a host and two players play a full round that really trains the generator'
   await expect(host.getByTestId('phase-title')).toHaveText('Game over');
   // Every step the trainer ran after the verdicts was streamed to the host's loss chart. The tiny
   // preset gives that training 0.6 s (game/training-budget.ts): at least one D and one G step (two in
-  // all on SwiftShader here, where one step outlasts the 1.2 s ceiling).
+  // all where one step outlasts the 1.2 s ceiling, as on a software renderer; more on WASM here).
   await expect(host.getByTestId('loss-chart')).toContainText(/\d+ steps of Pure noise/);
   const charted = Number(/(\d+) steps of/.exec((await host.getByTestId('loss-chart').textContent()) ?? '')?.[1]);
   expect(charted).toBeGreaterThanOrEqual(2);
