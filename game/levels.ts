@@ -4,7 +4,8 @@
  * same small DCGAN (the conditional level adds the class label; the finale's is twice as wide), and
  * most name a point of a training trajectory (`npm run train:trajectory`) or a checkpoint made from
  * one (`npm run train`). A level starts from whichever is further along, the room's own generator or
- * its checkpoint (app/generator/driver.ts), so a teacher can start anywhere and the class sees continuity.
+ * its checkpoint (game/training-budget.ts carriesOn), so a teacher can start anywhere and the class sees
+ * continuity; Mode collapse always starts from its collapsed checkpoint (startsFromCheckpoint).
  */
 import { defaultKnobs } from './coaching';
 import { LEVEL_CARDS } from './lessons/levels';
@@ -135,7 +136,6 @@ export const LEVELS: Record<LevelId, LevelSpec> = {
 };
 
 export const DEFAULT_CAMPAIGN: LevelId[] = [...LEVEL_IDS];
-
 
 export function levelSpec(id: LevelId): LevelSpec {
   return LEVELS[id];

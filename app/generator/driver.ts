@@ -256,7 +256,7 @@ export class GeneratorDriver<G extends Generator> {
     this.generator = null;
     this.levelNumber = null;
     const epoch = this.epoch;
-    const { generator, source, steps } = await this.startFromBest(level, levelNumber, shipped, missing);
+    const { generator, source, steps, fromShipped } = await this.startFromBest(level, levelNumber, shipped, missing);
     if (this.disposed || epoch !== this.epoch) {
       generator.dispose();
       throw new Error(this.disposed ? 'the page closed' : 'the trainer was restarted');
@@ -266,7 +266,7 @@ export class GeneratorDriver<G extends Generator> {
     this.levelNumber = levelNumber;
     const why =
       behind === null ? ''
-      : steps <= behind && level.startsFromCheckpoint && source.startsWith('checkpoint') ? `, not the room's generator (${stepsText(behind)}): this level's lesson is that checkpoint`
+      : steps <= behind && level.startsFromCheckpoint && fromShipped ? `, not the room's generator (${stepsText(behind)}): this level's lesson is that checkpoint`
       : `, further along than the room's generator (${stepsText(behind)})`;
     await this.io.onReady(generator, `${generator.backend.reason}; ${level.name} starts from ${source}${why}`);
     return generator;
@@ -276,7 +276,7 @@ export class GeneratorDriver<G extends Generator> {
    * The starting points, the furthest along first (on a tie the page's own): the page's own
    * checkpoint, the level's shipped one; the first that loads wins, else untrained.
    */
-  private async startFromBest(level: LevelSpec, levelNumber: number, shipped: Uint8Array | null, missing: string): Promise<{ generator: G; source: string; steps: number }> {
+  private async startFromBest(level: LevelSpec, levelNumber: number, shipped: Uint8Array | null, missing: string): Promise<{ generator: G; source: string; steps: number; fromShipped: boolean }> {
     const candidates: (StartingPoint & { steps: number })[] = [];
     const own = await this.io.ownCheckpoint(levelNumber);
     if (own) candidates.push({ ...own, steps: checkpointSteps(own.bytes) });
@@ -287,14 +287,14 @@ export class GeneratorDriver<G extends Generator> {
     for (const c of candidates) {
       try {
         const generator = await this.io.start({ config, checkpoint: c.bytes });
-        return { generator, source: c.steps > 0 ? `${c.source} (${stepsText(c.steps)})` : c.source, steps: c.steps };
+        return { generator, source: c.steps > 0 ? `${c.source} (${stepsText(c.steps)})` : c.source, steps: c.steps, fromShipped: c.bytes === shipped };
       } catch (err) {
         // A corrupt or mismatched checkpoint must not stop the game: try the next, say why.
         refused.push(`${c.source} refused: ${errText(err)}`);
       }
     }
     const generator = await this.io.start({ config });
-    return { generator, source: `untrained${missing}${refused.length ? ` (${refused.join('; ')})` : ''}`, steps: 0 };
+    return { generator, source: `untrained${missing}${refused.length ? ` (${refused.join('; ')})` : ''}`, steps: 0, fromShipped: false };
   }
 
   /** Shows a task on the screen while work runs on the generator, and clears it once the work is done. */
