@@ -6,14 +6,16 @@
  *
  *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-steps N] [--seed N]
  *
- * Budgets, in D and G steps per round, from the game's rule (game/training-budget.ts): a round trains
- * for SECONDS_PER_PLANNED_STEP (0.075 s) per step the level plans, running at least the planned steps
- * where they take at most twice that.
- *  - cpu (default): each level's own dSteps/gSteps (game/levels.ts) on the full preset. A CPU-only
- *    laptop trains the DCGAN at ~0.15 s a step on WASM (~0.3 s per D+G pair in Node,
- *    `npm run bench:train -- --only node:wasm`), twice the 0.075 s, so it runs just the planned steps.
- *  - gpu: GPU_FACTOR × that. A laptop GPU at ≈ 7.5 ms a step (≈ 15 ms a D+G pair with WebGL, an
- *    estimate, not measured on a laptop here) fills the same 0.075 s per planned step with 10 steps.
+ * Budgets, in D and G steps per round, from the game's rule (game/training-budget.ts expectedRound): a
+ * round trains for SECONDS_PER_PLANNED_STEP (0.075 s) per step the level plans, running at least the
+ * planned steps where they take at most twice that, at the step time of the host the budget stands for:
+ *  - cpu (default): a CPU-only laptop trains the game's DCGAN (hidden 16) at ~0.15 s a step on WASM
+ *    (a D+G pair took 0.13–0.3 s in Node on the machines here, `npm run bench:train -- --only node:wasm`),
+ *    twice the 0.075 s, so it runs each level's own dSteps/gSteps (game/levels.ts) on the full preset.
+ *  - gpu: a laptop GPU at ≈ 7.5 ms a step (≈ 15 ms a D+G pair with WebGL, an estimate, not measured
+ *    on a laptop here) fills the same 0.075 s per planned step with GPU_FACTOR (10) steps.
+ * A wider model costs more a step (STEP_COST): the finale's hidden-48 DCGAN runs fewer steps in
+ * the same seconds, as it would on that host.
  * The steps are counted, not timed, so the figures do not depend on how busy this machine is.
  * On a level that trains while the class judges (trainsWhileJudging: the untrained one), each round
  * first runs the data-only steps the same host fits into judging and the reveal on the full preset
@@ -33,7 +35,7 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import { DEFAULT_SETTINGS, type LevelId, type LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
-import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, carriesOn, trainsWhileJudging } from '../game/training-budget';
+import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, carriesOn, expectedRound, trainSeconds, trainsWhileJudging } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -51,6 +53,32 @@ import { loadSplits } from './train-checkpoints';
 export const STEP_SECONDS = { cpu: 0.15, gpu: 0.0075 } as const;
 /** 10: the gpu host's steps in the 0.075 s the game gives each planned step. */
 export const GPU_FACTOR = Math.round(SECONDS_PER_PLANNED_STEP / STEP_SECONDS.gpu);
+/**
+ * A D+G step of each width of the DCGAN (batch 64), relative to the game's (hidden 16): ms a step in
+ * Node on WASM, 3 warm-up and 20 timed steps each, twice, one core of this 2-core machine
+ * (2026-12-05): hidden 16 130–132 ms, 32 348 ms, 48 671–672 ms. The conditional DCGAN's label plane
+ * adds little (taken as 1).
+ */
+export const STEP_COST: Readonly<Record<number, number>> = { 16: 1, 32: 2.7, 48: 5.1 };
+
+/**
+ * A round of this level on the host the budget stands for, by the game's rule at that host's step
+ * time for the level's model (the planned steps are the full preset's): the steps after the
+ * verdicts, and the data-only steps that fit into judging and the reveal.
+ */
+export function roundPlan(budget: keyof typeof STEP_SECONDS, level: Pick<LevelSpec, 'model' | 'dSteps' | 'gSteps'>): { afterVerdicts: { dSteps: number; gSteps: number }; whileJudging: number } {
+  const msStep = Math.round(stepSeconds(budget, level.model) * 1e9) / 1e6;
+  const planned = { dSteps: level.dSteps, gSteps: level.gSteps };
+  const { dSteps, gSteps } = expectedRound({ ...planned, seconds: trainSeconds(planned) }, { msD: msStep, msG: msStep });
+  return { afterVerdicts: { dSteps, gSteps }, whileJudging: Math.floor((JUDGING_SECONDS * 1000) / msStep) };
+}
+
+/** Seconds a step of this level's model takes on the host the budget stands for. */
+export function stepSeconds(budget: keyof typeof STEP_SECONDS, model: LevelSpec['model']): number {
+  const cost = model.arch === 'dcgan' ? STEP_COST[model.hidden] : 1;
+  if (cost === undefined) throw new Error(`no step cost for a hidden-${model.hidden} DCGAN: time it and add it to STEP_COST`);
+  return STEP_SECONDS[budget] * cost;
+}
 /** Judging and the reveal on the full preset, the time a host trains data-only steps while the class judges. */
 const JUDGING_SECONDS = DEFAULT_SETTINGS.roundSeconds + DEFAULT_SETTINGS.revealSeconds;
 const JUDGES = 30;
@@ -92,8 +120,9 @@ async function main() {
   const rounds = Number(opt('rounds') ?? 3);
   const samples = Number(opt('samples') ?? 1000);
   const out = path.resolve(opt('out') ?? '/tmp/bench-lesson');
-  const judgingSteps = Number(opt('judging-steps') ?? Math.floor(JUDGING_SECONDS / STEP_SECONDS[budgetName]));
-  if (!(Number.isInteger(judgingSteps) && judgingSteps >= 0 && judgingSteps <= MAX_PHASE_STEPS)) throw new Error(`--judging-steps must be an integer in 0..${MAX_PHASE_STEPS}, got ${opt('judging-steps')}`);
+  const judgingArg = opt('judging-steps');
+  const fixedJudgingSteps = judgingArg === undefined ? null : Number(judgingArg);
+  if (fixedJudgingSteps !== null && !(Number.isInteger(fixedJudgingSteps) && fixedJudgingSteps >= 0 && fixedJudgingSteps <= MAX_PHASE_STEPS)) throw new Error(`--judging-steps must be an integer in 0..${MAX_PHASE_STEPS}, got ${judgingArg}`);
   mkdirSync(out, { recursive: true });
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
@@ -129,8 +158,10 @@ async function main() {
       start = shipped ? `checkpoint ${level.checkpoint} (${steps} steps)` : 'untrained';
     }
     const t = trainer!;
-    const budget = { dSteps: level.dSteps * factor, gSteps: level.gSteps * factor };
-    log(`${id}: ${start}; ${rounds} rounds of ${budget.dSteps} D + ${budget.gSteps} G steps`);
+    const plan = roundPlan(budgetName, level);
+    const budget = plan.afterVerdicts;
+    const judgingSteps = fixedJudgingSteps ?? plan.whileJudging;
+    log(`${id}: ${start}; ${rounds} rounds of ${budget.dSteps} D + ${budget.gSteps} G steps${trainsWhileJudging(level) ? ` after ${judgingSteps} data-only steps while judging` : ''}`);
     const drawLabel = level.drawClass;
     const realPool = k.heldOut.flatMap((im, i) => (drawLabel === undefined || k.heldOutLabels[i] === drawLabel ? [i] : []));
     const levelRows: Record<string, unknown>[] = [];
@@ -187,15 +218,17 @@ async function main() {
     writeFileSync(grid, encodeGridPng(await t.generate(100, 7, gridLabels), 28, 28, 10));
     const first = levelRows[0] as { fid: number };
     const last = levelRows[levelRows.length - 1] as { fid: number };
-    levelsOut.push({ level: id, start, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
+    levelsOut.push({ level: id, start, stepsPerRound: budget, judgingStepsPerRound: trainsWhileJudging(level) ? judgingSteps : 0, firstFid: first.fid, lastFid: last.fid, noWorse: last.fid <= first.fid + 3, grid });
   }
   trainer?.dispose();
-  const result = { budget: budgetName, factor, seed, judgingSteps, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
+  const result = { budget: budgetName, factor, stepSeconds: STEP_SECONDS[budgetName], stepCost: STEP_COST, seed, backend: backend.name, judges: JUDGES, imagesPerRound: 2 * FAKES, samples, rounds: rows, levels: levelsOut };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else for (const l of levelsOut) process.stdout.write(`${JSON.stringify(l)}\n`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -176,7 +176,8 @@ async function main(): Promise<void> {
   const emaFile = path.join(stateDir, 'state-ema.ganc');
   let start: TrajectoryPoint['start'] = 'scratch';
   if (resume && existsSync(manifestFile)) {
-    manifest = { ...(JSON.parse(readFileSync(manifestFile, 'utf8')) as TrajectoryManifest), speckleDefinition: SPECKLE_DEFINITION };
+    // The header follows the spec (its decay may have been changed before the decay began, as digits-wide48's was).
+    manifest = { ...(JSON.parse(readFileSync(manifestFile, 'utf8')) as TrajectoryManifest), decay: spec.decay, speckleDefinition: SPECKLE_DEFINITION };
     const last = manifest.points[manifest.points.length - 1];
     const info = existsSync(stateInfoFile) ? (JSON.parse(readFileSync(stateInfoFile, 'utf8')) as { steps: number; seconds: number; emaSince?: number | null }) : null;
     if (info && existsSync(stateFile) && (!last || info.steps >= last.steps)) {
