@@ -14,7 +14,7 @@
  *    twice the 0.075 s, so it runs each level's own dSteps/gSteps (game/levels.ts) on the full preset.
  *  - gpu: a laptop GPU at ≈ 7.5 ms a step (≈ 15 ms a D+G pair with WebGL, an estimate, not measured
  *    on a laptop here) fills the same 0.075 s per planned step with GPU_FACTOR (10) steps.
- * A wider model costs more a step (STEP_COST): the finale's hidden-48 DCGAN runs fewer steps in
+ * A wider model costs more a step (STEP_COST): the finale's hidden-32 DCGAN runs fewer steps in
  * the same seconds, as it would on that host.
  * The steps are counted, not timed, so the figures do not depend on how busy this machine is.
  * On a level that trains while the class judges (trainsWhileJudging: the untrained one), each round
