@@ -95,9 +95,9 @@ export function roundBudget(level: LevelSpec, stepScale: number, knobs: Knobs | 
  * where they take at most twice that, and one step of each kind however slow. A graphics card runs
  * many more steps than planned in the same seconds; a slow processor fewer, and never waits past twice them.
  */
-export function roundOnHost(budget: StepBudget, cost: StepCost): { steps: number; ms: number } {
+export function roundOnHost(budget: StepBudget, cost: StepCost): { dSteps: number; gSteps: number; steps: number; ms: number } {
   const r = expectedRound({ ...budget, seconds: trainSeconds(budget) }, cost);
-  return { steps: r.dSteps + r.gSteps, ms: r.ms };
+  return { ...r, steps: r.dSteps + r.gSteps };
 }
 
 export interface LevelEstimate {

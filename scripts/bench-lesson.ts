@@ -6,7 +6,7 @@
  *
  *   npm run bench:lesson -- [--budget=cpu|gpu] [--json] [--levels a,b] [--rounds N] [--samples N] [--out DIR] [--judging-steps N] [--seed N]
  *
- * Budgets, in D and G steps per round, from the game's rule (game/training-budget.ts expectedRound): a
+ * Budgets, in D and G steps per round, from the game's rule (game/setup.ts roundOnHost, the lobby's): a
  * round trains for SECONDS_PER_PLANNED_STEP (0.075 s) per step the level plans, running at least the
  * planned steps where they take at most twice that, at the step time of the host the budget stands for:
  *  - cpu (default): a CPU-only laptop trains the game's DCGAN (hidden 16) at ~0.15 s a step on WASM
@@ -35,7 +35,8 @@ import { DEFAULT_CAMPAIGN, LEVELS } from '../game/levels';
 import { DEFAULT_SETTINGS, type LevelId, type LevelSpec } from '../game/protocol';
 import { seededRng } from '../game/rng';
 import { hypeInfinity } from '../game/stats';
-import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, carriesOn, expectedRound, trainSeconds, trainsWhileJudging } from '../game/training-budget';
+import { roundOnHost } from '../game/setup';
+import { MAX_PHASE_STEPS, SECONDS_PER_PLANNED_STEP, alternation, carriesOn, trainsWhileJudging } from '../game/training-budget';
 import { sameShape } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
 import { checkpointSteps } from '../ml/checkpoint';
@@ -68,8 +69,7 @@ export const STEP_COST: Readonly<Record<number, number>> = { 16: 1, 32: 2.7, 48:
  */
 export function roundPlan(budget: keyof typeof STEP_SECONDS, level: Pick<LevelSpec, 'model' | 'dSteps' | 'gSteps'>): { afterVerdicts: { dSteps: number; gSteps: number }; whileJudging: number } {
   const msStep = Math.round(stepSeconds(budget, level.model) * 1e9) / 1e6;
-  const planned = { dSteps: level.dSteps, gSteps: level.gSteps };
-  const { dSteps, gSteps } = expectedRound({ ...planned, seconds: trainSeconds(planned) }, { msD: msStep, msG: msStep });
+  const { dSteps, gSteps } = roundOnHost({ dSteps: level.dSteps, gSteps: level.gSteps }, { msD: msStep, msG: msStep });
   return { afterVerdicts: { dSteps, gSteps }, whileJudging: Math.floor((JUDGING_SECONDS * 1000) / msStep) };
 }
 
