@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkpointSteps, crc32, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
+import { checkpointSteps, crc32, decodeCheckpoint, encodeCheckpoint, withGroupFrom, type Checkpoint } from './checkpoint';
 import { decodeImageSet, type ImageSet } from './format';
 import { GanTrainer } from './trainer';
 
@@ -61,6 +61,22 @@ describe('checkpoint format', () => {
 
   it('refuses to encode a tensor whose data does not fit its shape', () => {
     expect(() => encodeCheckpoint({ ...sample(), tensors: [{ group: 'G', shape: [2, 2], data: new Float32Array(3) }] })).toThrow(/has 3 values, its shape \[2,2\] needs 4/);
+  });
+});
+
+describe('withGroupFrom', () => {
+  it("takes one group from the donor and keeps everything else, and refuses a donor whose group does not fit", () => {
+    const mine = encodeCheckpoint({ ...sample(), tensors: [...sample().tensors, { group: 'D', shape: [2], data: Float32Array.from([1, 2]) }] });
+    const donor = encodeCheckpoint({ config: { hidden: 9 }, meta: { steps: 99 }, tensors: [{ group: 'G', shape: [1], data: Float32Array.from([5]) }, { group: 'D', shape: [2], data: Float32Array.from([0.5, -4]), dtype: 'float16' }] });
+    const out = decodeCheckpoint(withGroupFrom(mine, donor, 'D'));
+    expect(out.config).toEqual(sample().config);
+    expect(out.meta).toEqual(sample().meta);
+    expect(out.tensors.map((t) => t.group)).toEqual(['G', 'optG', 'D']);
+    expect(Array.from(out.tensors[0].data)).toEqual(Array.from(sample().tensors[0].data));
+    expect(Array.from(out.tensors[2].data)).toEqual([0.5, -4]);
+    expect(out.tensors[2].dtype).toBe('float16');
+    expect(() => withGroupFrom(mine, donor, 'G')).toThrow(/donor's G does not fit/);
+    expect(() => withGroupFrom(mine, donor, 'optD')).toThrow(/does not fit/);
   });
 });
 

@@ -161,6 +161,21 @@ export function encodeCheckpoint(c: Checkpoint): Uint8Array {
 }
 
 /**
+ * `bytes` with one group's tensors (e.g. "D") taken from `donor`, which must hold that group at the
+ * same shapes; the config, meta and every other group stay `bytes`'s own.
+ */
+export function withGroupFrom(bytes: Uint8Array, donor: Uint8Array, group: string): Uint8Array {
+  const c = decodeCheckpoint(bytes);
+  const theirs = decodeCheckpoint(donor).tensors.filter((t) => t.group === group);
+  const mine = c.tensors.filter((t) => t.group === group);
+  if (!mine.length || mine.length !== theirs.length || mine.some((t, i) => t.shape.join('x') !== theirs[i].shape.join('x'))) {
+    throw new Error(`the donor's ${group} does not fit: ${theirs.length} tensors [${theirs.map((t) => t.shape.join('x')).join(', ')}], this checkpoint's ${mine.length} [${mine.map((t) => t.shape.join('x')).join(', ')}]`);
+  }
+  let i = 0;
+  return encodeCheckpoint({ ...c, tensors: c.tensors.map((t) => (t.group === group ? theirs[i++] : t)) });
+}
+
+/**
  * How far a checkpoint's generator has trained: its optimizer steps (D and G updates alike), read
  * from the header alone. 0 for a file that does not say (or is not a checkpoint at all): such a file
  * is never "further along" than anything.

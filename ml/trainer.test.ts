@@ -260,3 +260,24 @@ describe('GanTrainer config', () => {
     t.dispose();
   });
 });
+
+describe('GanTrainer.resetDiscriminator', () => {
+  it('re-initialises D only: G draws the same images, the step count stays, training goes on, nothing leaks', async () => {
+    const t = new GanTrainer(tinyDcgan, { images, allowSlowConv: true, seed: 5 });
+    for (let i = 0; i < 3; i++) await t.step();
+    const reals = [0, 1, 2, 3].map((i) => images.pixels.slice(i * 784, (i + 1) * 784));
+    const before = tf.memory().numTensors;
+    const imgs = await t.generate(4, 9);
+    const scores = await t.scoreImages(reals);
+    const steps = t.steps;
+    t.resetDiscriminator();
+    expect(await t.generate(4, 9)).toEqual(imgs);
+    expect(Array.from(await t.scoreImages(reals))).not.toEqual(Array.from(scores));
+    expect(t.steps).toBe(steps);
+    const s = await t.step();
+    expect(Number.isFinite(s.dLoss) && Number.isFinite(s.gLoss)).toBe(true);
+    // D's fresh Adam has its moments again after one step: as many tensors as before the reset.
+    expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+});

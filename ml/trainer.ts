@@ -563,6 +563,24 @@ export class GanTrainer {
     return h >>> 0;
   }
 
+  /**
+   * Gives D fresh initial weights and a fresh optimizer; G, its average and the step count stay.
+   * A trained generator paired with a discriminator that has not yet learned its flaws: the finale's
+   * polishing stage (scripts/checkpoint-specs.ts digits-finale) starts this way.
+   */
+  resetDiscriminator(): void {
+    this.assertLive();
+    const fresh = buildGan(this.spec);
+    try {
+      this.D.setWeights(fresh.discriminator.getWeights());
+    } finally {
+      fresh.generator.dispose();
+      fresh.discriminator.dispose();
+    }
+    this.optD.dispose();
+    this.optD = tf.train.adam(this.config.lrD, this.config.beta1);
+  }
+
   // ---- weight averaging (EMA) ----
 
   /**

@@ -23,6 +23,11 @@
  * manifest point (an exact continuation), otherwise from the last point's float16 weights with fresh
  * Adam moments (a small bump in the losses for a few hundred steps).
  *
+ * Stages: a spec with `startFrom` begins at another trajectory's point instead of from scratch (its
+ * weights, step count and data stream; D re-initialised where `freshDiscriminator` says), and its
+ * points go on numbering from there: digits-finale polishes digits-wide/step-13735 this way, and
+ * saves its points with that point's D (`savedDiscriminator`).
+ *
  * Weight averaging: a spec with `ema` keeps an exponential moving average of G's weights from its
  * `from` step on (ml/ema.ts); points from then on hold the averaged generator (D stays live), and the
  * manifest compares live and averaged weights at every point and every `probeEvery` steps
@@ -33,7 +38,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shapeMismatch } from '../game/vocabulary';
 import { chooseBackend } from '../ml/backend';
+import { withGroupFrom } from '../ml/checkpoint';
+import type { ImageSet } from '../ml/format';
 import { speckleReport } from '../ml/speckle';
 import { GanTrainer, type AverageBatchNorm } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
@@ -72,8 +80,11 @@ export interface TrajectoryPoint {
   speckle: { perImage: number; imagesWithAny: number; max: number };
   command: string;
   savedAt: string;
-  /** How this session started: from scratch, exact state, or float16 weights with fresh Adam. */
-  start: 'scratch' | 'state' | 'float16-weights';
+  /**
+   * How this session started: from scratch, exact state, float16 weights with fresh Adam, or (a spec
+   * with `startFrom`) another trajectory's point.
+   */
+  start: 'scratch' | 'state' | 'float16-weights' | 'point';
   /** Points of a spec with `ema`: the file holds the averaged generator; `compare` measures each variant. */
   generator?: 'live' | 'ema';
   ema?: EmaInfo;
@@ -116,6 +127,8 @@ export interface TrajectoryManifest {
   train: TrajectorySpec['train'];
   seed: number;
   decay: TrajectorySpec['decay'];
+  /** A stage's starting point (TrajectorySpec.startFrom). */
+  startFrom?: TrajectorySpec['startFrom'];
   speckleDefinition: string;
   fidDefinition: string;
   points: TrajectoryPoint[];
@@ -130,6 +143,33 @@ function flag(name: string): string | undefined {
 
 const SPECKLE_DEFINITION =
   'isolated bright pixels per image: a pixel ≥ 128/255 whose 8 neighbours (those inside the image) are all < 64/255 (ml/speckle.ts), mean over the 1,000 evaluation samples';
+
+const startFile = (point: string) => path.join(root, 'public/checkpoints', `${point}.ganc`);
+
+/**
+ * A run's first session: a new GanTrainer, or for a spec with `startFrom` the named point of another
+ * trajectory (its training seconds carried over from that trajectory's manifest), D re-initialised
+ * where the spec says.
+ */
+async function begin(spec: TrajectorySpec, train: ImageSet): Promise<{ t: GanTrainer; seconds: number; start: TrajectoryPoint['start'] }> {
+  if (!spec.startFrom) return { t: new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed }), seconds: 0, start: 'scratch' };
+  const { point, freshDiscriminator } = spec.startFrom;
+  const m = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(point);
+  if (!m) throw new Error(`${spec.name}: startFrom.point must be trajectory/<name>/step-<n>, got "${point}"`);
+  const file = startFile(point);
+  if (!existsSync(file)) throw new Error(`${spec.name}: starts from ${point}, but ${path.relative(root, file)} is missing (npm run train:trajectory -- ${m[1]})`);
+  const t = await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(file)), { images: train, seed: spec.seed });
+  const k = shapeMismatch(t.config, spec.model);
+  if (k) {
+    const why = `${spec.name}: ${point} has ${k} ${JSON.stringify(t.config[k])}, the spec ${JSON.stringify(spec.model[k])}`;
+    t.dispose();
+    throw new Error(why);
+  }
+  if (freshDiscriminator) t.resetDiscriminator();
+  const source = path.join(root, TRAJECTORY_DIR, m[1], 'manifest.json');
+  const from = existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as TrajectoryManifest).points.find((p) => p.steps === Number(m[2])) : undefined;
+  return { t, seconds: from?.seconds ?? 0, start: 'point' };
+}
 
 async function main(): Promise<void> {
   const valued = new Set(['--minutes', '--max-steps', '--state', '--out', '--lr-d', '--lr-g']);
@@ -166,6 +206,7 @@ async function main(): Promise<void> {
     train: spec.train,
     seed: spec.seed,
     decay: spec.decay,
+    ...(spec.startFrom ? { startFrom: spec.startFrom } : {}),
     speckleDefinition: SPECKLE_DEFINITION,
     fidDefinition: `Fréchet distance between the project classifier's features of ${EVAL_SAMPLES} generated samples (seed ${EVAL_SEED}) and the last 1,000 images of the data set, which neither the GAN nor the classifier trained on`,
     points: [],
@@ -194,11 +235,11 @@ async function main(): Promise<void> {
       seconds = last.seconds;
       start = 'float16-weights';
     } else {
-      t = new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+      ({ t, seconds, start } = await begin(spec, train));
     }
   } else {
-    if (existsSync(manifestFile) && !resume) log(`${spec.name}: starting from scratch; the old manifest's points will be replaced as the run passes them`);
-    t = new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed });
+    if (existsSync(manifestFile) && !resume) log(`${spec.name}: starting afresh; the old manifest's points will be replaced as the run passes them`);
+    ({ t, seconds, start } = await begin(spec, train));
   }
   if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
   // The trainer counts D and G steps separately; a trajectory step is one of each.
@@ -235,6 +276,8 @@ async function main(): Promise<void> {
     return { fid: ev ? (ev.fid as number) : null, entropy: ev ? (ev.entropy as number) : null, speckle: round(sp.perImage, 3) };
   };
   const half = { weightsOnly: true, float16: true };
+  // A stage whose own D is scaffolding saves its points with the starting point's D (TrajectorySpec.startFrom).
+  const donorD = spec.startFrom?.savedDiscriminator === 'point' ? new Uint8Array(readFileSync(startFile(spec.startFrom.point))) : null;
   const compare = async (): Promise<EmaComparison> => ({
     live: await measure(await t.save(half)),
     emaLiveBn: await measure(await t.withAveragedGenerator('live', () => t.save(half))),
@@ -253,7 +296,8 @@ async function main(): Promise<void> {
   const savePoint = async () => {
     const ema = emaInfo();
     const comparison = ema ? await compare() : undefined;
-    const bytes = ema ? await t.withAveragedGenerator(ema.bn, () => t.save(half)) : await t.save(half);
+    const own = ema ? await t.withAveragedGenerator(ema.bn, () => t.save(half)) : await t.save(half);
+    const bytes = donorD ? withGroupFrom(own, donorD, 'D') : own;
     const base = `step-${step}`;
     const file = path.join(outDir, `${base}.ganc`);
     writeFileSync(file, bytes);
