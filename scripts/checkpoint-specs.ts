@@ -119,6 +119,15 @@ export interface TrajectorySpec {
    * of the live weights, the average with the live statistics and the average with recomputed ones.
    */
   ema?: { decay: number; from: number; bn: AverageBatchNorm; probeEvery: number };
+  /**
+   * A stage that starts from another trajectory's point (its float16 weights, step count and data
+   * stream) instead of from scratch; `freshDiscriminator` re-initialises D there (ml/trainer.ts
+   * resetDiscriminator). Its steps go on from the point's. `savedDiscriminator` says which D the
+   * saved points carry for the levels that train on from them: the stage's own ('live'), or the
+   * starting point's ('point', where the stage's D is scaffolding); the exact-resume state always
+   * keeps the live one.
+   */
+  startFrom?: { point: string; freshDiscriminator: boolean; savedDiscriminator: 'live' | 'point' };
 }
 
 export const TRAJECTORY_DIR = 'public/checkpoints/trajectory';
@@ -146,7 +155,7 @@ export const TRAJECTORY_SPECS: TrajectorySpec[] = [
     // floor with or without the average; the last point, 13,735, measures 16.4.
     // Continued from there at 2e-5 (--lr-d 2e-5 --lr-g 2e-5, float16 weights and fresh Adam, the
     // average restarted from the point's) for 5,000 steps, 80 minutes: no gain. Every point and probe
-    // from 15,000 to 18,745 measured 15.7–17.1 (the last 16.8), so the finale keeps step-13735.
+    // from 15,000 to 18,745 measured 15.7–17.1 (the last 16.8). digits-finale polishes step-13735.
     // Batch norm for the averaged weights: the live generator's statistics measured lower than ones
     // recomputed for the averaged weights at 8 of the 12 comparisons from 10,000 on (0.38 lower on
     // average), so points from 17,500 on keep the live ones.
@@ -174,6 +183,32 @@ export const TRAJECTORY_SPECS: TrajectorySpec[] = [
     decay: { from: 3000, halfLife: 2000, floor: 5e-5 },
     ...TRAJECTORY_SAVES,
     ema: { decay: 0.999, from: 6_000, bn: 'live', probeEvery: 1_000 },
+  },
+  {
+    // The finale's generator, polished: digits-wide's step-13735 (FID 16.4) with a fresh
+    // discriminator, both at 1e-4 (a floor equal to the base rate keeps it constant) and G's weights
+    // averaged from the first step, batch norm recomputed for the average. The fresh D never gets
+    // ahead of this G (D(x) 0.50 on reals and fakes throughout, 4,000 steps), so the live G wanders
+    // (its FID 13–41 from point to point) while its average, the saved generator, improves and then
+    // holds: 15.2 at 14,235, 14.2 at 15,235, 14.0–14.6 to 17,735 (35 minutes on WASM); over four
+    // 1,000-sample blocks (seeds 12345, 1, 2, 3) step-15235 averages 14.3 against step-13735's 16.4.
+    // Tried alongside from the same point (four-block means after 500 steps, where the fresh D had
+    // 15.7): its own D with G updated on the top half of each batch (16.5), its own D at 2e-4 with G
+    // at 5e-5 (16.4); a fresh D of twice the width (15.0, at 2.3 times the cost a step); a second
+    // fresh D after 2,000 steps (no further gain in 1,000 more).
+    // The points carry step-13735's D, not the stage's own: a level trains on from its checkpoint,
+    // and from the at-chance D the finale's rounds lost 4–11 FID (bench:lesson), from the old one
+    // they hold.
+    // npm run train:trajectory -- digits-finale --max-steps 17735
+    name: 'digits-finale',
+    model: { ...DCGAN16, hidden: 32 },
+    train: { lrD: 1e-4, lrG: 1e-4 },
+    seed: 24,
+    decay: { from: 13_735, halfLife: 3000, floor: 1e-4 },
+    startFrom: { point: 'trajectory/digits-wide/step-13735', freshDiscriminator: true, savedDiscriminator: 'point' },
+    saveAt: [14_235],
+    every: 500,
+    ema: { decay: 0.999, from: 13_735, bn: 'recompute', probeEvery: 250 },
   },
   { name: 'fashion', model: { ...DCGAN16, dataset: 'fashion' }, train: { lrD: 4e-4, lrG: 4e-4 }, seed: 22, decay: TRAJECTORY_DECAY, ...TRAJECTORY_SAVES },
   { name: 'digits-conditional', model: { ...DCGAN16, conditional: true }, train: { lrD: 4e-4, lrG: 4e-4 }, seed: 23, decay: TRAJECTORY_DECAY, ...TRAJECTORY_SAVES },

@@ -1,6 +1,11 @@
 /** The trajectory specs' pure helpers: the learning-rate decay and the save points. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKPOINT_SPECS, TRAJECTORY_SPECS, decayedRate, isSavePoint } from './checkpoint-specs';
+import { decodeCheckpoint } from '../ml/checkpoint';
+import { CHECKPOINT_SPECS, TRAJECTORY_DIR, TRAJECTORY_SPECS, decayedRate, isSavePoint } from './checkpoint-specs';
+
+const root = path.resolve(__dirname, '..');
 
 describe('trajectory specs', () => {
   it('decay: the base rate until `from`, halved every halfLife, never below the floor', () => {
@@ -28,6 +33,24 @@ describe('trajectory specs', () => {
       expect(t.ema.decay).toBeLessThan(1);
       expect(t.ema.probeEvery).toBeLessThan(t.every);
       expect(['live', 'recompute']).toContain(t.ema.bn);
+    }
+  });
+
+  it("a stage starts from a committed point of a trajectory of its own shape, and its points carry that point's D where it says", () => {
+    const stages = TRAJECTORY_SPECS.filter((t) => t.startFrom);
+    expect(stages.length).toBeGreaterThan(0);
+    for (const t of stages) {
+      const m = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(t.startFrom!.point);
+      expect(m).not.toBeNull();
+      expect(TRAJECTORY_SPECS.find((s) => s.name === m![1])?.model).toEqual(t.model);
+      const start = path.join(root, 'public/checkpoints', `${t.startFrom!.point}.ganc`);
+      expect(existsSync(start)).toBe(true);
+      if (t.startFrom!.savedDiscriminator !== 'point') continue;
+      const d = (file: string) => decodeCheckpoint(new Uint8Array(readFileSync(file))).tensors.filter((x) => x.group === 'D').map((x) => Array.from(x.data));
+      const want = d(start);
+      const dir = path.join(root, TRAJECTORY_DIR, t.name);
+      const points = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ganc')) : [];
+      for (const f of points) expect(d(path.join(dir, f)), f).toEqual(want);
     }
   });
 
