@@ -125,7 +125,7 @@ export interface TrajectorySpec {
    * resetDiscriminator). Its steps go on from the point's. `savedDiscriminator` says which D the
    * saved points carry for the levels that train on from them: the stage's own ('live'), or the
    * starting point's ('point', where the stage's D is scaffolding); the exact-resume state always
-   * keeps the live one.
+   * keeps the live one (so a --resume without that state continues with the point's D).
    */
   startFrom?: { point: string; freshDiscriminator: boolean; savedDiscriminator: 'live' | 'point' };
 }
