@@ -230,12 +230,18 @@ export function isSavePoint(step: number, spec: Pick<TrajectorySpec, 'saveAt' | 
 /** A trajectory point as a level names it: `trajectory/<trajectory>/step-<steps>` under public/checkpoints. */
 export const trajectoryPoint = (trajectory: string, steps: number) => `trajectory/${trajectory}/step-${steps}`;
 
+/** The trajectory and step a point's name (trajectoryPoint's form) stands for; undefined for any other name. */
+export function parseTrajectoryPoint(name: string): { trajectory: string; steps: number } | undefined {
+  const m = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(name);
+  return m ? { trajectory: m[1], steps: Number(m[2]) } : undefined;
+}
+
 /**
  * What a level's checkpoint name stands for: a level checkpoint (CHECKPOINT_SPECS) or a point of a
  * trajectory (TRAJECTORY_SPECS); undefined when it is neither.
  */
 export function checkpointModel(name: string): ModelShape | undefined {
-  const point = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(name);
-  if (point) return TRAJECTORY_SPECS.find((t) => t.name === point[1])?.model;
+  const point = parseTrajectoryPoint(name);
+  if (point) return TRAJECTORY_SPECS.find((t) => t.name === point.trajectory)?.model;
   return CHECKPOINT_SPECS.find((s) => s.name === name)?.model;
 }

@@ -45,7 +45,7 @@ import type { ImageSet } from '../ml/format';
 import { speckleReport } from '../ml/speckle';
 import { GanTrainer, type AverageBatchNorm } from '../ml/trainer';
 import { registerWasmTrainingKernels } from '../ml/wasm-kernels';
-import { TRAJECTORY_DIR, TRAJECTORY_SPECS, decayedRate, isSavePoint, type TrajectorySpec } from './checkpoint-specs';
+import { CHECKPOINT_DIR, TRAJECTORY_DIR, TRAJECTORY_SPECS, checkpointFile, decayedRate, isSavePoint, parseTrajectoryPoint, type TrajectorySpec } from './checkpoint-specs';
 import { EVAL_SAMPLES, makeEvaluator, round, loadSplits } from './train-checkpoints';
 import { encodeGridPng } from './png';
 
@@ -144,21 +144,28 @@ function flag(name: string): string | undefined {
 const SPECKLE_DEFINITION =
   'isolated bright pixels per image: a pixel ≥ 128/255 whose 8 neighbours (those inside the image) are all < 64/255 (ml/speckle.ts), mean over the 1,000 evaluation samples';
 
-const startFile = (point: string) => path.join(root, 'public/checkpoints', `${point}.ganc`);
+/**
+ * The bytes of a stage's starting point (TrajectorySpec.startFrom), read once: the first session
+ * starts from them, and a stage that saves its points with the point's D takes D from them.
+ */
+function readStart(spec: TrajectorySpec & { startFrom: NonNullable<TrajectorySpec['startFrom']> }): Uint8Array {
+  const { point } = spec.startFrom;
+  const source = parseTrajectoryPoint(point);
+  if (!source) throw new Error(`${spec.name}: startFrom.point must be trajectory/<name>/step-<n>, got "${point}"`);
+  const file = path.join(root, CHECKPOINT_DIR, checkpointFile(point));
+  if (!existsSync(file)) throw new Error(`${spec.name}: starts from ${point}, but ${path.relative(root, file)} is missing (npm run train:trajectory -- ${source.trajectory})`);
+  return new Uint8Array(readFileSync(file));
+}
 
 /**
- * A run's first session: a new GanTrainer, or for a spec with `startFrom` the named point of another
- * trajectory (its training seconds carried over from that trajectory's manifest), D re-initialised
- * where the spec says.
+ * A run's first session: a new GanTrainer, or for a spec with `startFrom` its point (`startBytes`,
+ * its training seconds carried over from that trajectory's manifest), D re-initialised where the
+ * spec says.
  */
-async function begin(spec: TrajectorySpec, train: ImageSet): Promise<{ t: GanTrainer; seconds: number; start: TrajectoryPoint['start'] }> {
-  if (!spec.startFrom) return { t: new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed }), seconds: 0, start: 'scratch' };
+async function begin(spec: TrajectorySpec, train: ImageSet, startBytes: Uint8Array | null): Promise<{ t: GanTrainer; seconds: number; start: TrajectoryPoint['start'] }> {
+  if (!spec.startFrom || !startBytes) return { t: new GanTrainer({ ...spec.model, ...spec.train }, { images: train, seed: spec.seed }), seconds: 0, start: 'scratch' };
   const { point, freshDiscriminator } = spec.startFrom;
-  const m = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(point);
-  if (!m) throw new Error(`${spec.name}: startFrom.point must be trajectory/<name>/step-<n>, got "${point}"`);
-  const file = startFile(point);
-  if (!existsSync(file)) throw new Error(`${spec.name}: starts from ${point}, but ${path.relative(root, file)} is missing (npm run train:trajectory -- ${m[1]})`);
-  const t = await GanTrainer.fromCheckpoint(new Uint8Array(readFileSync(file)), { images: train, seed: spec.seed });
+  const t = await GanTrainer.fromCheckpoint(startBytes, { images: train, seed: spec.seed });
   const k = shapeMismatch(t.config, spec.model);
   if (k) {
     const why = `${spec.name}: ${point} has ${k} ${JSON.stringify(t.config[k])}, the spec ${JSON.stringify(spec.model[k])}`;
@@ -166,8 +173,9 @@ async function begin(spec: TrajectorySpec, train: ImageSet): Promise<{ t: GanTra
     throw new Error(why);
   }
   if (freshDiscriminator) t.resetDiscriminator();
-  const source = path.join(root, TRAJECTORY_DIR, m[1], 'manifest.json');
-  const from = existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as TrajectoryManifest).points.find((p) => p.steps === Number(m[2])) : undefined;
+  const source = parseTrajectoryPoint(point)!;
+  const manifest = path.join(root, TRAJECTORY_DIR, source.trajectory, 'manifest.json');
+  const from = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as TrajectoryManifest).points.find((p) => p.steps === source.steps) : undefined;
   return { t, seconds: from?.seconds ?? 0, start: 'point' };
 }
 
@@ -192,6 +200,8 @@ async function main(): Promise<void> {
   const manifestFile = path.join(outDir, 'manifest.json');
   const stateFile = path.join(stateDir, 'state.ganc');
   const stateInfoFile = path.join(stateDir, 'state.json');
+
+  const startBytes = spec.startFrom ? readStart({ ...spec, startFrom: spec.startFrom }) : null;
 
   registerWasmTrainingKernels();
   const backend = await chooseBackend(['wasm']);
@@ -235,11 +245,11 @@ async function main(): Promise<void> {
       seconds = last.seconds;
       start = 'float16-weights';
     } else {
-      ({ t, seconds, start } = await begin(spec, train));
+      ({ t, seconds, start } = await begin(spec, train, startBytes));
     }
   } else {
     if (existsSync(manifestFile) && !resume) log(`${spec.name}: starting afresh; the old manifest's points will be replaced as the run passes them`);
-    ({ t, seconds, start } = await begin(spec, train));
+    ({ t, seconds, start } = await begin(spec, train, startBytes));
   }
   if (t.notes.length) throw new Error(`${spec.name}: the trainer changed the model (${t.notes.join('; ')})`);
   // The trainer counts D and G steps separately; a trajectory step is one of each.
@@ -277,7 +287,7 @@ async function main(): Promise<void> {
   };
   const half = { weightsOnly: true, float16: true };
   // A stage whose own D is scaffolding saves its points with the starting point's D (TrajectorySpec.startFrom).
-  const donorD = spec.startFrom?.savedDiscriminator === 'point' ? new Uint8Array(readFileSync(startFile(spec.startFrom.point))) : null;
+  const donorD = spec.startFrom?.savedDiscriminator === 'point' ? startBytes : null;
   const compare = async (): Promise<EmaComparison> => ({
     live: await measure(await t.save(half)),
     emaLiveBn: await measure(await t.withAveragedGenerator('live', () => t.save(half))),

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCheckpoint } from '../ml/checkpoint';
-import { CHECKPOINT_SPECS, TRAJECTORY_DIR, TRAJECTORY_SPECS, decayedRate, isSavePoint } from './checkpoint-specs';
+import { CHECKPOINT_DIR, CHECKPOINT_SPECS, TRAJECTORY_DIR, TRAJECTORY_SPECS, checkpointFile, decayedRate, isSavePoint, parseTrajectoryPoint, trajectoryPoint } from './checkpoint-specs';
 
 const root = path.resolve(__dirname, '..');
 
@@ -18,6 +18,11 @@ describe('trajectory specs', () => {
     expect(decayedRate(4e-4, 100_000, d)).toBe(5e-5);
     // Monotone: a resumed run never sees the rate go back up.
     for (let s = 0; s < 20_000; s += 97) expect(decayedRate(4e-4, s + 97, d)).toBeLessThanOrEqual(decayedRate(4e-4, s, d));
+  });
+
+  it('parses a point name back to its trajectory and step, and nothing else', () => {
+    expect(parseTrajectoryPoint(trajectoryPoint('digits-wide', 13735))).toEqual({ trajectory: 'digits-wide', steps: 13735 });
+    for (const bad of ['digits-dcgan', 'trajectory/digits/step-', 'trajectory/a/b/step-5', 'x/trajectory/digits/step-5']) expect(parseTrajectoryPoint(bad)).toBeUndefined();
   });
 
   it('save points: the listed steps, then every `every` after the last', () => {
@@ -40,10 +45,10 @@ describe('trajectory specs', () => {
     const stages = TRAJECTORY_SPECS.filter((t) => t.startFrom);
     expect(stages.length).toBeGreaterThan(0);
     for (const t of stages) {
-      const m = /^trajectory\/([^/]+)\/step-(\d+)$/.exec(t.startFrom!.point);
-      expect(m).not.toBeNull();
-      expect(TRAJECTORY_SPECS.find((s) => s.name === m![1])?.model).toEqual(t.model);
-      const start = path.join(root, 'public/checkpoints', `${t.startFrom!.point}.ganc`);
+      const source = parseTrajectoryPoint(t.startFrom!.point);
+      expect(source).toBeDefined();
+      expect(TRAJECTORY_SPECS.find((s) => s.name === source!.trajectory)?.model).toEqual(t.model);
+      const start = path.join(root, CHECKPOINT_DIR, checkpointFile(t.startFrom!.point));
       expect(existsSync(start)).toBe(true);
       if (t.startFrom!.savedDiscriminator !== 'point') continue;
       const d = (file: string) => decodeCheckpoint(new Uint8Array(readFileSync(file))).tensors.filter((x) => x.group === 'D').map((x) => Array.from(x.data));
